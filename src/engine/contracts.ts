@@ -1,0 +1,42 @@
+import type { CompiledGraph } from '../graph/compiled.js';
+import type { NodeOutputs } from '../nodes/node-type.js';
+import type { EngineListener } from './events.js';
+import type { ExecutionState, NodeState } from './states.js';
+
+/**
+ * Where the engine writes state. The store implements it next; the engine awaits every write
+ * before it reports the transition (persist before emitting).
+ */
+export interface ExecutionRecorder {
+  execution(state: Omit<ExecutionState, 'nodes'>): Promise<void>;
+  node(executionId: string, node: NodeState): Promise<void>;
+}
+
+/** Node outputs by hash of (nodeType, settings, resolved inputs). */
+export interface OutputCache {
+  get(key: string): Promise<NodeOutputs | undefined>;
+  set(key: string, outputs: NodeOutputs): Promise<void>;
+}
+
+export interface ExecuteRequest {
+  executionId?: string;
+  graph: CompiledGraph;
+  /** Run-time values for input nodes, by node id. */
+  inputs?: Record<string, unknown>;
+  /** Run only this node and the ancestors it needs. */
+  targetNodeId?: string;
+  /** Ignore the output cache. */
+  force?: boolean;
+  dryRun?: boolean;
+  /** Completed node states to keep rather than run again (retry, resume after a crash). */
+  reuse?: Readonly<Record<string, NodeState>>;
+  signal?: AbortSignal;
+  onEvent?: EngineListener;
+}
+
+export interface ExecutionHandle {
+  executionId: string;
+  /** Settles with the final state; never rejects for node failures (they are in the state). */
+  result: Promise<ExecutionState>;
+  cancel(): void;
+}
