@@ -1,0 +1,92 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LocalArtifactStore } from '../../../src/store/artifacts/index.js';
+
+const bytes = new Uint8Array([1, 2, 3, 4]);
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pw-artifacts-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('LocalArtifactStore', () => {
+  it('stores bytes under a fresh id with a file URL by default', async () => {
+    const store = new LocalArtifactStore({ dir });
+    const artifact = await store.put({ bytes, contentType: 'image/PNG; charset=binary' });
+    expect(artifact.id).toMatch(/^art_[0-9a-f]{24}$/);
+    expect(artifact).toMatchObject({ contentType: 'image/png', size: 4 });
+    expect(artifact.url).toBe(pathToFileURL(join(dir, `${artifact.id}.png`)).href);
+    const other = await store.put({ bytes, contentType: 'image/png' });
+    expect(other.id).not.toBe(artifact.id);
+  });
+
+  it('reads an artifact back from a new instance (after a restart)', async () => {
+    const first = await new LocalArtifactStore({ dir }).put({ bytes, contentType: 'video/mp4', accountId: 'acc_1' });
+    const again = await new LocalArtifactStore({ dir }).get(first.id);
+    expect(again).toMatchObject({ id: first.id, url: first.url, contentType: 'video/mp4', size: 4 });
+    expect([...again!.bytes]).toEqual([...bytes]);
+  });
+
+  it('uses the urlFor it is given and recognises those URLs', async () => {
+    const store = new LocalArtifactStore({ dir, urlFor: (id) => `/api/v1/artifacts/${id}` });
+    const { id, url } = await store.put({ bytes, contentType: 'image/jpeg' });
+    expect(url).toBe(`/api/v1/artifacts/${id}`);
+    expect(store.idFromUrl(url)).toBe(id);
+    expect(store.idFromUrl(`https://pipewright.example/api/v1/artifacts/${id}?download=1`)).toBe(id);
+  });
+
+  it('recognises its file URLs but not files elsewhere or other URLs', async () => {
+    const store = new LocalArtifactStore({ dir });
+    const { id, url } = await store.put({ bytes, contentType: 'image/webp' });
+    expect(store.idFromUrl(url)).toBe(id);
+    expect(store.idFromUrl(pathToFileURL(join(tmpdir(), `${id}.webp`)).href)).toBeUndefined();
+    expect(store.idFromUrl(`https://example.com/images/${id}.webp`)).toBeUndefined();
+    expect(store.idFromUrl('/api/v1/artifacts/../secrets')).toBeUndefined();
+    expect(store.idFromUrl('not a url at all')).toBeUndefined();
+  });
+
+  it('recognises exactly what a custom urlFor produces', async () => {
+    const store = new LocalArtifactStore({ dir, urlFor: (id) => `https://cdn.example/a/${id}` });
+    const { id, url } = await store.put({ bytes, contentType: 'image/png' });
+    expect(store.idFromUrl(url)).toBe(id);
+    expect(store.idFromUrl(`https://evil.example/a/${id}`)).toBeUndefined();
+  });
+
+  it('answers undefined for unknown and malformed ids without leaving the folder', async () => {
+    // A readable artifact one level up: a traversal would find it.
+    const store = new LocalArtifactStore({ dir: join(dir, 'store') });
+    const sidecar = { contentType: 'text/plain', size: 1, extension: 'txt', createdAt: '' };
+    await writeFile(join(dir, 'x.meta.json'), JSON.stringify(sidecar));
+    await writeFile(join(dir, 'x.txt'), 'x');
+    expect(await store.get('art_000000000000000000000000')).toBeUndefined();
+    for (const id of ['../x', 'art_../../etc/passwd', '', 'art_ABC', `art_${'a'.repeat(24)}/..`]) {
+      expect(await store.get(id)).toBeUndefined();
+    }
+  });
+
+  it('leaves no temporary files behind and keeps the sidecar next to the file', async () => {
+    const store = new LocalArtifactStore({ dir });
+    const { id } = await store.put({ bytes, contentType: 'application/json' });
+    expect((await readdir(dir)).sort()).toEqual([`${id}.json`, `${id}.meta.json`]);
+  });
+
+  it('treats a file without its sidecar (a crash between the writes) as absent', async () => {
+    const store = new LocalArtifactStore({ dir });
+    const { id } = await store.put({ bytes, contentType: 'image/png' });
+    await rm(join(dir, `${id}.meta.json`));
+    expect(await store.get(id)).toBeUndefined();
+  });
+
+  it('names unknown content types .bin and keeps the type', async () => {
+    const store = new LocalArtifactStore({ dir });
+    const artifact = await store.put({ bytes, contentType: 'application/x-thing' });
+    expect(artifact.url.endsWith('.bin')).toBe(true);
+    expect((await store.get(artifact.id))?.contentType).toBe('application/x-thing');
+  });
+});
