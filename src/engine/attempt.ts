@@ -1,0 +1,118 @@
+import pRetry from 'p-retry';
+import { PipewrightError } from '../errors/index.js';
+import type { NodeOutputs } from '../nodes/node-type.js';
+import { classifyNodeError } from './classify.js';
+
+export interface RetrySettings {
+  /** Delay before the first retry; doubles (×factor) each time, with jitter, up to maxDelayMs. */
+  minDelayMs: number;
+  maxDelayMs: number;
+  factor: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 };
+
+export interface AttemptOptions {
+  nodeId: string;
+  timeoutMs: number;
+  maxRetries: number;
+  retry: RetrySettings;
+  /** The execution's signal: cancel. */
+  signal: AbortSignal;
+  onRetry(attempt: number, delayMs: number, error: PipewrightError): void;
+}
+
+export type AttemptFn = (attempt: number, signal: AbortSignal) => Promise<NodeOutputs>;
+
+export type AttemptsResult =
+  | { ok: true; outputs: NodeOutputs; attempts: number }
+  | { ok: false; error: PipewrightError; attempts: number };
+
+/**
+ * Runs `fn` until it succeeds, fails permanently, runs out of retries or is cancelled. Only
+ * transient errors are retried (CONTRACT §2); each attempt gets its own timeout. Never rejects.
+ */
+export async function runAttempts(fn: AttemptFn, options: AttemptOptions): Promise<AttemptsResult> {
+  let attempts = 0;
+  try {
+    const outputs = await pRetry(
+      async (attemptNumber) => {
+        attempts = attemptNumber;
+        return runOneAttempt(fn, attemptNumber, options);
+      },
+      {
+        retries: options.maxRetries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        shouldRetry: ({ error }) => (error as PipewrightError).transient && !options.signal.aborted,
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          const failure = error as PipewrightError;
+          if (!failure.transient || retriesLeft === 0 || options.signal.aborted) return;
+          const delayMs = backoff(attemptNumber, options.retry);
+          options.onRetry(attemptNumber + 1, delayMs, failure);
+          await sleep(delayMs, options.signal);
+        },
+      },
+    );
+    return { ok: true, outputs, attempts };
+  } catch (error) {
+    return { ok: false, error: classifyNodeError(error), attempts };
+  }
+}
+
+async function runOneAttempt(fn: AttemptFn, attempt: number, options: AttemptOptions): Promise<NodeOutputs> {
+  if (options.signal.aborted) throw cancelled(options.signal);
+  const controller = new AbortController();
+  const forwardCancel = () => controller.abort(options.signal.reason);
+  options.signal.addEventListener('abort', forwardCancel, { once: true });
+  const timer = setTimeout(() => {
+    controller.abort(new PipewrightError('node_timeout', `Node "${options.nodeId}" timed out after ${options.timeoutMs} ms`, {
+      kind: 'operational',
+      transient: true,
+    }));
+  }, options.timeoutMs);
+  try {
+    // A node that ignores its signal must not hold the run: the race lets the engine move on.
+    return await raceAbort(fn(attempt, controller.signal), controller.signal);
+  } catch (error) {
+    throw controller.signal.aborted ? classifyNodeError(controller.signal.reason) : classifyNodeError(error);
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', forwardCancel);
+  }
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Exponential backoff with full jitter in [delay/2, delay]. */
+export function backoff(attempt: number, retry: RetrySettings): number {
+  const delay = Math.min(retry.maxDelayMs, retry.minDelayMs * retry.factor ** (attempt - 1));
+  return Math.round(delay / 2 + Math.random() * (delay / 2));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(cancelled(signal));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function cancelled(signal: AbortSignal): PipewrightError {
+  return signal.reason instanceof PipewrightError
+    ? signal.reason
+    : new PipewrightError('cancelled', 'Execution was cancelled', { kind: 'user' });
+}

@@ -1,0 +1,10 @@
+export { Engine, DEFAULT_CONCURRENCY, newExecutionId } from './engine.js';
+export type { EngineOptions } from './engine.js';
+export type { ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache } from './contracts.js';
+export type { EngineEvent, EngineListener } from './events.js';
+export { MemoryOutputCache, cacheKey } from './cache.js';
+export { MemoryRecorder } from './memory-recorder.js';
+export { DEFAULT_RETRY } from './attempt.js';
+export type { RetrySettings } from './attempt.js';
+export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_NODE_STATUSES, FINISHED_EXECUTION_STATUSES } from './states.js';
+export type { ExecutionState, ExecutionStatus, NodeState, NodeStatus, NodeErrorInfo, IterationState, SkipReason } from './states.js';
