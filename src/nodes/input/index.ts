@@ -1,0 +1,16 @@
+import type { NodeType } from '../node-type.js';
+import { inputBoolean } from './boolean.js';
+import { inputJson } from './json.js';
+import { inputNumber } from './number.js';
+import { inputSelect } from './select.js';
+import { inputText } from './text.js';
+
+/** The input node types. Each one is a file here, added to this list (keep it alphabetical). */
+export const inputNodeTypes: readonly NodeType[] = [
+  inputBoolean,
+  // input:image (./image.ts, kept with the image nodes) goes here: its import above, its name here.
+  inputJson,
+  inputNumber,
+  inputSelect,
+  inputText,
+];

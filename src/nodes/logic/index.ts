@@ -1,0 +1,7 @@
+import type { NodeType } from '../node-type.js';
+import { logicIf } from './if.js';
+import { router } from './router.js';
+import { logicSwitch } from './switch.js';
+
+/** The routing node types: they decide which branches run (CONTRACT §2). */
+export const logicNodeTypes: readonly NodeType[] = [logicIf, router, logicSwitch];
