@@ -56,8 +56,11 @@ export class ExecutionLoop {
     for (;;) {
       if (this.#fatal !== undefined) throw this.#fatal;
       await this.#settle();
-      await this.#skipUnreachable();
-      if (!this.signal.aborted) this.#launchReady();
+      // Once cancelled, what has not started is CANCELLED, not skipped (CONTRACT §2).
+      if (!this.signal.aborted) {
+        await this.#skipUnreachable();
+        this.#launchReady();
+      }
       if (this.#running === 0 && this.#done.length === 0) break;
       if (this.#done.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
     }

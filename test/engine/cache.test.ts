@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { graph, harness, statuses } from './fixtures.js';
+
+const pipeline = () => graph(
+  { prompt: ['utility:t_const', { value: 'cat' }], model: ['generate:t_model'], up: ['utility:t_upper'], side: ['utility:t_sleep', { ms: 1 }] },
+  [['prompt', 'value', 'model', 'prompt'], ['prompt', 'value', 'up', 'text']],
+);
+
+describe('output cache, targetNodeId and force', () => {
+  it('serves an unchanged node from the cache at no cost', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    const first = await engine.execute({ graph: g }).result;
+    expect(first.nodes.model!.credits).toBe(5);
+    const second = await engine.execute({ graph: g }).result;
+    expect(calls.get('model')).toBe(1);
+    expect(second.nodes.model).toMatchObject({ status: 'COMPLETED', cached: true, credits: 0, output: first.nodes.model!.output });
+  });
+
+  it('misses the cache when an input changes', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    await engine.execute({ graph: g }).result;
+    const state = await engine.execute({ graph: g, inputs: { prompt: 'dog' } }).result;
+    expect(calls.get('model')).toBe(2);
+    expect(state.nodes.model!.output).toEqual({ image: 'https://provider.example/dog.png' });
+  });
+
+  it('force ignores the cache', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    await engine.execute({ graph: g }).result;
+    const state = await engine.execute({ graph: g, force: true }).result;
+    expect(calls.get('model')).toBe(2);
+    expect(state.nodes.model!.cached).toBe(false);
+  });
+
+  it('targetNodeId runs only that node and its ancestors', async () => {
+    const { engine, compile, calls } = harness();
+    const state = await engine.execute({ graph: compile(pipeline()), targetNodeId: 'up' }).result;
+    expect(statuses(state)).toEqual({ prompt: 'COMPLETED', model: 'SKIPPED', up: 'COMPLETED', side: 'SKIPPED' });
+    expect(state.nodes.model!.skipReason).toBe('not_targeted');
+    expect(calls.get('model')).toBeUndefined();
+    expect(state.status).toBe('COMPLETED');
+  });
+
+  it('targetNodeId reuses cached ancestors', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    await engine.execute({ graph: g }).result;
+    const state = await engine.execute({ graph: g, targetNodeId: 'model', force: false }).result;
+    expect(state.nodes.prompt!.cached).toBe(true);
+    expect(state.nodes.model!.cached).toBe(true);
+    expect(calls.get('model')).toBe(1);
+  });
+
+  it('reuses completed states handed in (retry, resume) without running them', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    const first = await engine.execute({ graph: g, force: true }).result;
+    const reuse = { prompt: first.nodes.prompt!, model: first.nodes.model! };
+    const state = await engine.execute({ graph: g, force: true, reuse }).result;
+    expect(calls.get('model')).toBe(1);
+    expect(calls.get('up')).toBe(2);
+    expect(state.nodes.model!.output).toEqual(first.nodes.model!.output);
+  });
+});
