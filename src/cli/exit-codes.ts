@@ -1,0 +1,2 @@
+/** 0 only on success; 1 when the work ran and failed (or the graph is invalid); 2 when the input could not be used. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { isPipewrightError } from '../errors/index.js';
+import { registerNodes } from './commands/nodes.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT } from './exit-codes.js';
+import { version } from './version.js';
+
+const program = new Command()
+  .name('pipewright')
+  .description('Run multi-step AI pipelines defined as React Flow JSON graphs')
+  .version(version())
+  .exitOverride()
+  .showHelpAfterError();
+
+registerRun(program);
+registerValidate(program);
+registerNodes(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+/** The one place a CLI failure becomes a message and an exit code; never a stack trace. */
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  if (isPipewrightError(error) && error.kind !== 'bug') {
+    process.stderr.write(`error: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  process.stderr.write(`error: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.failed;
+}
