@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeCatalog, NodePorts, NodeSpec, PortSpec } from '../../src/graph/index.js';
+import { validateGraph, type NodeCatalog, type NodePorts, type NodeSpec, type PortSpec } from '../../src/graph/index.js';
 
 /** A small catalog of its own: the real node types are written elsewhere and may change. */
 
@@ -112,4 +112,14 @@ export function pipeline() {
       edge('up', 'image', 'out', 'image', 'e3'),
     ],
   };
+}
+
+export function check(graph: unknown) {
+  return validateGraph(graph, catalog);
+}
+
+/** The violations and warnings of one rule, for tests that look at a single rule. */
+export function reported(graph: unknown, rule: string) {
+  const result = check(graph);
+  return [...result.violations, ...result.warnings].filter((v) => v.rule === rule);
 }
