@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { PipewrightError } from '../../errors/index.js';
+import { readMedia } from '../io/media.js';
+import { requireMediaRef } from '../io/media-ref.js';
+import { assertAllowedUrl } from '../io/url-check.js';
+import { defineNodeType, type NodeContext } from '../node-type.js';
+
+const settings = z.strictObject({
+  image: z
+    .string()
+    .default('')
+    .describe('The image: an http(s) URL, a data: URI, or a local file path (where the server allows local files). A run-time input replaces it.'),
+});
+type Settings = z.infer<typeof settings>;
+
+export const inputImage = defineNodeType<Settings>({
+  nodeType: 'input:image',
+  label: 'Image input',
+  category: 'input',
+  description: 'An image given to the workflow by URL, data URI or file path, or supplied when it runs. Wire it into any image port.',
+  config: settings,
+  inputKey: 'image',
+  inputs: [],
+  outputs: [
+    { name: 'image', type: 'image', description: 'The image, as a URL.' },
+    { name: 'media', type: 'image', description: 'The same image, for nodes whose input is called media.' },
+    { name: 'url', type: 'text', description: 'The same URL, as text.' },
+  ],
+  cost: () => 0,
+  timeoutMs: 60_000,
+  async run(ctx) {
+    const url = await imageUrl(requireMediaRef(ctx.settings.image, 'image'), ctx);
+    return { image: url, media: url, url };
+  },
+});
+
+/**
+ * Web URLs pass through (providers fetch them themselves); inline and local images are copied
+ * into the artifact store, so later nodes and clients get a URL like any other output.
+ */
+async function imageUrl(ref: string, ctx: NodeContext<Settings>): Promise<string> {
+  if (ctx.artifacts.idFromUrl(ref) !== undefined) return ref;
+  if (/^https?:/i.test(ref)) {
+    await assertAllowedUrl(ref, ctx.policy);
+    return ref;
+  }
+  const media = await readMedia(ref, { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
+  if (!media.contentType.startsWith('image/')) {
+    throw new PipewrightError('invalid_image', `The image input is ${media.contentType}, not an image`, {
+      kind: 'user', details: { contentType: media.contentType },
+    });
+  }
+  const artifact = await ctx.artifacts.put({ bytes: media.bytes, contentType: media.contentType });
+  return artifact.url;
+}
