@@ -46,7 +46,10 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
       const headers = flattenHeaders(response.headers);
       const next = nextHop(hop, response.statusCode, headers.location);
       if (!next) {
-        if (Number(headers['content-length']) > cap) throw responseTooLarge(hop.url.host, cap);
+        if (Number(headers['content-length']) > cap) {
+          response.body.destroy();
+          throw responseTooLarge(hop.url.host, cap);
+        }
         return { status: response.statusCode, headers, body: await readCapped(response.body, cap, hop.url.host), url: hop.url.href };
       }
       await response.body.dump();

@@ -20,6 +20,7 @@ beforeAll(async () => {
     '/text': text('hello'),
     '/echo': echo,
     '/big': stream(2 * 1024 * 1024),
+    '/declared': (_req, res) => res.writeHead(200, { 'content-length': '200000' }).end(Buffer.alloc(200_000)),
     '/stall': stall,
     '/unavailable': text('try later', 503),
     '/chain/3': redirect('/chain/2'),
@@ -105,6 +106,11 @@ describe('guardedFetch: limits', () => {
     const error = await failure(`${server.origin}/big`, { policy: open, maxResponseBytes: 100_000 });
     expect(error.code).toBe('response_too_large');
     expect(error.details).toMatchObject({ maxResponseBytes: 100_000 });
+  });
+
+  it('refuses a declared length past the cap without reading the body', async () => {
+    expect((await failure(`${server.origin}/declared`, { policy: open, maxResponseBytes: 100_000 })).code).toBe('response_too_large');
+    expect((await guardedFetch(`${server.origin}/json`, { policy: open })).status).toBe(200);
   });
 
   it('applies the policy cap when the caller asks for more', async () => {
