@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import type { CompiledGraph } from '../graph/compiled.js';
+import { closestMatch } from '../graph/suggest.js';
 import { PipewrightError } from '../errors/index.js';
 import type { ExecuteRequest } from './contracts.js';
 
@@ -10,7 +10,7 @@ export function checkRunRequest(request: ExecuteRequest): void {
     const node = graph.byId.get(nodeId);
     const inputIds = graph.nodes.filter((n) => n.spec.inputKey !== undefined).map((n) => n.id);
     if (node === undefined) {
-      throw new PipewrightError('unknown_input', `No node "${nodeId}" to take an input${hint(nodeId, inputIds)}`, {
+      throw new PipewrightError('unknown_input', `No node "${nodeId}" to take an input${hint(nodeId, inputIds, 'input nodes')}`, {
         details: { nodeId, inputNodes: inputIds },
       });
     }
@@ -22,16 +22,16 @@ export function checkRunRequest(request: ExecuteRequest): void {
   }
   if (request.targetNodeId !== undefined && !graph.byId.has(request.targetNodeId)) {
     const ids = graph.nodes.map((n) => n.id);
-    throw new PipewrightError('unknown_node', `targetNodeId "${request.targetNodeId}" is not a node of this graph${hint(request.targetNodeId, ids)}`, {
+    throw new PipewrightError('unknown_node', `targetNodeId "${request.targetNodeId}" is not a node of this graph${hint(request.targetNodeId, ids, 'nodes')}`, {
       details: { targetNodeId: request.targetNodeId },
     });
   }
 }
 
-function hint(wrong: string, candidates: readonly string[]): string {
-  const best = [...candidates].sort((a, b) => distance(wrong, a) - distance(wrong, b))[0];
-  if (best !== undefined && distance(wrong, best) <= Math.max(2, wrong.length / 3)) return `; did you mean "${best}"?`;
-  return candidates.length > 0 ? `; input nodes: ${candidates.join(', ')}` : '';
+function hint(wrong: string, candidates: readonly string[], what: string): string {
+  const best = closestMatch(wrong, candidates);
+  if (best !== undefined) return `; did you mean "${best}"?`;
+  return candidates.length > 0 ? `; ${what}: ${candidates.join(', ')}` : '';
 }
 
 export function settingsWithInput(graph: CompiledGraph, nodeId: string, inputs: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -1,0 +1,11 @@
+export { Engine, MemoryOutputCache, MemoryRecorder, DEFAULT_CONCURRENCY } from './engine/index.js';
+export type { EngineOptions, ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache, EngineEvent, ExecutionState, NodeState } from './engine/index.js';
+export { validateGraph, compileOrThrow } from './graph/index.js';
+export type { Violation, CompiledGraph, Workflow } from './graph/index.js';
+export { createBuiltinRegistry, NodeRegistry, defineNodeType } from './nodes/index.js';
+export type { NodeType, NodeContext, NodeOutputs } from './nodes/index.js';
+export { LocalArtifactStore } from './store/artifacts/index.js';
+export type { ArtifactStore, Artifact } from './store/artifacts/index.js';
+export { policyFor } from './net/index.js';
+export type { SecurityPolicy } from './net/index.js';
+export { PipewrightError, isPipewrightError } from './errors/index.js';
