@@ -7,6 +7,6 @@ export function invalidInput(message: string, details: Record<string, unknown> =
 
 /** A short, safe rendering of a value for an error message. */
 export function preview(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
