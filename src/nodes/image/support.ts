@@ -16,15 +16,25 @@ export const MAX_EDGE = 8192;
 
 export const edgeSchema = z.number().int().min(1).max(MAX_EDGE);
 
+const COLOR_MESSAGE = 'expected a CSS colour: a name, #rrggbb, #rrggbbaa or rgba(r, g, b, a)';
+
 /**
- * CSS colours as sharp and librsvg read them: names, `#rgb[a]`/`#rrggbb[aa]`, `rgb()`/`rgba()`.
- * Checked here so a bad colour fails lint, and so a colour can go into SVG markup as is.
+ * CSS colours: names, `#rgb[a]`/`#rrggbb[aa]`, `rgb()`/`rgba()`. The pattern keeps a colour safe
+ * to put into SVG markup as is; sharp's own parser then decides validity, so lint and run agree.
  */
 export const colorSchema = z
   .string()
-  .regex(/^(?:[a-z]{3,30}|#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|rgba?\(\s*[0-9.%]+(?:\s*[,/ ]\s*[0-9.%]+){2,3}\s*\))$/i, {
-    message: 'expected a CSS colour: a name, #rrggbb, #rrggbbaa or rgba(r, g, b, a)',
-  });
+  .regex(/^(?:[a-z]{3,30}|#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|rgba?\(\s*[0-9.%]+(?:\s*[,/ ]\s*[0-9.%]+){2,3}\s*\))$/i, { message: COLOR_MESSAGE, abort: true })
+  .refine(isColor, { message: COLOR_MESSAGE });
+
+function isColor(value: string): boolean {
+  try {
+    sharp({ create: { width: 1, height: 1, channels: 4, background: value } });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface LoadedImage {
   image: Sharp;

@@ -65,6 +65,7 @@ describe('utility:image_caption', () => {
   it('checks colours so they are safe to draw', () => {
     expect(captionImage.config.safeParse({ color: 'rgba(255, 0, 0, 0.5)', background: '#00000080' }).success).toBe(true);
     expect(captionImage.config.safeParse({ color: 'red" onload="x' }).success).toBe(false);
+    expect(captionImage.config.safeParse({ color: 'notacolour' }).success).toBe(false);
     expect(captionImage.config.safeParse({ text: 'settings do not repeat ports' }).success).toBe(false);
   });
 
