@@ -28,7 +28,8 @@ export const httpRequest = defineNodeType<Settings>({
   category: 'utility',
   description:
     'Calls a web API or fetches a page and outputs the status, headers and body (parsed when it is JSON). ' +
-    'Rate limits (429) and server errors (5xx) are retried; other 4xx fail the node. In server mode, internal addresses are refused unless the operator allows them.',
+    'Rate limits (429) and server errors (5xx) are retried; other 4xx fail the node. In server mode, internal addresses are refused unless the operator allows them. ' +
+    'A dry run sends GET and HEAD for real (they only read) and answers any other method with a placeholder, so it changes nothing anywhere.',
   config: settings,
   inputs: [
     { name: 'url', type: 'text', required: true, description: 'The http(s) URL; wire it or set it in the config.' },
@@ -49,6 +50,11 @@ export const httpRequest = defineNodeType<Settings>({
     if (response.status === 429 || response.status >= 500) throw upstreamError(response, true);
     if (response.status >= 400) throw upstreamError(response, false);
     return { status: response.status, headers: response.headers, body: readBody(response, settings.responseType) };
+  },
+  async dryRun(ctx) {
+    if (ctx.settings.method === 'GET' || ctx.settings.method === 'HEAD') return this.run(ctx);
+    const url = toText(ctx.inputs.url, 'The URL');
+    return { status: 0, headers: {}, body: { dryRun: true, method: ctx.settings.method, url, body: ctx.inputs.body ?? null } };
   },
 });
 

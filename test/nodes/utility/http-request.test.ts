@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRequest } from '../../../src/nodes/utility/http-request.js';
 import { echo, json, redirect, stall, startTestServer, stream, testPolicy, text, type TestServer } from '../../net/test-server.js';
-import { caught, runNode } from '../context.js';
+import { caught, makeContext, runNode } from '../context.js';
 
 let server: TestServer;
 const policy = testPolicy({ allowPrivateNetwork: true });
@@ -91,5 +91,25 @@ describe('utility:http_request', () => {
   it('is not cached, and rejects invalid header names at validation', () => {
     expect(httpRequest.cacheable).toBe(false);
     expect(httpRequest.config.safeParse({ headers: { 'bad name': 'x' } }).success).toBe(false);
+  });
+});
+
+describe('utility:http_request in a dry run', () => {
+  const dry = (path: string, config: Record<string, unknown>) => {
+    const settings = httpRequest.config.parse(config) as Record<string, unknown>;
+    return httpRequest.dryRun!({ ...makeContext({ policy, inputs: { url: `${server.origin}${path}`, body: { a: 1 } } }), settings, dryRun: true });
+  };
+
+  it('sends nothing that could change anything: a POST answers with a placeholder', async () => {
+    const before = server.hits.get('/echo') ?? 0;
+    const outputs = await dry('/echo', { method: 'POST' });
+    expect(outputs).toEqual({ status: 0, headers: {}, body: { dryRun: true, method: 'POST', url: `${server.origin}/echo`, body: { a: 1 } } });
+    expect(server.hits.get('/echo') ?? 0).toBe(before);
+  });
+
+  it('still reads with GET, so the data flow can be checked', async () => {
+    const settings = httpRequest.config.parse({}) as Record<string, unknown>;
+    const outputs = await httpRequest.dryRun!({ ...makeContext({ policy, inputs: { url: `${server.origin}/json` } }), settings, dryRun: true });
+    expect(outputs).toMatchObject({ status: 200, body: { id: 7, tags: ['a'] } });
   });
 });
