@@ -8,7 +8,7 @@ export function buildContext(parsed: ParsedGraph, catalog: NodeCatalog): GraphCo
   const nodes = buildNodeEntries(parsed.nodes, catalog);
   const nodeById = new Map<string, NodeEntry>();
   for (const entry of nodes.entries) if (!nodeById.has(entry.id)) nodeById.set(entry.id, entry);
-  const edges = buildEdgeEntries(parsed.edges, nodeById);
+  const edges = buildEdgeEntries(parsed.edges, { byId: nodeById, unparsed: parsed.unparsedNodeIds });
   const wired = new Set<string>();
   for (const { target } of edges.entries) {
     if (target.state.kind === 'port') wired.add(wireKey(target.nodeId, target.state.port.name));

@@ -10,6 +10,8 @@ export interface ParsedGraph {
   rest: Record<string, unknown>;
   /** How many nodes and edges the request held, parsed or not. */
   sent: { nodes: number; edges: number };
+  /** Ids of sent nodes that failed the schema: edges to them are not dangling, just unresolved. */
+  unparsedNodeIds: ReadonlySet<string>;
   nodes: { index: number; node: WorkflowNode }[];
   edges: { index: number; edge: WorkflowEdge }[];
 }
@@ -33,8 +35,8 @@ export type EndState =
   | { kind: 'port'; port: PortSpec; handle: string; inferred: boolean }
   /** The node does not exist (`dangling-edge`). */
   | { kind: 'no-node' }
-  /** The node's type is unknown (`unknown-node-type`), so its ports are too. */
-  | { kind: 'no-spec' }
+  /** The node's type is unknown (`unknown-node-type`) or the node failed the schema: no ports to check. */
+  | { kind: 'unknown-ports' }
   | { kind: 'missing-handle'; handles: string[] }
   | { kind: 'unknown-handle'; handle: string; handles: string[] };
 

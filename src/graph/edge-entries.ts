@@ -3,15 +3,18 @@ import type { EdgeEnd, EdgeEntry, NodeEntry, ParsedGraph } from './context.js';
 import { SIDES, handleFor, type Side } from './handles.js';
 import { uniqueId } from './unique-id.js';
 
-type NodeLookup = ReadonlyMap<string, NodeEntry>;
+interface NodeLookup {
+  byId: ReadonlyMap<string, NodeEntry>;
+  unparsed: ReadonlySet<string>;
+}
 
-export function buildEdgeEntries(edges: ParsedGraph['edges'], nodeById: NodeLookup): { entries: EdgeEntry[]; migrations: Migration[] } {
+export function buildEdgeEntries(edges: ParsedGraph['edges'], nodes: NodeLookup): { entries: EdgeEntry[]; migrations: Migration[] } {
   const taken = new Set(edges.flatMap(({ edge }) => (edge.id === undefined ? [] : [edge.id])));
   const entries: EdgeEntry[] = [];
   const migrations: Migration[] = [];
   for (const { index, edge } of edges) {
-    const source = resolveEnd('source', edge.source, edge.sourceHandle, nodeById);
-    const target = resolveEnd('target', edge.target, edge.targetHandle, nodeById);
+    const source = resolveEnd('source', edge.source, edge.sourceHandle, nodes);
+    const target = resolveEnd('target', edge.target, edge.targetHandle, nodes);
     const id = edge.id ?? uniqueId(derivedId(edge, source, target), taken);
     taken.add(id);
     if (edge.id === undefined) {
@@ -36,11 +39,11 @@ export function buildEdgeEntries(edges: ParsedGraph['edges'], nodeById: NodeLook
 }
 
 /** A missing handle is inferred only when the node has exactly one port on that side. */
-function resolveEnd(side: Side, nodeId: string, handle: string | null | undefined, nodeById: NodeLookup): EdgeEnd {
-  const node = nodeById.get(nodeId);
+function resolveEnd(side: Side, nodeId: string, handle: string | null | undefined, nodes: NodeLookup): EdgeEnd {
+  const node = nodes.byId.get(nodeId);
   const end = { side, nodeId, node };
-  if (!node) return { ...end, state: { kind: 'no-node' } };
-  if (!node.spec) return { ...end, state: { kind: 'no-spec' } };
+  if (!node) return { ...end, state: { kind: nodes.unparsed.has(nodeId) ? 'unknown-ports' : 'no-node' } };
+  if (!node.spec) return { ...end, state: { kind: 'unknown-ports' } };
   const ports = SIDES[side].ports(node.ports);
   const handles = ports.map((p) => handleFor(side, p.name));
   if (!handle) {

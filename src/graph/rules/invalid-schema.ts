@@ -16,6 +16,7 @@ export function parseGraph(input: unknown): { violations: Violation<ViolationRul
     const graph: ParsedGraph = {
       rest,
       sent: { nodes: nodes.length, edges: edges.length },
+      unparsedNodeIds: new Set(),
       nodes: nodes.map((node, index) => ({ index, node })),
       edges: edges.map((edge, index) => ({ index, edge })),
     };
@@ -26,7 +27,9 @@ export function parseGraph(input: unknown): { violations: Violation<ViolationRul
   const nodes = salvage(input.nodes, WorkflowNodeSchema).map(([index, node]) => ({ index, node }));
   const edges = salvage(input.edges, WorkflowEdgeSchema).map(([index, edge]) => ({ index, edge }));
   const sent = { nodes: input.nodes.length, edges: Array.isArray(input.edges) ? input.edges.length : 0 };
-  return { violations, graph: { rest: {}, sent, nodes, edges } };
+  const parsedIndexes = new Set(nodes.map(({ index }) => index));
+  const unparsedNodeIds = new Set(input.nodes.flatMap((item, index) => (parsedIndexes.has(index) ? [] : idOf(item))));
+  return { violations, graph: { rest: {}, sent, unparsedNodeIds, nodes, edges } };
 }
 
 function salvage<T>(items: unknown, schema: z.ZodType<T>): [number, T][] {
@@ -56,8 +59,12 @@ function toViolation(issue: z.core.$ZodIssue, input: unknown): Violation<Violati
 function idAt(input: unknown, list: 'nodes' | 'edges', path: (string | number)[]): string | undefined {
   if (path[0] !== list || typeof path[1] !== 'number' || !isRecord(input)) return undefined;
   const items = input[list];
-  const item: unknown = Array.isArray(items) ? items[path[1]] : undefined;
-  return isRecord(item) && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
+  return Array.isArray(items) ? idOf(items[path[1]])[0] : undefined;
+}
+
+/** The usable id of a sent node or edge, as a zero- or one-element list. */
+function idOf(item: unknown): string[] {
+  return isRecord(item) && typeof item.id === 'string' && item.id !== '' ? [item.id] : [];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

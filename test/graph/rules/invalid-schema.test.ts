@@ -46,3 +46,11 @@ describe('invalid-schema', () => {
     expect(result.graph?.source.nodes[0]?.data).toHaveProperty('editorColour', 'red');
   });
 });
+
+test('invalid-schema: an edge to a node that failed the schema is not also called dangling', () => {
+  const graph = {
+    nodes: [node({ id: 'a', nodeType: 'input:image' }), { id: 'b', data: { config: {} } }],
+    edges: [{ id: 'e1', source: 'a', target: 'b' }],
+  };
+  expect(check(graph).violations.map((v) => v.rule)).toEqual(['invalid-schema']);
+});
