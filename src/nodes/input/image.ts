@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import { readMedia } from '../io/media.js';
 import { requireMediaRef } from '../io/media-ref.js';
-import { assertAllowedUrl } from '../io/url-check.js';
+import { assertAllowedUrl } from '../../net/index.js';
 import { defineNodeType, type NodeContext } from '../node-type.js';
 
 const settings = z.strictObject({
