@@ -18,7 +18,8 @@ export function buildEdgeEntries(edges: ParsedGraph['edges'], nodes: NodeLookup)
     const id = edge.id ?? uniqueId(derivedId(edge, source, target), taken);
     taken.add(id);
     if (edge.id === undefined) {
-      migrations.push({ edgeId: id, field: 'id', from: undefined, to: id, message: `Edge ${edge.source} → ${edge.target} had no id; derived "${id}"` });
+      const message = `Edge ${edge.source} → ${edge.target} had no id; derived "${id}"`;
+      migrations.push({ edgeId: id, field: 'id', from: undefined, to: id, message });
     }
     const normalised = { ...edge, id };
     for (const end of [source, target]) {

@@ -65,8 +65,8 @@ describe('compileGraph', () => {
 
   test('maps incoming and outgoing edges per node, in the order sent', () => {
     const graph = {
-      nodes: ['b', 'a', 'c'].map((id) => node({ id, nodeType: 'input:image' })).concat(node({ id: 'grid', nodeType: 'utility:grid' })),
-      edges: [edge('b', 'image', 'grid', 'images', 'eb'), edge('a', 'image', 'grid', 'images', 'ea'), edge('c', 'image', 'grid', 'images', 'ec')],
+      nodes: [...['b', 'a', 'c'].map((id) => node({ id, nodeType: 'input:image' })), node({ id: 'grid', nodeType: 'utility:grid' })],
+      edges: ['b', 'a', 'c'].map((id) => edge(id, 'image', 'grid', 'images', `e${id}`)),
     };
     const result = compiled(graph);
     expect(result.incoming.get('grid')?.map((e) => e.id)).toEqual(['eb', 'ea', 'ec']);

@@ -9,7 +9,11 @@ const template = (text: string, config: Record<string, unknown> = {}) =>
 describe('ports from portsFor', () => {
   test('a template placeholder is an input that can be wired', () => {
     const graph = {
-      nodes: [node({ id: 'subject', nodeType: 'input:text' }), template('a photo of {{subject}}'), node({ id: 'out', nodeType: 'output:text' })],
+      nodes: [
+        node({ id: 'subject', nodeType: 'input:text' }),
+        template('a photo of {{subject}}'),
+        node({ id: 'out', nodeType: 'output:text' }),
+      ],
       edges: [edge('subject', 'text', 'tpl', 'subject', 'e1'), edge('tpl', 'text', 'out', 'text', 'e2')],
     };
     const result = check(graph);
@@ -23,7 +27,10 @@ describe('ports from portsFor', () => {
     ]);
     const result = check({ nodes: [template('{{subject}} in {{style}}', { subject: 'a cat', style: 'ink' })] });
     expect(result.ok).toBe(true);
-    expect(result.graph?.byId.get('tpl')).toMatchObject({ settings: { template: '{{subject}} in {{style}}' }, portValues: { subject: 'a cat', style: 'ink' } });
+    expect(result.graph?.byId.get('tpl')).toMatchObject({
+      settings: { template: '{{subject}} in {{style}}' },
+      portValues: { subject: 'a cat', style: 'ink' },
+    });
   });
 
   test('a handle to a placeholder that is not there gets a suggestion', () => {

@@ -37,7 +37,12 @@ describe('edge ids', () => {
     const result = check(graph);
     expect(result.ok).toBe(true);
     expect(result.migrations).toEqual([
-      expect.objectContaining({ edgeId: 'e-prompt-out-text-img-in-prompt', field: 'id', from: undefined, to: 'e-prompt-out-text-img-in-prompt' }),
+      expect.objectContaining({
+        edgeId: 'e-prompt-out-text-img-in-prompt',
+        field: 'id',
+        from: undefined,
+        to: 'e-prompt-out-text-img-in-prompt',
+      }),
     ]);
     expect(result.graph?.edges[0]?.id).toBe('e-prompt-out-text-img-in-prompt');
   });

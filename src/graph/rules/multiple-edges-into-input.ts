@@ -29,7 +29,9 @@ function report({ node, handle, edges }: Fanin): Violation<ViolationRule>[] {
   const ids = edges.map((edge) => edge.id);
   return [{
     rule: 'multiple-edges-into-input',
-    message: `Input ${quoted(handle)} of node ${describeNode(node)} takes one value but ${edges.length} edges lead into it: ${quotedList(ids)}`,
+    message:
+      `Input ${quoted(handle)} of node ${describeNode(node)} takes one value ` +
+      `but ${edges.length} edges lead into it: ${quotedList(ids)}`,
     fix: `keep one of ${quotedList(ids)}, or merge the values before this node`,
     nodeId: node.id,
     edgeId: surplus.id,
