@@ -1,0 +1,148 @@
+import type { Migration, Violation, ViolationRule, WarningRule } from '../graph/index.js';
+import type { CatalogEntry } from '../nodes/describe.js';
+import type { Plan, Principal, Scope } from './principal.js';
+
+/**
+ * The use cases the faces (REST, MCP, CLI) call. Business rules live behind these; a face only
+ * translates. Every method takes the caller's Principal and checks what it needs (scope,
+ * ownership: another account's id is `not_found`). Bodies arrive as `unknown` and are parsed
+ * here with the one zod schema per concept. Failures are PipewrightError values with the
+ * contract's codes (CONTRACT §3 "Errors"); the faces map codes to statuses in one place.
+ */
+
+export interface AuthService {
+  /**
+   * Resolves `Authorization: Bearer sk-…`. Throws `missing_api_key`, `invalid_api_key` (also
+   * for revoked keys and malformed headers) or `expired_api_key`. Compares in constant time.
+   */
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
+
+export interface ApiKeyView {
+  /** The first characters of the key (`sk-AbCd1234`), enough to name it in `keys revoke`. */
+  prefix: string;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface KeyService {
+  /** Returns the key text once; only its SHA-256 hash is stored. */
+  create(input: { accountId: string; name?: string; scopes?: Scope[]; expiresAt?: Date; key?: string }): Promise<{ key: string; view: ApiKeyView }>;
+  list(accountId: string): Promise<ApiKeyView[]>;
+  /** `not_found` when no key of the account starts with `prefix`; `ambiguous_prefix` when several do. */
+  revoke(accountId: string, prefix: string): Promise<ApiKeyView>;
+}
+
+export interface AccountService {
+  /**
+   * First start: with no account in the store, creates one and an admin key — the given one
+   * (`PIPEWRIGHT_API_KEY`) or a new one, returned here to be printed once. Otherwise a no-op.
+   */
+  bootstrap(options: { apiKey?: string }): Promise<{ created: boolean; accountId: string; key?: string }>;
+  /** The account the CLI's `keys` commands act on (the first one). */
+  defaultAccountId(): Promise<string>;
+}
+
+/** A workflow as the contract shows it (CONTRACT §1), unwrapped on `GET /workflows/{id}`. */
+export interface WorkflowView {
+  id: string;
+  name: string;
+  description?: string;
+  tags: string[];
+  isActive: boolean;
+  nodes: unknown[];
+  edges: unknown[];
+  version: number;
+  webhookId: string;
+  webhookUrl: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WorkflowSummary = Omit<WorkflowView, 'nodes' | 'edges'> & { nodeCount: number; edgeCount: number };
+
+export interface SaveResult {
+  workflow: WorkflowView;
+  meta: { warnings: Violation<WarningRule>[]; migrations: Migration[] };
+}
+
+export interface LintResult {
+  ok: boolean;
+  violations: Violation<ViolationRule>[];
+  warnings: Violation<WarningRule>[];
+}
+
+export interface ListQuery {
+  tag?: string;
+  isActive?: boolean;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface WorkflowService {
+  list(principal: Principal, query: ListQuery): Promise<Page<WorkflowSummary>>;
+  /** `invalid_body` for a wrong shape, `invalid_graph` (with violations) when validation fails. */
+  create(principal: Principal, body: unknown): Promise<SaveResult>;
+  get(principal: Principal, id: string): Promise<WorkflowView>;
+  /** A new version; `stale_write` (with currentUpdatedAt, yourBaseUpdatedAt) when `baseUpdatedAt` differs. */
+  replace(principal: Principal, id: string, body: unknown): Promise<SaveResult>;
+  /** Merges `config`/`params` (null deletes a key), replaces `label`/`position`; a new version. */
+  patchNode(principal: Principal, id: string, nodeId: string, body: unknown): Promise<{ node: unknown; updatedAt: string }>;
+  delete(principal: Principal, id: string): Promise<{ id: string; deleted: true }>;
+  duplicate(principal: Principal, id: string, body: unknown): Promise<{ id: string; name: string; url: string }>;
+  /** Validates `{nodes, edges}` or a workflow; stores nothing. */
+  lint(body: unknown): LintResult;
+  versions(principal: Principal, id: string): Promise<Array<{ version: number; updatedAt: string; note: string | null }>>;
+  version(principal: Principal, id: string, version: number): Promise<WorkflowView>;
+  /** Makes a past version current, as a new version. */
+  restore(principal: Principal, id: string, version: number): Promise<WorkflowView>;
+}
+
+export interface CatalogService {
+  nodes(): { nodes: CatalogEntry[] };
+}
+
+export interface PlanLimits {
+  requestsPerMinute: number;
+  executionsPerMinute: number;
+  /** null: unlimited. */
+  executionsPerDay: number | null;
+}
+
+export interface UsageView {
+  plan: Plan;
+  balance: number;
+  usedToday: { credits: number; executions: number };
+  history: Array<{ date: string; credits: number; executions: number }>;
+  limits: PlanLimits;
+}
+
+export interface UsageService {
+  usage(principal: Principal): Promise<UsageView>;
+  limitsFor(plan: Plan): PlanLimits;
+}
+
+export interface HealthService {
+  check(): Promise<{ ok: boolean; store: 'ok' | 'unavailable' }>;
+}
+
+/** Everything the REST face needs, built once at start. */
+export interface Services {
+  auth: AuthService;
+  keys: KeyService;
+  accounts: AccountService;
+  workflows: WorkflowService;
+  catalog: CatalogService;
+  usage: UsageService;
+  health: HealthService;
+}
