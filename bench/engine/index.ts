@@ -1,11 +1,12 @@
 import { floorRunner } from './floor.js';
 import { langGraphRunner } from './langgraph.js';
-import { measure } from './measure.js';
+import { measureMemory } from './memory.js';
 import { createBenchRegistry } from './node-types.js';
 import { pipewrightRunner } from './pipewright.js';
-import type { Runner } from './runner.js';
 import type { EngineBenchReport, RunnerResult, ScenarioResult } from './results.js';
+import type { Runner, RunOnce } from './runner.js';
 import { engineScenarios, type Scenario } from './scenarios.js';
+import { timeInBlocks } from './timing.js';
 
 export { formatEngineReport } from './report.js';
 export type { EngineBenchReport, RunnerResult, ScenarioResult, TargetResult } from './results.js';
@@ -21,15 +22,26 @@ export async function runEngineBench(): Promise<EngineBenchReport> {
   return { node: process.version, concurrency: CONCURRENCY, scenarios };
 }
 
+// Progress goes to stderr so that `--json` output stays parseable.
+const progress = (message: string): boolean => process.stderr.write(`bench/engine: ${message}\n`);
+
 async function runScenario(scenario: Scenario, runners: readonly Runner[]): Promise<ScenarioResult> {
   const nodes = scenario.graph.nodes.length;
-  const results: RunnerResult[] = [];
+  const prepared: Array<{ run: RunOnce; prepareMs: number }> = [];
   for (const runner of runners) {
-    // Progress goes to stderr so that `--json` output stays parseable.
-    process.stderr.write(`bench/engine: ${scenario.id} on ${runner.name}…\n`);
-    const measured = await measure(runner, scenario.graph, scenario);
-    const overheadUsPerNode = ((measured.medianMs - scenario.criticalPathMs) * 1000) / nodes;
-    results.push({ runner: runner.name, ...measured, overheadUsPerNode });
+    const start = performance.now();
+    const run = await runner.prepare(scenario.graph);
+    prepared.push({ run, prepareMs: performance.now() - start });
+  }
+  progress(`${scenario.id}: timing ${runners.map((r) => r.name).join(', ')} in turns of ${scenario.blocks} blocks…`);
+  const timings = await timeInBlocks(prepared.map((p) => p.run), scenario);
+  const results: RunnerResult[] = [];
+  for (const [i, runner] of runners.entries()) {
+    progress(`${scenario.id}: heap profile of ${runner.name}…`);
+    const memory = await measureMemory(prepared[i]!.run, scenario.memoryRuns);
+    const timing = timings[i]!;
+    const overheadUsPerNode = ((timing.medianMs - scenario.criticalPathMs) * 1000) / nodes;
+    results.push({ runner: runner.name, ...timing, ...memory, overheadUsPerNode, prepareMs: prepared[i]!.prepareMs });
   }
   const byName = (name: string): RunnerResult => results.find((r) => r.runner === name)!;
   const ours = byName('pipewright');
@@ -40,6 +52,8 @@ async function runScenario(scenario: Scenario, runners: readonly Runner[]): Prom
     edges: scenario.graph.edges.length,
     warmup: scenario.warmup,
     iterations: scenario.iterations,
+    blocks: scenario.blocks,
+    memoryRuns: scenario.memoryRuns,
     overheadDefinition: scenario.overheadDefinition,
     runners: results,
     ratios: { floor: ours.medianMs / byName('floor').medianMs, langgraph: ours.medianMs / byName('langgraph').medianMs },

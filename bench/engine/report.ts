@@ -15,7 +15,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'µs/node', cell: (r) => fixed(1)(r.overheadUsPerNode) },
   { header: 'pipewright ÷', cell: (r, s) => (r.runner === 'pipewright' ? '—' : `${(pipewrightMedian(s) / r.medianMs).toPrecision(3)}×`) },
   { header: 'alloc KB/run', cell: (r) => fixed(0)(r.allocKbPerRun) },
-  { header: 'retained KB', cell: (r) => fixed(0)(r.retainedKb) },
+  { header: 'retained KB/run', cell: (r) => fixed(1)(r.retainedKbPerRun) },
   { header: 'prepare ms', cell: (r) => fixed(1)(r.prepareMs) },
 ];
 
@@ -33,7 +33,7 @@ function formatScenario(s: ScenarioResult): string[] {
   const rows = [COLUMNS.map((c) => c.header), ...s.runners.map((r) => COLUMNS.map((c) => c.cell(r, s)))];
   return [
     `${s.title}`,
-    `  ${s.nodes} nodes, ${s.edges} edges; ${s.warmup} warm-up + ${s.iterations} timed runs`,
+    `  ${s.nodes} nodes, ${s.edges} edges; ${s.warmup} warm-up + ${s.iterations} timed runs each (in ${s.blocks} blocks, runners taking turns), ${s.memoryRuns} profiled runs`,
     '',
     ...table(rows).map((line) => `  ${line}`),
     '',
@@ -48,9 +48,10 @@ export function formatEngineReport(report: EngineBenchReport): string {
     '',
     ...report.scenarios.flatMap((s) => [...formatScenario(s), '']),
     'pipewright ÷ = pipewright median ÷ that runner\'s median (floor = hand-written Promise DAG runner).',
-    'Every run is preceded by a forced GC; alloc = median heap growth during one run; retained = heap',
-    'growth over all timed runs after GC; prepare = building and compiling the graph once. Targets are',
-    'information only: they never change the exit code.',
+    'Each block starts from a collected heap. alloc = bytes allocated per run, garbage included',
+    '(V8 sampling heap profiler); retained = heap growth per run after forced GC, i.e. what a runner',
+    'keeps between executions; prepare = building and compiling the graph once.',
+    'Targets are information only: they never change the exit code.',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,13 @@
-import type { Measurement } from './measure.js';
+import type { MemoryUse } from './memory.js';
+import type { Timing } from './timing.js';
 
 /** The shapes `--json` prints; the table is formatted from the same objects. */
 
-export interface RunnerResult extends Measurement {
+export interface RunnerResult extends Timing, MemoryUse {
   runner: string;
   overheadUsPerNode: number;
+  /** Building and compiling the graph, once, before any run. */
+  prepareMs: number;
 }
 
 export interface TargetResult {
@@ -20,6 +23,8 @@ export interface ScenarioResult {
   edges: number;
   warmup: number;
   iterations: number;
+  blocks: number;
+  memoryRuns: number;
   overheadDefinition: string;
   runners: RunnerResult[];
   /** pipewright's median total ÷ the other runner's. */

@@ -1,11 +1,13 @@
 import { fanOut, randomDag, type BenchGraph } from './graphs.js';
-import type { MeasureOptions } from './measure.js';
+import type { TimingOptions } from './timing.js';
 import type { RunnerResult, TargetResult } from './results.js';
 
-export interface Scenario extends MeasureOptions {
+export interface Scenario extends TimingOptions {
   id: string;
   title: string;
   graph: BenchGraph;
+  /** Runs under the heap profiler, after timing. */
+  memoryRuns: number;
   /** The work on the critical path, which no runner can beat: overhead is what is left over. */
   criticalPathMs: number;
   overheadDefinition: string;
@@ -32,8 +34,11 @@ export function engineScenarios(): Scenario[] {
       id: 'dag',
       title: 'Random DAG, 100 nodes / 500 edges, no-op nodes (seed 42)',
       graph: randomDag({ nodes: 100, edges: 500, seed: 42, nodeType: 'bench:noop' }),
-      warmup: 20,
+      // Our engine only reaches optimised code after some 50 runs; fewer would time the JIT.
+      warmup: 100,
       iterations: 30,
+      blocks: 3,
+      memoryRuns: 20,
       criticalPathMs: 0,
       overheadDefinition: 'µs/node = median total ÷ nodes (the nodes do nothing, so all of it is scheduling)',
       targets: (ours, langgraph) => [
@@ -45,8 +50,10 @@ export function engineScenarios(): Scenario[] {
       id: 'fan-out',
       title: `Fan-out, source → ${FAN_OUT_WIDTH} × ${SLEEP_MS} ms sleep → sink (list port)`,
       graph: fanOut({ width: FAN_OUT_WIDTH, workerType: 'bench:sleep', edgeType: 'bench:noop' }),
-      warmup: 3,
+      warmup: 20,
       iterations: 20,
+      blocks: 2,
+      memoryRuns: 10,
       criticalPathMs: SLEEP_MS,
       overheadDefinition: `µs/node = (median total − ${SLEEP_MS} ms critical path) ÷ nodes; includes timer lateness, as the floor shows`,
       targets: (ours, langgraph) => [
