@@ -1,6 +1,6 @@
 import { formatEngineReport, runEngineBench } from './engine/index.js';
 
-/** `npm run bench` prints tables; `npm run bench -- --json` prints one JSON document instead. */
+/** `npm run bench` prints tables; `npm run -s bench -- --json` prints one JSON document instead. */
 const json = process.argv.includes('--json');
 
 const engine = await runEngineBench();

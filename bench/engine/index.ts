@@ -56,7 +56,7 @@ async function runScenario(scenario: Scenario, runners: readonly Runner[]): Prom
     memoryRuns: scenario.memoryRuns,
     overheadDefinition: scenario.overheadDefinition,
     runners: results,
-    ratios: { floor: ours.medianMs / byName('floor').medianMs, langgraph: ours.medianMs / byName('langgraph').medianMs },
+    ratios: Object.fromEntries(results.filter((r) => r !== ours).map((r) => [r.runner, ours.medianMs / r.medianMs])),
     targets: scenario.targets(ours, byName('langgraph')),
   };
 }

@@ -13,15 +13,11 @@ const COLUMNS: readonly Column[] = [
   { header: 'p95 ms', cell: (r) => fixed(2)(r.p95Ms) },
   { header: 'min ms', cell: (r) => fixed(2)(r.minMs) },
   { header: 'µs/node', cell: (r) => fixed(1)(r.overheadUsPerNode) },
-  { header: 'pipewright ÷', cell: (r, s) => (r.runner === 'pipewright' ? '—' : `${(pipewrightMedian(s) / r.medianMs).toPrecision(3)}×`) },
+  { header: 'pipewright ÷', cell: (r, s) => (s.ratios[r.runner] === undefined ? '—' : `${s.ratios[r.runner]!.toPrecision(3)}×`) },
   { header: 'alloc KB/run', cell: (r) => fixed(0)(r.allocKbPerRun) },
   { header: 'retained KB/run', cell: (r) => fixed(1)(r.retainedKbPerRun) },
   { header: 'prepare ms', cell: (r) => fixed(1)(r.prepareMs) },
 ];
-
-function pipewrightMedian(s: ScenarioResult): number {
-  return s.runners.find((r) => r.runner === 'pipewright')!.medianMs;
-}
 
 /** Left-aligns the first column (names), right-aligns the figures. */
 function table(rows: string[][]): string[] {
@@ -32,7 +28,7 @@ function table(rows: string[][]): string[] {
 function formatScenario(s: ScenarioResult): string[] {
   const rows = [COLUMNS.map((c) => c.header), ...s.runners.map((r) => COLUMNS.map((c) => c.cell(r, s)))];
   return [
-    `${s.title}`,
+    s.title,
     `  ${s.nodes} nodes, ${s.edges} edges; ${s.warmup} warm-up + ${s.iterations} timed runs each (in ${s.blocks} blocks, runners taking turns), ${s.memoryRuns} profiled runs`,
     '',
     ...table(rows).map((line) => `  ${line}`),

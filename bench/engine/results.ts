@@ -27,8 +27,8 @@ export interface ScenarioResult {
   memoryRuns: number;
   overheadDefinition: string;
   runners: RunnerResult[];
-  /** pipewright's median total ÷ the other runner's. */
-  ratios: { floor: number; langgraph: number };
+  /** pipewright's median total ÷ each other runner's, by runner name. */
+  ratios: Record<string, number>;
   targets: TargetResult[];
 }
 
