@@ -1,0 +1,2 @@
+export { identify } from './identify.js';
+export { requireKey } from './require-key.js';

@@ -1,0 +1,10 @@
+export { createApp } from './app.js';
+export type { CreateAppOptions } from './app.js';
+export { startServer } from './server.js';
+export type { RunningServer, StartServerOptions } from './server.js';
+export { apiSettings, BASE_PATH, DEFAULT_API_SETTINGS } from './settings.js';
+export type { ApiSettings } from './settings.js';
+export { flexibleRateLimiter, memoryRateLimiter } from './rate-limit/index.js';
+export type { LimiterFactory, RateLimitDecision, RateLimiter } from './rate-limit/index.js';
+export { STATUS_TABLE } from './errors/index.js';
+export type { AppEnv } from './env.js';

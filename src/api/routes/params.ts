@@ -1,0 +1,30 @@
+import { PipewrightError } from '../../errors/index.js';
+import type { ListQuery } from '../../service/contracts.js';
+
+function invalidField(field: string, expected: string): PipewrightError {
+  return new PipewrightError('invalid_field', `Parameter ${field} must be ${expected}`, { details: { field } });
+}
+
+function positiveInteger(raw: string, field: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw invalidField(field, 'a positive integer');
+  return Number(raw);
+}
+
+/** `GET /workflows` filters; ranges and cursor meaning belong to the service. */
+export function listQuery(query: Record<string, string>): ListQuery {
+  const parsed: ListQuery = {};
+  if (query.tag !== undefined) parsed.tag = query.tag;
+  if (query.q !== undefined) parsed.q = query.q;
+  if (query.cursor !== undefined) parsed.cursor = query.cursor;
+  if (query.limit !== undefined) parsed.limit = positiveInteger(query.limit, 'limit');
+  if (query.isActive !== undefined) {
+    if (query.isActive !== 'true' && query.isActive !== 'false') throw invalidField('isActive', 'true or false');
+    parsed.isActive = query.isActive === 'true';
+  }
+  return parsed;
+}
+
+/** The `{v}` of the versions routes. */
+export function versionParam(raw: string): number {
+  return positiveInteger(raw, 'version');
+}

@@ -1,0 +1,26 @@
+/** Tunables of the REST face. Plan limits come from the services (`usage.limitsFor`). */
+export interface ApiSettings {
+  /** Requests per minute per client IP for requests without a valid key (401s, /healthz). */
+  anonymousRequestsPerMinute: number;
+  /** Largest request body accepted, in bytes (CONTRACT §1: 1 MiB). */
+  maxBodyBytes: number;
+  /** Deepest JSON nesting accepted; a graph needs far less (CONTRACT §6). */
+  maxJsonDepth: number;
+}
+
+export const DEFAULT_API_SETTINGS: ApiSettings = {
+  anonymousRequestsPerMinute: 60,
+  maxBodyBytes: 1024 * 1024,
+  maxJsonDepth: 64,
+};
+
+export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
+  const settings = { ...DEFAULT_API_SETTINGS, ...overrides };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!Number.isInteger(value) || value <= 0) throw new TypeError(`ApiSettings.${name} must be a positive integer, got ${String(value)}`);
+  }
+  return settings;
+}
+
+/** Every route lives under this prefix (CONTRACT §3). */
+export const BASE_PATH = '/api/v1';

@@ -1,0 +1,44 @@
+import { PipewrightError } from '../../src/errors/index.js';
+import type { Services } from '../../src/service/contracts.js';
+import type { Principal } from '../../src/service/principal.js';
+
+/**
+ * A stand-in for the middleware unit tests only: `sk-good` is an admin key, `sk-read` holds
+ * workflows:read. The route suite runs against the real services and store.
+ */
+export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unknown } = {}): Services {
+  const principals: Record<string, Principal> = {
+    'Bearer sk-good': { accountId: 'acc_1', keyId: 'key_1', scopes: ['admin'], plan: 'free' },
+    'Bearer sk-read': { accountId: 'acc_1', keyId: 'key_2', scopes: ['workflows:read'], plan: 'free' },
+  };
+  const unused = () => {
+    throw new Error('not used by the middleware tests');
+  };
+  return {
+    auth: {
+      authenticate: async (header) => {
+        if (header === undefined) throw new PipewrightError('missing_api_key', 'Send Authorization: Bearer sk-…');
+        const principal = principals[header];
+        if (principal === undefined) throw new PipewrightError('invalid_api_key', 'Invalid API key');
+        return principal;
+      },
+    },
+    usage: {
+      limitsFor: () => ({ requestsPerMinute: overrides.requestsPerMinute ?? 100, executionsPerMinute: 10, executionsPerDay: 50 }),
+      usage: unused,
+    },
+    workflows: {
+      lint: (body) => {
+        if (overrides.fail !== undefined) throw overrides.fail;
+        return { ok: body !== undefined, violations: [], warnings: [] };
+      },
+      get: async (_principal, id) => {
+        throw new PipewrightError('not_found', `No workflow ${id}`);
+      },
+    } as unknown as Services['workflows'],
+    health: { check: async () => ({ ok: true, store: 'ok' }) },
+    catalog: { nodes: () => ({ nodes: [] }) },
+    keys: {} as Services['keys'],
+    accounts: {} as Services['accounts'],
+  };
+}
