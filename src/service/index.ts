@@ -1,0 +1,28 @@
+// The service layer's public surface: the use cases the faces call and how to build them.
+
+export { createServices } from './create-services.js';
+export type { CreateServicesOptions } from './create-services.js';
+export { DEFAULT_PLAN_LIMITS, DEFAULT_STARTING_CREDITS, DEFAULT_PLAN, limitsFor } from './settings.js';
+export type { ServiceSettings } from './settings.js';
+export { SCOPES, PLANS, requireScope } from './principal.js';
+export type { Scope, Plan, Principal } from './principal.js';
+export { DEFAULT_KEY_SCOPES } from './auth/issue-key.js';
+export type {
+  Services,
+  AuthService,
+  KeyService,
+  ApiKeyView,
+  AccountService,
+  WorkflowService,
+  WorkflowView,
+  WorkflowSummary,
+  SaveResult,
+  LintResult,
+  ListQuery,
+  Page,
+  CatalogService,
+  PlanLimits,
+  UsageView,
+  UsageService,
+  HealthService,
+} from './contracts.js';

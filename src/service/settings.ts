@@ -1,0 +1,28 @@
+import type { PlanLimits } from './contracts.js';
+import type { Plan } from './principal.js';
+
+export interface ServiceSettings {
+  /** Where clients reach this server, e.g. `http://127.0.0.1:8787`: the base of duplicate's `url` and `webhookUrl`. */
+  publicBaseUrl: string;
+  /** Credits granted to the account bootstrap creates. Default 1000. */
+  startingCredits?: number;
+  /** The plan of the account bootstrap creates. Default `pro`. */
+  defaultPlan?: Plan;
+  /** Overrides of the CONTRACT §3 defaults, per plan and per limit. */
+  planLimits?: Partial<Record<Plan, Partial<PlanLimits>>>;
+}
+
+/** CONTRACT §3 "Rate limits and plans". */
+export const DEFAULT_PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {
+  free: { requestsPerMinute: 10, executionsPerMinute: 10, executionsPerDay: 50 },
+  starter: { requestsPerMinute: 20, executionsPerMinute: 10, executionsPerDay: 200 },
+  pro: { requestsPerMinute: 60, executionsPerMinute: 10, executionsPerDay: 1000 },
+  enterprise: { requestsPerMinute: 200, executionsPerMinute: 10, executionsPerDay: null },
+};
+
+export const DEFAULT_STARTING_CREDITS = 1000;
+export const DEFAULT_PLAN: Plan = 'pro';
+
+export function limitsFor(settings: ServiceSettings, plan: Plan): PlanLimits {
+  return { ...DEFAULT_PLAN_LIMITS[plan], ...settings.planLimits?.[plan] };
+}

@@ -1,0 +1,46 @@
+import { PipewrightError } from '../../errors/index.js';
+import type { NodeCatalog } from '../../graph/index.js';
+import type { Store, WorkflowContent, WorkflowRecord } from '../../store/index.js';
+import type { Links } from './links.js';
+
+export interface WorkflowDeps {
+  store: Store;
+  catalog: NodeCatalog;
+  links: Links;
+}
+
+/** Another account's workflow and a deleted one are both simply not there (never reveal). */
+export async function loadWorkflow(deps: WorkflowDeps, accountId: string, id: string): Promise<WorkflowRecord> {
+  const record = await deps.store.workflows.get(accountId, id);
+  if (!record) throw notFound(id);
+  return record;
+}
+
+export function notFound(id: string): PipewrightError {
+  return new PipewrightError('not_found', `No workflow ${id}`);
+}
+
+/**
+ * Writes `content` as the next version of `current`, provided nobody else wrote since it was
+ * read. `yourBase` is what the client said its copy was based on, echoed in `stale_write`.
+ */
+export async function writeVersion(
+  deps: WorkflowDeps,
+  current: WorkflowRecord,
+  change: { content: WorkflowContent; note: string; yourBase?: string },
+): Promise<WorkflowRecord> {
+  const outcome = await deps.store.workflows.update(current.accountId, current.id, {
+    content: change.content,
+    note: change.note,
+    ifUpdatedAt: current.updatedAt,
+  });
+  if (outcome.status === 'updated') return outcome.workflow;
+  if (outcome.status === 'not_found') throw notFound(current.id);
+  throw staleWrite(outcome.currentUpdatedAt, change.yourBase ?? current.updatedAt);
+}
+
+export function staleWrite(currentUpdatedAt: string, yourBaseUpdatedAt: string): PipewrightError {
+  return new PipewrightError('stale_write', 'The workflow changed since your copy was read; fetch it again and reapply your change', {
+    details: { currentUpdatedAt, yourBaseUpdatedAt },
+  });
+}

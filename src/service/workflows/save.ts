@@ -1,0 +1,47 @@
+import type { WorkflowContent, WorkflowRecord } from '../../store/index.js';
+import type { SaveResult } from '../contracts.js';
+import type { Principal } from '../principal.js';
+import { parseBody } from '../parse-body.js';
+import { SaveBodySchema, type SaveBody } from './bodies.js';
+import { loadWorkflow, staleWrite, writeVersion, type WorkflowDeps } from './deps.js';
+import { validateOrThrow } from './validate-or-throw.js';
+import { toWorkflowView } from './views.js';
+
+type Envelope = Pick<WorkflowRecord, 'name' | 'description' | 'tags' | 'isActive'>;
+
+const NEW_WORKFLOW: Envelope = { name: 'Untitled workflow', description: null, tags: [], isActive: true };
+
+export async function createWorkflow(deps: WorkflowDeps, principal: Principal, body: unknown): Promise<SaveResult> {
+  const parsed = parseBody(SaveBodySchema, body);
+  const graph = validateOrThrow(parsed, deps.catalog);
+  const content = contentFrom(parsed, NEW_WORKFLOW, graph);
+  const record = await deps.store.workflows.create({ accountId: principal.accountId, content, note: 'created' });
+  return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };
+}
+
+export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, id: string, body: unknown): Promise<SaveResult> {
+  const parsed = parseBody(SaveBodySchema, body);
+  const current = await loadWorkflow(deps, principal.accountId, id);
+  const yourBase = parsed.baseUpdatedAt;
+  if (yourBase !== undefined && yourBase !== current.updatedAt) throw staleWrite(current.updatedAt, yourBase);
+  const graph = validateOrThrow(parsed, deps.catalog);
+  const content = contentFrom(parsed, current, graph);
+  const record = await writeVersion(deps, current, { content, note: 'updated', ...(yourBase !== undefined && { yourBase }) });
+  return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };
+}
+
+/** The body's fields where it sent them, `fallback`'s where it did not; the graph as validated. */
+function contentFrom(
+  body: SaveBody,
+  fallback: Envelope,
+  graph: { nodes: unknown[]; edges: unknown[] },
+): WorkflowContent {
+  return {
+    name: body.name ?? fallback.name,
+    description: body.description === undefined ? fallback.description : body.description,
+    tags: body.tags ?? fallback.tags,
+    isActive: body.isActive ?? fallback.isActive,
+    nodes: graph.nodes,
+    edges: graph.edges,
+  };
+}

@@ -1,0 +1,63 @@
+import { validateGraph } from '../../graph/index.js';
+import type { WorkflowService } from '../contracts.js';
+import { requireScope } from '../principal.js';
+import { loadWorkflow, notFound, type WorkflowDeps } from './deps.js';
+import { duplicateWorkflow } from './duplicate.js';
+import { getVersion, listVersions, restoreVersion } from './history.js';
+import { listWorkflows } from './list.js';
+import { patchWorkflowNode } from './patch-node.js';
+import { createWorkflow, replaceWorkflow } from './save.js';
+import { toWorkflowView } from './views.js';
+
+/** Scope checks live here, once per use case; the use cases themselves assume an allowed caller. */
+export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
+  const read = 'workflows:read';
+  const write = 'workflows:write';
+  return {
+    list(principal, query) {
+      requireScope(principal, read);
+      return listWorkflows(deps, principal, query);
+    },
+    create(principal, body) {
+      requireScope(principal, write);
+      return createWorkflow(deps, principal, body);
+    },
+    async get(principal, id) {
+      requireScope(principal, read);
+      return toWorkflowView(await loadWorkflow(deps, principal.accountId, id), deps.links);
+    },
+    replace(principal, id, body) {
+      requireScope(principal, write);
+      return replaceWorkflow(deps, principal, id, body);
+    },
+    patchNode(principal, id, nodeId, body) {
+      requireScope(principal, write);
+      return patchWorkflowNode(deps, principal, id, nodeId, body);
+    },
+    async delete(principal, id) {
+      requireScope(principal, write);
+      if (!(await deps.store.workflows.softDelete(principal.accountId, id))) throw notFound(id);
+      return { id, deleted: true };
+    },
+    duplicate(principal, id, body) {
+      requireScope(principal, write);
+      return duplicateWorkflow(deps, principal, id, body);
+    },
+    lint(body) {
+      const { ok, violations, warnings } = validateGraph(body, deps.catalog);
+      return { ok, violations, warnings };
+    },
+    versions(principal, id) {
+      requireScope(principal, read);
+      return listVersions(deps, principal, id);
+    },
+    version(principal, id, version) {
+      requireScope(principal, read);
+      return getVersion(deps, principal, id, version);
+    },
+    restore(principal, id, version) {
+      requireScope(principal, write);
+      return restoreVersion(deps, principal, id, version);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Row shapes of every table, as Kysely sees them. Columns are portable types only (text,
+ * integer); JSON lives in text columns and timestamps are ISO-8601 UTC text, so the same
+ * queries run on SQLite now and PostgreSQL later.
+ */
+
+/** A JSON document stored as text; parsed only at the repository boundary. */
+type JsonText = string;
+type IsoTime = string;
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  plan: string;
+  credits_balance: number;
+  created_at: IsoTime;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  prefix: string;
+  key_hash: string;
+  name: string;
+  scopes: JsonText;
+  created_at: IsoTime;
+  expires_at: IsoTime | null;
+  revoked_at: IsoTime | null;
+  last_used_at: IsoTime | null;
+}
+
+export interface WorkflowsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string | null;
+  tags: JsonText;
+  is_active: number;
+  version: number;
+  nodes: JsonText;
+  edges: JsonText;
+  webhook_id: string;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  deleted_at: IsoTime | null;
+}
+
+/** One row per (workflow, tag): a portable, indexable tag filter instead of JSON operators. */
+export interface WorkflowTagsTable {
+  workflow_id: string;
+  tag: string;
+}
+
+export interface WorkflowVersionsTable {
+  workflow_id: string;
+  version: number;
+  name: string;
+  description: string | null;
+  tags: JsonText;
+  is_active: number;
+  nodes: JsonText;
+  edges: JsonText;
+  note: string | null;
+  created_at: IsoTime;
+}
+
+export interface ExecutionsTable {
+  id: string;
+  account_id: string;
+  workflow_id: string | null;
+  workflow_version: number | null;
+  status: string;
+  inputs: JsonText | null;
+  options: JsonText | null;
+  final_output: JsonText | null;
+  error: JsonText | null;
+  credits: number;
+  batch_id: string | null;
+  retry_of: string | null;
+  trigger: string;
+  created_at: IsoTime;
+  started_at: IsoTime | null;
+  ended_at: IsoTime | null;
+}
+
+export interface NodeRunsTable {
+  execution_id: string;
+  node_id: string;
+  node_type: string;
+  label: string | null;
+  status: string;
+  attempts: number;
+  credits: number;
+  cached: number;
+  output: JsonText | null;
+  error: JsonText | null;
+  logs: JsonText | null;
+  iterations: JsonText | null;
+  skip_reason: string | null;
+  progress: number | null;
+  provider_job_id: string | null;
+  started_at: IsoTime | null;
+  ended_at: IsoTime | null;
+  duration_ms: number | null;
+}
+
+export interface IdempotencyRecordsTable {
+  account_id: string;
+  idem_key: string;
+  method: string;
+  path: string;
+  body_hash: string;
+  state: 'in_flight' | 'done';
+  response_status: number | null;
+  response_headers: JsonText | null;
+  response_body: string | null;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+}
+
+export interface CreditLedgerTable {
+  id: string;
+  account_id: string;
+  execution_id: string | null;
+  node_id: string | null;
+  /** Signed: a grant is positive, a charge negative. */
+  amount: number;
+  reason: string;
+  created_at: IsoTime;
+}
+
+export interface ArtifactsTable {
+  id: string;
+  account_id: string | null;
+  execution_id: string | null;
+  content_type: string;
+  size: number;
+  created_at: IsoTime;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  api_keys: ApiKeysTable;
+  workflows: WorkflowsTable;
+  workflow_tags: WorkflowTagsTable;
+  workflow_versions: WorkflowVersionsTable;
+  executions: ExecutionsTable;
+  node_runs: NodeRunsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  credit_ledger: CreditLedgerTable;
+  artifacts: ArtifactsTable;
+}

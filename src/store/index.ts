@@ -1,0 +1,28 @@
+// The store layer's public surface: the Store interface, its records and the embedded opener.
+
+export { openStore } from './open-store.js';
+export type { OpenStoreOptions } from './open-store.js';
+export { createKyselyStore } from './kysely-store.js';
+export type {
+  Store,
+  Repositories,
+  AccountRepository,
+  ApiKeyRepository,
+  NewApiKey,
+  WorkflowRepository,
+  WorkflowFilter,
+  ListPosition,
+  UpdateOutcome,
+  LedgerRepository,
+  UsageRepository,
+} from './store.js';
+export type {
+  AccountRecord,
+  ApiKeyRecord,
+  WorkflowContent,
+  WorkflowRecord,
+  WorkflowVersionRecord,
+  LedgerEntry,
+  DailyUsage,
+} from './records.js';
+export { randomBase62 } from './ids.js';

@@ -1,0 +1,33 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { Repositories, Store } from './store.js';
+import { accountRepository } from './repositories/accounts.js';
+import { apiKeyRepository } from './repositories/api-keys.js';
+import { workflowRepository } from './repositories/workflows/repository.js';
+import { ledgerRepository } from './repositories/ledger.js';
+import { usageRepository } from './repositories/usage.js';
+
+/** The Store over any Kysely database with the schema of ./migrations; the dialect is the caller's choice. */
+export function createKyselyStore(db: Kysely<Database>, options: { now?: () => Date } = {}): Store {
+  const now = options.now ?? (() => new Date());
+  const repositories = (conn: Kysely<Database>): Repositories => ({
+    accounts: accountRepository(conn, now),
+    apiKeys: apiKeyRepository(conn, now),
+    workflows: workflowRepository(conn, now),
+    ledger: ledgerRepository(conn, now),
+    usage: usageRepository(conn),
+  });
+  return {
+    ...repositories(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx))),
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+import { PipewrightError } from '../../errors/index.js';
+import type { Database } from '../database.js';
+import { initial } from './0001_initial.js';
+
+/**
+ * Every migration, in order. A migration, once committed, is never edited: a change to the
+ * schema is a new entry here (docs/store.md, "Migration policy").
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema to the latest version; a no-op on a store that is already there. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw new PipewrightError('store_migration_failed', 'The store could not be migrated', { kind: 'operational', cause: error });
+}

@@ -1,0 +1,31 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AccountsTable, Database } from '../database.js';
+import type { AccountRecord } from '../records.js';
+import type { AccountRepository } from '../store.js';
+import { newId } from '../ids.js';
+
+export function accountRepository(db: Kysely<Database>, now: () => Date): AccountRepository {
+  return {
+    async create({ name, plan, creditsBalance }) {
+      const row = { id: newId('acct'), name, plan, credits_balance: creditsBalance, created_at: now().toISOString() };
+      await db.insertInto('accounts').values(row).execute();
+      return toRecord(row);
+    },
+    async get(id) {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async first() {
+      const row = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async count() {
+      const { n } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(n);
+    },
+  };
+}
+
+function toRecord(row: Selectable<AccountsTable>): AccountRecord {
+  return { id: row.id, name: row.name, plan: row.plan, creditsBalance: row.credits_balance, createdAt: row.created_at };
+}

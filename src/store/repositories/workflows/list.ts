@@ -1,0 +1,45 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../database.js';
+import type { ListPosition, WorkflowFilter } from '../../store.js';
+import type { WorkflowRecord } from '../../records.js';
+import { toWorkflowRecord } from './rows.js';
+
+/**
+ * Keyset pagination over (created_at desc, id desc): a page starts strictly after the last row
+ * of the previous one, so rows written meanwhile never shift or repeat what a client has seen.
+ */
+export async function listWorkflows(
+  db: Kysely<Database>,
+  accountId: string,
+  filter: WorkflowFilter,
+): Promise<{ items: WorkflowRecord[]; next: ListPosition | null }> {
+  let query = db.selectFrom('workflows').selectAll().where('account_id', '=', accountId).where('deleted_at', 'is', null);
+  if (filter.isActive !== undefined) query = query.where('is_active', '=', filter.isActive ? 1 : 0);
+  if (filter.tag !== undefined) {
+    const tag = filter.tag;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('workflow_tags').select('tag').whereRef('workflow_tags.workflow_id', '=', 'workflows.id').where('tag', '=', tag)),
+    );
+  }
+  if (filter.q !== undefined && filter.q !== '') {
+    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+    query = query.where(({ or }) => or([containsPattern('name', pattern), containsPattern('description', pattern)]));
+  }
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where(({ or, and, eb }) => or([eb('created_at', '<', createdAt), and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  const items = rows.slice(0, filter.limit).map(toWorkflowRecord);
+  const last = items.at(-1);
+  return { items, next: rows.length > filter.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+// `lower(…) LIKE … ESCAPE '!'` is case-insensitive the same way on SQLite and PostgreSQL.
+function containsPattern(column: 'name' | 'description', pattern: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '!'`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (char) => `!${char}`);
+}

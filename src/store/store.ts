@@ -1,0 +1,100 @@
+import type {
+  AccountRecord,
+  ApiKeyRecord,
+  DailyUsage,
+  LedgerEntry,
+  WorkflowContent,
+  WorkflowRecord,
+  WorkflowVersionRecord,
+} from './records.js';
+
+export interface AccountRepository {
+  create(input: { name: string; plan: string; creditsBalance: number }): Promise<AccountRecord>;
+  get(id: string): Promise<AccountRecord | undefined>;
+  /** The oldest account: the self-hosted owner the CLI acts for. */
+  first(): Promise<AccountRecord | undefined>;
+  count(): Promise<number>;
+}
+
+export interface NewApiKey {
+  accountId: string;
+  prefix: string;
+  keyHash: string;
+  name: string;
+  scopes: string[];
+  expiresAt: string | null;
+}
+
+export interface ApiKeyRepository {
+  create(input: NewApiKey): Promise<ApiKeyRecord>;
+  findByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  listByAccount(accountId: string): Promise<ApiKeyRecord[]>;
+  /** Sets `revoked_at` unless already set; returns the key as stored afterwards. */
+  revoke(accountId: string, id: string): Promise<ApiKeyRecord | undefined>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+/** Where a page ends; the next page starts strictly after it in (created_at desc, id desc) order. */
+export interface ListPosition {
+  createdAt: string;
+  id: string;
+}
+
+export interface WorkflowFilter {
+  tag?: string;
+  isActive?: boolean;
+  /** Case-insensitive substring of name or description. */
+  q?: string;
+  limit: number;
+  after?: ListPosition;
+}
+
+export type UpdateOutcome =
+  | { status: 'updated'; workflow: WorkflowRecord }
+  | { status: 'stale'; currentUpdatedAt: string }
+  | { status: 'not_found' };
+
+export interface WorkflowRepository {
+  list(accountId: string, filter: WorkflowFilter): Promise<{ items: WorkflowRecord[]; next: ListPosition | null }>;
+  /** Version 1 and its history row, atomically. */
+  create(input: { accountId: string; content: WorkflowContent; note: string }): Promise<WorkflowRecord>;
+  /** Never returns a deleted workflow or another account's. */
+  get(accountId: string, id: string): Promise<WorkflowRecord | undefined>;
+  /** Next version and its history row, atomically, only while `updated_at` still equals `ifUpdatedAt`. */
+  update(accountId: string, id: string, input: { content: WorkflowContent; note: string; ifUpdatedAt: string }): Promise<UpdateOutcome>;
+  /** Soft delete: executions keep referring to the row. */
+  softDelete(accountId: string, id: string): Promise<boolean>;
+  /** Newest first; undefined when the workflow is not visible to the account. */
+  versions(accountId: string, id: string): Promise<Array<{ version: number; createdAt: string; note: string | null }> | undefined>;
+  version(accountId: string, id: string, version: number): Promise<WorkflowVersionRecord | undefined>;
+  findByWebhook(webhookId: string): Promise<WorkflowRecord | undefined>;
+  /** A new webhook id; the old one stops resolving at once. */
+  rotateWebhook(accountId: string, id: string): Promise<WorkflowRecord | undefined>;
+}
+
+export interface LedgerRepository {
+  /** Appends an entry and moves the account's balance by `amount`, atomically. */
+  record(entry: LedgerEntry): Promise<void>;
+}
+
+export interface UsageRepository {
+  /** Credits spent and executions started per UTC day from `sinceDate` (YYYY-MM-DD), oldest first, only days with activity. */
+  daily(accountId: string, sinceDate: string): Promise<DailyUsage[]>;
+}
+
+export interface Repositories {
+  accounts: AccountRepository;
+  apiKeys: ApiKeyRepository;
+  workflows: WorkflowRepository;
+  ledger: LedgerRepository;
+  usage: UsageRepository;
+}
+
+/** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */
+export interface Store extends Repositories {
+  /** Runs `fn` atomically; the repositories it receives see and write inside the transaction. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Whether the store answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
