@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { Services } from '../service/contracts.js';
+import type { Services } from '../service/index.js';
 import { accessLog } from './access-log/index.js';
 import { identify } from './auth/index.js';
 import { jsonBody } from './body/index.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../service/principal.js';
+import type { Principal } from '../service/index.js';
 
 /**
  * Who the bearer key says the caller is, resolved once per request. A failure is kept, not

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { isPipewrightError } from '../errors/index.js';
+import { registerKeys } from './commands/keys.js';
 import { registerNodes } from './commands/nodes.js';
 import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 import { version } from './version.js';
@@ -17,6 +19,8 @@ const program = new Command()
 registerRun(program);
 registerValidate(program);
 registerNodes(program);
+registerServe(program);
+registerKeys(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AuthService } from '../../service/contracts.js';
+import type { AuthService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { requireScope, type Scope } from '../../service/principal.js';
+import { requireScope, type Scope } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { PipewrightError } from '../../errors/index.js';
-import type { UsageService } from '../../service/contracts.js';
+import type { UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 import { clientIp } from './client-ip.js';
 import type { RateLimiter } from './limiter.js';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Services } from '../../service/contracts.js';
+import type { Services } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
 /** What a route group is given: the use cases, and the body parser configured once for all. */

@@ -1,5 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
-import type { ListQuery } from '../../service/contracts.js';
+import type { ListQuery } from '../../service/index.js';
 
 function invalidField(field: string, expected: string): PipewrightError {
   return new PipewrightError('invalid_field', `Parameter ${field} must be ${expected}`, { details: { field } });

@@ -1,0 +1,19 @@
+import { createBuiltinRegistry } from '../nodes/index.js';
+import { createServices, type Services } from '../service/index.js';
+import { pipewrightHome } from './runtime.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './serve/options.js';
+import { openStore } from '../store/index.js';
+
+/**
+ * Runs `work` on the services over the store under PIPEWRIGHT_HOME, then closes the store —
+ * how the `keys` commands reach the same data a running `serve` uses (SQLite WAL lets both open it).
+ */
+export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: Services) => Promise<T>): Promise<T> {
+  const store = await openStore({ home: pipewrightHome(env) });
+  try {
+    const publicBaseUrl = env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
+    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl } }));
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,23 @@
+import { PipewrightError } from '../../errors/index.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8787;
+
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+}
+
+/** Flags first, then `PORT`, then the default; a bad port is refused, not guessed at. */
+export function listenAddress(flags: ServeFlags, env: NodeJS.ProcessEnv): { host: string; port: number } {
+  const raw = flags.port ?? env.PORT;
+  return { host: flags.host ?? DEFAULT_HOST, port: raw === undefined ? DEFAULT_PORT : parsePort(raw) };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^[0-9]{1,5}$/.test(raw) || port > 65_535) {
+    throw new PipewrightError('invalid_field', `Port must be an integer from 0 to 65535, got "${raw}"`, { details: { field: 'port' } });
+  }
+  return port;
+}
