@@ -1,6 +1,6 @@
 import { PipewrightError } from '../../src/errors/index.js';
-import type { Services } from '../../src/service/contracts.js';
-import type { Principal } from '../../src/service/principal.js';
+import type { Services } from '../../src/service/index.js';
+import type { Principal } from '../../src/service/index.js';
 
 /**
  * A stand-in for the middleware unit tests only: `sk-good` is an admin key, `sk-read` holds
