@@ -6,7 +6,7 @@ import type { Principal } from '../../src/service/index.js';
  * A stand-in for the middleware unit tests only: `sk-good` is an admin key, `sk-read` holds
  * workflows:read. The route suite runs against the real services and store.
  */
-export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unknown } = {}): Services {
+export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unknown; storeDown?: boolean } = {}): Services {
   const principals: Record<string, Principal> = {
     'Bearer sk-good': { accountId: 'acc_1', keyId: 'key_1', scopes: ['admin'], plan: 'free' },
     'Bearer sk-read': { accountId: 'acc_1', keyId: 'key_2', scopes: ['workflows:read'], plan: 'free' },
@@ -33,7 +33,7 @@ export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unk
         return { ok: body !== undefined, violations: [], warnings: [] };
       },
     } as Partial<Services['workflows']> as Services['workflows'],
-    health: { check: async () => ({ ok: true, store: 'ok' }) },
+    health: { check: async () => (overrides.storeDown ? { ok: false, store: 'unavailable' } : { ok: true, store: 'ok' }) },
     catalog: { nodes: () => ({ nodes: [] }) },
     keys: {} as Services['keys'],
     accounts: {} as Services['accounts'],

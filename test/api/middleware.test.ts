@@ -123,3 +123,11 @@ describe('rate limits', () => {
     expect(Number(response.headers.get('X-RateLimit-Reset'))).toBeGreaterThan(Date.now() / 1000);
   });
 });
+
+describe('healthz', () => {
+  it('503 with the verdict when the store does not answer', async () => {
+    const response = await app({ storeDown: true }).request('/api/v1/healthz');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', store: 'unavailable' });
+  });
+});
