@@ -34,30 +34,39 @@ export type AttemptsResult =
  */
 export async function runAttempts(fn: AttemptFn, options: AttemptOptions): Promise<AttemptsResult> {
   let attempts = 0;
+  const attempt = () => runOneAttempt(fn, ++attempts, options);
+  // Most nodes succeed at once: the first try skips the retry machinery entirely.
   try {
-    const outputs = await pRetry(
-      async (attemptNumber) => {
-        attempts = attemptNumber;
-        return runOneAttempt(fn, attemptNumber, options);
-      },
-      {
-        retries: options.maxRetries,
+    return { ok: true, outputs: await attempt(), attempts };
+  } catch (error) {
+    if (!retriable(error, options) || options.maxRetries === 0) return { ok: false, error: classifyNodeError(error), attempts };
+    try {
+      await pause(attempts, error as PipewrightError, options);
+      const outputs = await pRetry(attempt, {
+        retries: options.maxRetries - 1,
         minTimeout: 0,
         maxTimeout: 0,
-        shouldRetry: ({ error }) => (error as PipewrightError).transient && !options.signal.aborted,
-        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-          const failure = error as PipewrightError;
-          if (!failure.transient || retriesLeft === 0 || options.signal.aborted) return;
-          const delayMs = backoff(attemptNumber, options.retry);
-          options.onRetry(attemptNumber + 1, delayMs, failure);
-          await sleep(delayMs, options.signal);
+        shouldRetry: ({ error: failure }) => retriable(failure, options),
+        onFailedAttempt: async ({ error: failure, retriesLeft }) => {
+          if (retriable(failure, options) && retriesLeft > 0) await pause(attempts, failure as PipewrightError, options);
         },
-      },
-    );
-    return { ok: true, outputs, attempts };
-  } catch (error) {
-    return { ok: false, error: classifyNodeError(error), attempts };
+      });
+      return { ok: true, outputs, attempts };
+    } catch (failure) {
+      return { ok: false, error: classifyNodeError(failure), attempts };
+    }
   }
+}
+
+function retriable(error: unknown, options: AttemptOptions): boolean {
+  return (error as PipewrightError).transient === true && !options.signal.aborted;
+}
+
+/** Waits out the backoff after `failedAttempt`, reporting the retry first. */
+async function pause(failedAttempt: number, error: PipewrightError, options: AttemptOptions): Promise<void> {
+  const delayMs = backoff(failedAttempt, options.retry);
+  options.onRetry(failedAttempt + 1, delayMs, error);
+  await sleep(delayMs, options.signal);
 }
 
 async function runOneAttempt(fn: AttemptFn, attempt: number, options: AttemptOptions): Promise<NodeOutputs> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { PipewrightError } from '../errors/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
@@ -8,14 +9,14 @@ import type { ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache } 
 import { DEFAULT_RETRY, type RetrySettings } from './attempt.js';
 import { MemoryOutputCache } from './cache.js';
 import { ExecutionLoop } from './execution-loop.js';
-import { MemoryRecorder } from './memory-recorder.js';
+import { DiscardingRecorder } from './discarding-recorder.js';
 import { checkRunRequest } from './run-request.js';
 
 export interface EngineOptions {
   registry: NodeRegistry;
   artifacts: ArtifactStore;
   policy: SecurityPolicy;
-  /** Where state is written before it is reported; in memory unless a store is plugged in. */
+  /** Where state is written before it is reported; nowhere unless a store is plugged in (the result carries the final state). */
   recorder?: ExecutionRecorder;
   cache?: OutputCache;
   /** Units of work (node runs or iterations) at once: per execution, and across the process. */
@@ -36,7 +37,7 @@ export class Engine {
     this.#perExecution = positive(options.concurrency?.perExecution ?? DEFAULT_CONCURRENCY.perExecution, 'concurrency.perExecution');
     this.#options = {
       ...options,
-      recorder: options.recorder ?? new MemoryRecorder(),
+      recorder: options.recorder ?? new DiscardingRecorder(),
       cache: options.cache ?? new MemoryOutputCache(),
       retry: { ...DEFAULT_RETRY, ...options.retry },
     };
@@ -47,6 +48,8 @@ export class Engine {
     checkRunRequest(request);
     const executionId = request.executionId ?? newExecutionId();
     const controller = new AbortController();
+    // Every running attempt listens for cancel: a wide graph legitimately has many listeners.
+    setMaxListeners(0, controller.signal);
     const cancel = () => {
       if (!controller.signal.aborted) controller.abort(new PipewrightError('cancelled', 'Execution was cancelled'));
     };

@@ -5,12 +5,12 @@ import type { NodeType } from '../nodes/node-type.js';
 import type { ExecuteRequest, ExecutionRecorder, OutputCache } from './contracts.js';
 import type { EngineEvent } from './events.js';
 import { cacheKey } from './cache.js';
-import { ancestorsOf, isReady, skipReason } from './plan.js';
+import { ancestorsOf, skipReason } from './plan.js';
 import { resolveInputs } from './resolve.js';
 import { runNode, type NodeRunOutcome, type RunnerDeps } from './runner.js';
 import { conclusion, finalOutputOf } from './final-output.js';
 import { settingsWithInput } from './run-request.js';
-import type { ExecutionState, NodeState } from './states.js';
+import { FINISHED_NODE_STATUSES, type ExecutionState, type NodeState, type SkipReason } from './states.js';
 
 export interface LoopDeps extends RunnerDeps {
   registry: NodeRegistry;
@@ -30,6 +30,11 @@ export class ExecutionLoop {
   readonly #states = new Map<string, NodeState>();
   readonly #launched = new Set<string>();
   readonly #clock = new Map<string, number>();
+  /** Wires into each node whose source has not finished: a node is looked at when its count reaches 0. */
+  readonly #waitingOn = new Map<string, number>();
+  readonly #order = new Map<string, number>();
+  #ready: string[] = [];
+  #skipped: NodeState[] = [];
   #done: Array<{ node: CompiledNode; outcome: Finished }> = [];
   /** A store or cache failure: not a node's fault, so it ends the run loudly instead of as a node error. */
   #fatal: unknown;
@@ -53,14 +58,14 @@ export class ExecutionLoop {
     await this.#writeExecution({ status: 'RUNNING' });
     await Promise.all([...this.#states.values()].map((state) => this.deps.recorder.node(this.request.executionId, state)));
     this.#emitExecution('RUNNING');
+    for (const node of this.#graph.nodes) {
+      if (this.#waitingOn.get(node.id) === 0 && this.#state(node.id).status === 'PENDING') this.#evaluate(node.id);
+    }
     for (;;) {
       if (this.#fatal !== undefined) throw this.#fatal;
       await this.#settle();
-      // Once cancelled, what has not started is CANCELLED, not skipped (CONTRACT §2).
-      if (!this.signal.aborted) {
-        await this.#skipUnreachable();
-        this.#launchReady();
-      }
+      for (const state of this.#skipped.splice(0)) await this.#writeNode(state);
+      this.#launchReady();
       if (this.#running === 0 && this.#done.length === 0) break;
       if (this.#done.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
     }
@@ -77,14 +82,21 @@ export class ExecutionLoop {
       else if (needed !== undefined && !needed.has(node.id)) this.#states.set(node.id, { ...base, status: 'SKIPPED', skipReason: 'not_targeted' });
       else this.#states.set(node.id, base);
     }
+    this.#graph.nodes.forEach((node, index) => {
+      this.#order.set(node.id, index);
+      const incoming = this.#graph.incoming.get(node.id) ?? [];
+      this.#waitingOn.set(node.id, incoming.filter((edge) => !FINISHED_NODE_STATUSES.has(this.#state(edge.source).status)).length);
+    });
   }
 
   #state = (nodeId: string): NodeState => this.#states.get(nodeId)!;
 
+  /** Starts the nodes found ready since the last pass, in topological order (ties by node id). */
   #launchReady(): void {
-    for (const node of this.#graph.nodes) {
-      if (this.#launched.has(node.id) || this.#state(node.id).status !== 'PENDING') continue;
-      if (!isReady(node.id, this.#graph, this.#state)) continue;
+    if (this.signal.aborted) return;
+    const ready = this.#ready.splice(0).sort((a, b) => this.#order.get(a)! - this.#order.get(b)!);
+    for (const nodeId of ready) {
+      const node = this.#graph.byId.get(nodeId)!;
       this.#launched.add(node.id);
       this.#running++;
       this.#execute(node).then(
@@ -95,6 +107,36 @@ export class ExecutionLoop {
         },
       ).finally(() => this.#wake?.());
     }
+  }
+
+  /**
+   * A node reached a final status: each child has one wire less to wait for. A failure upstream
+   * skips a child at once; otherwise a child is judged when its last wire is in. Once cancelled,
+   * nothing is judged: what has not started becomes CANCELLED (CONTRACT §2).
+   */
+  #release(nodeId: string): void {
+    const parent = this.#state(nodeId);
+    const failed = parent.status === 'FAILED' || parent.status === 'CANCELLED' || (parent.status === 'SKIPPED' && parent.skipReason !== 'branch_not_taken');
+    for (const edge of this.#graph.outgoing.get(nodeId) ?? []) {
+      const waiting = this.#waitingOn.get(edge.target)! - 1;
+      this.#waitingOn.set(edge.target, waiting);
+      if (this.signal.aborted || this.#launched.has(edge.target) || this.#state(edge.target).status !== 'PENDING') continue;
+      if (failed) this.#skip(edge.target, 'upstream_failed');
+      else if (waiting === 0) this.#evaluate(edge.target);
+    }
+  }
+
+  #evaluate(nodeId: string): void {
+    const reason = skipReason(nodeId, this.#graph, this.#state);
+    if (reason === undefined) this.#ready.push(nodeId);
+    else this.#skip(nodeId, reason);
+  }
+
+  #skip(nodeId: string, reason: SkipReason): void {
+    const state = this.#state(nodeId);
+    Object.assign(state, { status: 'SKIPPED', skipReason: reason, endedAt: new Date().toISOString() });
+    this.#skipped.push(state);
+    this.#release(nodeId);
   }
 
   async #execute(node: CompiledNode): Promise<Finished> {
@@ -108,15 +150,16 @@ export class ExecutionLoop {
       return { status: 'FAILED', attempts: 0, error: { code: failure.code, message: failure.message } };
     }
     const dryRun = this.request.dryRun === true;
-    const useCache = type.cacheable !== false && this.request.force !== true;
-    const key = cacheKey({ nodeType: node.nodeType, settings, inputs: resolved.inputs, dryRun });
-    const hit = useCache ? await this.deps.cache.get(key) : undefined;
+    const cacheable = type.cacheable !== false;
+    // force skips reading the cache, not writing it: the fresh output replaces the old one.
+    const key = cacheable ? cacheKey({ nodeType: node.nodeType, settings, inputs: resolved.inputs, dryRun }) : undefined;
+    const hit = key !== undefined && this.request.force !== true ? await this.deps.cache.get(key) : undefined;
     if (hit !== undefined) return { status: 'COMPLETED', output: hit, attempts: 0, cached: true, credits: 0 };
     const outcome = await runNode(
       { executionId: this.request.executionId, node, type, settings, ...resolved, dryRun, signal: this.signal, ...this.#callbacks(node) },
       this.deps,
     );
-    if (outcome.status === 'COMPLETED' && type.cacheable !== false) await this.deps.cache.set(key, outcome.output);
+    if (outcome.status === 'COMPLETED' && key !== undefined) await this.deps.cache.set(key, outcome.output);
     return { ...outcome, credits: dryRun ? 0 : creditsFor(type, settings, resolved.iterations?.length ?? 1) };
   }
 
@@ -130,16 +173,16 @@ export class ExecutionLoop {
         await this.#writeNode(state);
       },
       onRetry: (attempt: number, delayMs: number, error: PipewrightError) =>
-        this.#emit({ type: 'node-retry', executionId, at: now(), nodeId: node.id, attempt, delayMs, error: { code: error.code, message: error.message } }),
+        this.#emit(() => ({ type: 'node-retry', executionId, at: now(), nodeId: node.id, attempt, delayMs, error: { code: error.code, message: error.message } })),
       log: (message: string) => {
         const logs = this.#state(node.id).logs;
         if (logs.length < MAX_LOG_LINES) logs.push(message);
-        this.#emit({ type: 'node-log', executionId, at: now(), nodeId: node.id, message });
+        this.#emit(() => ({ type: 'node-log', executionId, at: now(), nodeId: node.id, message }));
       },
       progress: (fraction: number, message?: string) => {
         const progress = Math.min(1, Math.max(0, fraction));
         this.#state(node.id).progress = progress;
-        this.#emit({ type: 'node-progress', executionId, at: now(), nodeId: node.id, progress, ...(message === undefined ? {} : { message }) });
+        this.#emit(() => ({ type: 'node-progress', executionId, at: now(), nodeId: node.id, progress, ...(message === undefined ? {} : { message }) }));
       },
     };
   }
@@ -165,25 +208,8 @@ export class ExecutionLoop {
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
       });
       await this.#writeNode(state);
+      this.#release(node.id);
     }
-  }
-
-  /** Marks every pending node that can no longer run, until nothing changes. */
-  async #skipUnreachable(): Promise<void> {
-    const skipped: NodeState[] = [];
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const node of this.#graph.nodes) {
-        const state = this.#state(node.id);
-        if (state.status !== 'PENDING' || this.#launched.has(node.id)) continue;
-        const reason = skipReason(node.id, this.#graph, this.#state);
-        if (reason === undefined) continue;
-        Object.assign(state, { status: 'SKIPPED', skipReason: reason, endedAt: new Date().toISOString() });
-        skipped.push(state);
-        changed = true;
-      }
-    }
-    for (const state of skipped) await this.#writeNode(state);
   }
 
   async #cancelLeftovers(): Promise<void> {
@@ -207,7 +233,7 @@ export class ExecutionLoop {
 
   async #writeNode(state: NodeState): Promise<void> {
     await this.deps.recorder.node(this.request.executionId, state);
-    this.#emit({ type: 'node', executionId: this.request.executionId, at: now(), node: { ...state, logs: [...state.logs] } });
+    this.#emit(() => ({ type: 'node', executionId: this.request.executionId, at: now(), node: { ...state, logs: [...state.logs] } }));
   }
 
   async #writeExecution(fields: Partial<ExecutionState>): Promise<void> {
@@ -216,7 +242,7 @@ export class ExecutionLoop {
   }
 
   #emitExecution(status: ExecutionState['status'], fields: Partial<ExecutionState> = {}): void {
-    this.#emit({ type: 'execution', executionId: this.request.executionId, at: now(), state: this.#snapshot({ ...fields, status }) });
+    this.#emit(() => ({ type: 'execution', executionId: this.request.executionId, at: now(), state: this.#snapshot({ ...fields, status }) }));
   }
 
   #snapshot(fields: Partial<ExecutionState>): ExecutionState {
@@ -224,9 +250,12 @@ export class ExecutionLoop {
     return { executionId: this.request.executionId, status: 'RUNNING', startedAt: this.#startedAt, credits: 0, ...fields, nodes };
   }
 
-  #emit(event: EngineEvent): void {
+  /** Events are built only when someone listens: a run nobody watches pays for no copies. */
+  #emit(build: () => EngineEvent): void {
+    const listener = this.request.onEvent;
+    if (listener === undefined) return;
     try {
-      this.request.onEvent?.(event);
+      listener(build());
     } catch {
       // A listener's failure is the listener's: it must not change the run.
     }

@@ -45,10 +45,6 @@ export function skipReason(nodeId: string, graph: CompiledGraph, state: StateLoo
   return reason;
 }
 
-export function isReady(nodeId: string, graph: CompiledGraph, state: StateLookup): boolean {
-  return (graph.incoming.get(nodeId) ?? []).every((edge) => edgeLiveness(edge, state) !== 'waiting');
-}
-
 /** Nodes `targetNodeId` needs: itself and every ancestor. */
 export function ancestorsOf(target: string, graph: CompiledGraph): Set<string> {
   const needed = new Set<string>([target]);
