@@ -9,16 +9,19 @@ import { patchWorkflowNode } from './patch-node.js';
 import { createWorkflow, replaceWorkflow } from './save.js';
 import { toWorkflowView } from './views.js';
 
-/** Scope checks live here, once per use case; the use cases themselves assume an allowed caller. */
+/**
+ * Scope checks live here, once per use case; the use cases themselves assume an allowed caller.
+ * Every method is async so that a refusal is a rejected promise, never a synchronous throw.
+ */
 export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
   const read = 'workflows:read';
   const write = 'workflows:write';
   return {
-    list(principal, query) {
+    async list(principal, query) {
       requireScope(principal, read);
       return listWorkflows(deps, principal, query);
     },
-    create(principal, body) {
+    async create(principal, body) {
       requireScope(principal, write);
       return createWorkflow(deps, principal, body);
     },
@@ -26,11 +29,11 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
       requireScope(principal, read);
       return toWorkflowView(await loadWorkflow(deps, principal.accountId, id), deps.links);
     },
-    replace(principal, id, body) {
+    async replace(principal, id, body) {
       requireScope(principal, write);
       return replaceWorkflow(deps, principal, id, body);
     },
-    patchNode(principal, id, nodeId, body) {
+    async patchNode(principal, id, nodeId, body) {
       requireScope(principal, write);
       return patchWorkflowNode(deps, principal, id, nodeId, body);
     },
@@ -39,7 +42,7 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
       if (!(await deps.store.workflows.softDelete(principal.accountId, id))) throw notFound(id);
       return { id, deleted: true };
     },
-    duplicate(principal, id, body) {
+    async duplicate(principal, id, body) {
       requireScope(principal, write);
       return duplicateWorkflow(deps, principal, id, body);
     },
@@ -47,15 +50,15 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
       const { ok, violations, warnings } = validateGraph(body, deps.catalog);
       return { ok, violations, warnings };
     },
-    versions(principal, id) {
+    async versions(principal, id) {
       requireScope(principal, read);
       return listVersions(deps, principal, id);
     },
-    version(principal, id, version) {
+    async version(principal, id, version) {
       requireScope(principal, read);
       return getVersion(deps, principal, id, version);
     },
-    restore(principal, id, version) {
+    async restore(principal, id, version) {
       requireScope(principal, write);
       return restoreVersion(deps, principal, id, version);
     },
