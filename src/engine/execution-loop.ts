@@ -174,6 +174,12 @@ export class ExecutionLoop {
       },
       onRetry: (attempt: number, delayMs: number, error: PipewrightError) =>
         this.#emit(() => ({ type: 'node-retry', executionId, at: now(), nodeId: node.id, attempt, delayMs, error: { code: error.code, message: error.message } })),
+      previousJobIds: this.request.reuse?.[node.id]?.providerJobIds,
+      rememberJob: async (item: number, jobId: string) => {
+        const state = this.#state(node.id);
+        state.providerJobIds = { ...state.providerJobIds, [String(item)]: jobId };
+        await this.deps.recorder.node(executionId, state);
+      },
       log: (message: string) => {
         const logs = this.#state(node.id).logs;
         if (logs.length < MAX_LOG_LINES) logs.push(message);

@@ -26,6 +26,9 @@ export interface NodeRun {
   /** Called once, when the first unit gets its slot: that is when the node starts RUNNING. */
   onStart(): Promise<void>;
   onRetry(attempt: number, delayMs: number, error: PipewrightError): void;
+  /** Jobs started by an earlier run of this node, by item index ("0" when it did not fan out). */
+  previousJobIds?: Readonly<Record<string, string>>;
+  rememberJob(item: number, jobId: string): Promise<void>;
   log(message: string): void;
   progress(fraction: number, message?: string): void;
 }
@@ -118,6 +121,7 @@ function runUnit(run: NodeRun, deps: RunnerDeps, inputs: Record<string, unknown>
         policy: deps.policy,
         log: run.log,
         progress: run.progress,
+        providerJob: providerJob(run, iteration?.index ?? 0),
         ...(iteration === undefined ? {} : { iteration }),
       };
       return body(ctx);
@@ -131,6 +135,11 @@ function runUnit(run: NodeRun, deps: RunnerDeps, inputs: Record<string, unknown>
       onRetry: run.onRetry,
     },
   );
+}
+
+function providerJob(run: NodeRun, item: number): NodeContext['providerJob'] {
+  const previousId = run.previousJobIds?.[String(item)];
+  return { ...(previousId === undefined ? {} : { previousId }), remember: (jobId) => run.rememberJob(item, jobId) };
 }
 
 function statusOf(run: NodeRun): 'FAILED' | 'CANCELLED' {

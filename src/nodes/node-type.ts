@@ -26,6 +26,15 @@ export interface NodeContext<Settings = Record<string, unknown>> {
   log(message: string): void;
   /** Fraction in [0, 1]. */
   progress(fraction: number, message?: string): void;
+  /** For nodes that start remote work (model providers). */
+  providerJob: ProviderJobHandle;
+}
+
+export interface ProviderJobHandle {
+  /** The job this node (this item) started before the process stopped: re-attach to it rather than submit again. */
+  previousId?: string;
+  /** Call as soon as the provider has accepted a job, before waiting on it; resolves once it is stored. */
+  remember(jobId: string): Promise<void>;
 }
 
 /**

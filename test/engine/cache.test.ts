@@ -65,3 +65,28 @@ describe('output cache, targetNodeId and force', () => {
     expect(state.nodes.model!.output).toEqual(first.nodes.model!.output);
   });
 });
+
+describe('provider job ids', () => {
+  it('stores a job id before the node waits, and hands it back to a re-run of that node', async () => {
+    const { engine, compile, registry, recorder } = harness();
+    const seen: Array<string | undefined> = [];
+    registry.register({
+      nodeType: 'generate:t_remote', label: 'Remote', category: 'model', description: 'test', cost: () => 1, timeoutMs: 5_000, cacheable: false,
+      inputs: [], outputs: [{ name: 'out', type: 'text' }], config: (await import('zod')).z.strictObject({}),
+      run: async (ctx) => {
+        seen.push(ctx.providerJob.previousId);
+        await ctx.providerJob.remember(`job-${seen.length}`);
+        const stored = recorder.executions.get(ctx.executionId)?.nodes.remote?.providerJobIds;
+        expect(stored).toEqual({ 0: `job-${seen.length}` });
+        return { out: ctx.providerJob.previousId ?? 'fresh' };
+      },
+    });
+    const g = compile(graph({ remote: ['generate:t_remote'] }));
+    const first = await engine.execute({ graph: g }).result;
+    expect(first.nodes.remote!.providerJobIds).toEqual({ 0: 'job-1' });
+    const interrupted = { ...first.nodes.remote!, status: 'RUNNING' as const };
+    const resumed = await engine.execute({ graph: g, reuse: { remote: interrupted } }).result;
+    expect(seen).toEqual([undefined, 'job-1']);
+    expect(resumed.nodes.remote!.output).toEqual({ out: 'job-1' });
+  });
+});

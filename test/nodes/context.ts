@@ -28,6 +28,8 @@ export interface TestContext extends NodeContext {
   /** What the node passed to `log` and `progress`, in order. */
   logs: string[];
   progressReports: { fraction: number; message?: string }[];
+  /** Job ids the node handed over through `providerJob.remember`, in order. */
+  rememberedJobs: string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export interface TestContext extends NodeContext {
 export function makeContext(partial: Partial<NodeContext> = {}): TestContext {
   const logs: string[] = [];
   const progressReports: { fraction: number; message?: string }[] = [];
+  const rememberedJobs: string[] = [];
   return {
     executionId: 'exe_test',
     nodeId: 'node_test',
@@ -50,9 +53,11 @@ export function makeContext(partial: Partial<NodeContext> = {}): TestContext {
     policy: policyFor('server', {}),
     log: (message) => void logs.push(message),
     progress: (fraction, message) => void progressReports.push(message === undefined ? { fraction } : { fraction, message }),
+    providerJob: { remember: async (jobId) => void rememberedJobs.push(jobId) },
     ...partial,
     logs,
     progressReports,
+    rememberedJobs,
   };
 }
 
