@@ -4,6 +4,9 @@ import type { Plan } from '../principal.js';
 export interface CachedKey {
   key: ApiKeyRecord;
   plan: Plan;
+}
+
+interface Entry extends CachedKey {
   /** When this entry stops being trusted (ms since epoch). */
   freshUntil: number;
 }
@@ -14,12 +17,14 @@ export interface CachedKey {
  * (the `keys revoke` CLI) takes effect within `ttlMs`.
  */
 export class AuthCache {
-  readonly #entries = new Map<string, CachedKey>();
+  readonly #entries = new Map<string, Entry>();
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
 
-  constructor(
-    readonly ttlMs = 5_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
+    this.#ttlMs = options.ttlMs ?? 5_000;
+    this.#maxEntries = options.maxEntries ?? 10_000;
+  }
 
   get(hash: string, nowMs: number): CachedKey | undefined {
     const entry = this.#entries.get(hash);
@@ -28,10 +33,10 @@ export class AuthCache {
     return undefined;
   }
 
-  set(hash: string, entry: Omit<CachedKey, 'freshUntil'>, nowMs: number): void {
+  set(hash: string, entry: CachedKey, nowMs: number): void {
     // Many distinct valid keys in a few seconds is unusual; starting over bounds the memory.
-    if (this.#entries.size >= this.maxEntries) this.#entries.clear();
-    this.#entries.set(hash, { ...entry, freshUntil: nowMs + this.ttlMs });
+    if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
+    this.#entries.set(hash, { ...entry, freshUntil: nowMs + this.#ttlMs });
   }
 
   evict(hash: string): void {

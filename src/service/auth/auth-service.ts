@@ -23,7 +23,7 @@ export function createAuthService(deps: { store: Store; cache: AuthCache; now: (
     if (!account) throw invalidKey();
     const entry = { key, plan: account.plan as Plan };
     cache.set(hash, entry, nowMs);
-    return { ...entry, freshUntil: nowMs + cache.ttlMs };
+    return entry;
   }
 
   async function touch(keyId: string, lastUsedAt: string | null, at: Date): Promise<void> {
