@@ -92,7 +92,10 @@ export interface Repositories {
 
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */
 export interface Store extends Repositories {
-  /** Runs `fn` atomically; the repositories it receives see and write inside the transaction. */
+  /**
+   * Runs `fn` atomically. Inside, use only the repositories `fn` receives: the embedded store has
+   * one connection, so a call on the outer store would wait for the transaction forever.
+   */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
