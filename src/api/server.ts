@@ -4,8 +4,8 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 
 export interface StartServerOptions {
-  // Any Hono app: the server does not care about the app's variables.
-  app: Hono<any>;
+  /** A Hono app, or anything with its `fetch`. */
+  app: Pick<Hono<any>, 'fetch'>;
   host: string;
   /** 0 picks a free port; the chosen one is in the returned `url`. */
   port: number;

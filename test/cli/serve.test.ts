@@ -75,4 +75,10 @@ describe('pipewright serve', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Port must be an integer/);
   });
+
+  it('refuses a malformed PIPEWRIGHT_API_KEY with exit 2, releasing the port and the store', async () => {
+    const result = await runCli(['serve', '--port', '0'], { PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_API_KEY: 'sk-short' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/An API key is sk- followed by/);
+  });
 });

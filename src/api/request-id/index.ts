@@ -16,7 +16,6 @@ export function requestId(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const id = safeRequestId(c.req.header(REQUEST_ID_HEADER));
     c.set('requestId', id);
-    c.header(REQUEST_ID_HEADER, id);
     await next();
     c.res.headers.set(REQUEST_ID_HEADER, id);
   };

@@ -8,6 +8,9 @@ import { listQuery } from './params.js';
 const read = requireKey('workflows:read');
 const write = requireKey('workflows:write');
 
+/** `Location` of a created workflow: relative, so it stays right behind any proxy. */
+const locationOf = (id: string) => `${BASE_PATH}/workflows/${encodeURIComponent(id)}`;
+
 /** Workflows: list, create, get (unwrapped, compat), replace, delete, duplicate (compat). */
 export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: RouteDeps): void {
   const workflows = services.workflows;
@@ -16,7 +19,7 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
 
   api.post('/workflows', write, body, async (c) => {
     const { workflow, meta } = await workflows.create(c.var.principal, c.var.body);
-    c.header('Location', `${BASE_PATH}/workflows/${encodeURIComponent(workflow.id)}`);
+    c.header('Location', locationOf(workflow.id));
     return c.json({ data: workflow, meta }, 201);
   });
 
@@ -31,7 +34,7 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
 
   api.post('/workflows/:id/duplicate', write, body, async (c) => {
     const copy = await workflows.duplicate(c.var.principal, c.req.param('id'), c.var.body);
-    c.header('Location', `${BASE_PATH}/workflows/${encodeURIComponent(copy.id)}`);
+    c.header('Location', locationOf(copy.id));
     return c.json({ data: copy }, 201);
   });
 }

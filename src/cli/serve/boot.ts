@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { type ApiSettings, createApp, startServer } from '../../api/index.js';
 import { createBuiltinRegistry } from '../../nodes/index.js';
@@ -35,21 +34,24 @@ export interface BootedServer {
  */
 export async function bootServer(options: BootOptions): Promise<BootedServer> {
   const store = await openStore({ home: options.home });
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await cleanUpOnError(() => store.close(), () => startServer({
-    app: { fetch: (request: Request, env: unknown) => app.fetch(request, env) } as Hono,
+    app: { fetch: (request, env) => app!.fetch(request, env) },
     host: options.host,
     port: options.port,
     ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
   }));
-  const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
-  const services = createServices({ store, registry: createBuiltinRegistry(), settings });
-  const app: Hono<any> = createApp({ services, logger: options.logger, ...(options.api && { settings: options.api }) });
   const close = async () => {
     await server.close();
     await store.close();
   };
-  const bootstrap = await cleanUpOnError(close, () => services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey }));
-  return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
+  return cleanUpOnError(close, async () => {
+    const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
+    const services = createServices({ store, registry: createBuiltinRegistry(), settings });
+    app = createApp({ services, logger: options.logger, ...(options.api && { settings: options.api }) });
+    const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
+  });
 }
 
 async function cleanUpOnError<T>(cleanUp: () => Promise<void>, work: () => Promise<T>): Promise<T> {
