@@ -1,0 +1,112 @@
+import pRetry from 'p-retry';
+import { PipewrightError, isPipewrightError } from '../../errors/index.js';
+import { PROVIDER_LABELS, errorText, httpError, redact } from '../errors.js';
+import type { ProviderId } from '../provider.js';
+import { sleep } from '../jobs/sleep.js';
+import type { HttpClient, HttpRequest } from './client.js';
+import { parseRetryAfter } from './retry-after.js';
+
+export interface RetrySettings {
+  /** Retries after the first try, for transient failures only. */
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  factor: number;
+  /** A `Retry-After` longer than this is not waited out here: the error goes to the engine. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { retries: 3, minDelayMs: 500, maxDelayMs: 8_000, factor: 2, maxRetryAfterMs: 60_000 };
+
+export interface TransportOptions {
+  provider: ProviderId;
+  http: HttpClient;
+  /** Sent on every request (auth, versions). */
+  headers: Record<string, string>;
+  /** Redacted from every provider text that could reach an error. */
+  secrets: string[];
+  retry: RetrySettings;
+}
+
+export type Call = Omit<HttpRequest, 'headers'>;
+
+/** JSON over HTTP for one provider: auth headers, transient retries, errors with stable codes. */
+export interface Transport {
+  /** Retries network failures, 429 (honouring `Retry-After`) and 5xx; resolves with the parsed 2xx body. */
+  json(call: Call): Promise<unknown>;
+  /** One try, no retries: for best-effort requests such as cancel. */
+  once(call: Call): Promise<unknown>;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const once = (call: Call) => attempt(options, call);
+  return {
+    once,
+    json: (call) =>
+      pRetry(() => once(call), {
+        retries: options.retry.retries,
+        // The wait happens in onFailedAttempt, where the failure (and its Retry-After) is known.
+        minTimeout: 0,
+        maxTimeout: 0,
+        signal: call.signal,
+        shouldRetry: ({ error }) => retriable(error, options.retry, call.signal),
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (retriesLeft > 0 && retriable(error, options.retry, call.signal)) await sleep(delayFor(error, attemptNumber, options.retry), call.signal);
+        },
+      }),
+  };
+}
+
+async function attempt(options: TransportOptions, call: Call): Promise<unknown> {
+  let response;
+  try {
+    response = await options.http.send({ ...call, headers: options.headers });
+  } catch (error) {
+    // The caller's abort is theirs to recognise, and is never retried.
+    if (call.signal.aborted) throw call.signal.reason;
+    throw networkError(options.provider, error);
+  }
+  const text = redact(response.text, options.secrets);
+  if (response.status >= 200 && response.status < 300) return parseJson(options.provider, text);
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+  throw httpError({ provider: options.provider, status: response.status, text: errorText(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+}
+
+function retriable(error: unknown, retry: RetrySettings, signal: AbortSignal): boolean {
+  if (signal.aborted || !isPipewrightError(error) || !error.transient) return false;
+  const retryAfterMs = error.details.retryAfterMs;
+  return typeof retryAfterMs !== 'number' || retryAfterMs <= retry.maxRetryAfterMs;
+}
+
+/** The provider's `Retry-After` when it sent one, else exponential backoff with jitter. */
+function delayFor(error: unknown, failedAttempt: number, retry: RetrySettings): number {
+  const retryAfterMs = (error as PipewrightError).details.retryAfterMs;
+  if (typeof retryAfterMs === 'number') return retryAfterMs;
+  const delay = Math.min(retry.maxDelayMs, retry.minDelayMs * retry.factor ** (failedAttempt - 1));
+  return Math.round(delay / 2 + Math.random() * (delay / 2));
+}
+
+function networkError(provider: ProviderId, error: unknown): PipewrightError {
+  const code = (error as { code?: unknown })?.code;
+  const label = PROVIDER_LABELS[provider];
+  const details = { provider, ...(typeof code === 'string' ? { errorCode: code } : {}) };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new PipewrightError('provider_timeout', `${label} did not answer in time`, { kind: 'operational', transient: true, cause: error, details });
+  }
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+    return new PipewrightError('provider_bad_request', `The response from ${label} is larger than the response size limit`, { kind: 'user', cause: error, details });
+  }
+  const why = typeof code === 'string' ? ` (${code})` : '';
+  return new PipewrightError('provider_unavailable', `Could not reach ${label}${why}`, { kind: 'operational', transient: true, cause: error, details });
+}
+
+function parseJson(provider: ProviderId, text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PipewrightError('provider_unavailable', `${PROVIDER_LABELS[provider]} answered with a body that is not JSON`, {
+      kind: 'operational', transient: true, cause: error, details: { provider },
+    });
+  }
+}

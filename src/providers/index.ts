@@ -1,0 +1,12 @@
+export { PROVIDER_IDS } from './provider.js';
+export type { ProviderAdapter, ProviderCall, ProviderCallContext, ProviderId, ProviderResult } from './provider.js';
+export { providerSettingsFromEnv } from './settings.js';
+export type { OpenAiSettings, ProviderSettings } from './settings.js';
+export { createProviders } from './create-providers.js';
+export type { ProviderOptions } from './create-providers.js';
+export { createHttpClient } from './http/client.js';
+export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './http/client.js';
+export type { RetrySettings } from './http/transport.js';
+export type { PollSettings } from './jobs/poll.js';
+export { anthropicText, chatText, openAiImages } from './outputs.js';
+export type { OpenAiImage } from './outputs.js';

@@ -1,0 +1,81 @@
+import { PipewrightError } from '../errors/index.js';
+import type { AdapterDeps } from './adapter-deps.js';
+import { jobFailed, notConfigured, redact } from './errors.js';
+import { createTransport, type Transport } from './http/transport.js';
+import { runJob, type JobProtocol } from './jobs/run-job.js';
+import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
+import type { ProviderSettings } from './settings.js';
+
+/**
+ * Replicate predictions (https://replicate.com/docs/topics/predictions and the HTTP reference at
+ * https://sdks.replicate.com/resources/predictions): POST /v1/predictions creates, GET
+ * /v1/predictions/{id} reads, POST /v1/predictions/{id}/cancel cancels; `Authorization: Bearer`.
+ * `version` takes `owner/name` (official models), `owner/name:version` or a bare version id
+ * (https://replicate.com/changelog/2025-08-05-run-all-models-with-the-same-api-endpoint), so one
+ * endpoint serves every catalog entry. `Prefer: wait` is not used: it would withhold the
+ * prediction id until the model finishes, and the id must be stored before waiting.
+ */
+export function createReplicateAdapter(settings: ProviderSettings['replicate'], deps: AdapterDeps): ProviderAdapter {
+  const transport = settings && createTransport({
+    provider: 'replicate', http: deps.http, headers: { authorization: `Bearer ${settings.apiToken}` }, secrets: [settings.apiToken], retry: deps.retry,
+  });
+  return {
+    id: 'replicate',
+    requiredEnv: ['REPLICATE_API_TOKEN'],
+    configured: () => settings !== undefined,
+    async call(request, ctx) {
+      if (!settings || !transport) throw notConfigured('replicate', 'Set REPLICATE_API_TOKEN to use Replicate models');
+      return runJob(replicateJob(transport, settings, request, ctx), ctx, deps.jobs);
+    },
+  };
+}
+
+/** The documented prediction object, as far as we read it. */
+interface Prediction {
+  id?: string;
+  status?: 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+  output?: unknown;
+  error?: unknown;
+  logs?: string | null;
+}
+
+function replicateJob(transport: Transport, settings: NonNullable<ProviderSettings['replicate']>, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
+  const predictions = `${settings.apiUrl}/predictions`;
+  const report = statusReporter(ctx);
+  return {
+    async submit(signal) {
+      const prediction = (await transport.json({ method: 'POST', url: predictions, body: { version: request.endpoint, input: request.input }, signal })) as Prediction | null;
+      if (typeof prediction?.id !== 'string' || prediction.id === '') {
+        throw new PipewrightError('provider_unavailable', 'Replicate answered without a prediction id', { kind: 'operational', transient: true, details: { provider: 'replicate' } });
+      }
+      return prediction.id;
+    },
+    async check(id, signal) {
+      const prediction = (await transport.json({ method: 'GET', url: `${predictions}/${encodeURIComponent(id)}`, signal })) as Prediction;
+      report(prediction);
+      if (prediction.status === 'succeeded') return { done: true, value: prediction.output };
+      if (prediction.status === 'failed' || prediction.status === 'canceled') {
+        const why = prediction.error == null ? `it was ${prediction.status}` : redact(String(prediction.error), [settings.apiToken]);
+        throw jobFailed('replicate', id, why.slice(0, 500), prediction.status);
+      }
+      return { done: false };
+    },
+    async cancel(id, signal) {
+      await transport.once({ method: 'POST', url: `${predictions}/${encodeURIComponent(id)}/cancel`, signal });
+    },
+  };
+}
+
+/** Reports status changes as progress and new lines of the prediction's `logs` text as logs. */
+function statusReporter(ctx: ProviderCallContext): (prediction: Prediction) => void {
+  let lastStatus: string | undefined;
+  let logged = 0;
+  return ({ status, logs }) => {
+    if (status !== lastStatus && (status === 'starting' || status === 'processing')) ctx.progress(0, `Replicate prediction ${status}`);
+    lastStatus = status;
+    const lines = (logs ?? '').split('\n');
+    // The last line may still be growing: only complete lines are reported.
+    for (const line of lines.slice(logged, -1)) if (line.trim()) ctx.log(line);
+    logged = Math.max(logged, lines.length - 1);
+  };
+}
