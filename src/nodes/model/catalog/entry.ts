@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { PortSpec } from '../../../graph/spec.js';
+import type { ProviderId } from '../../../providers/provider.js';
+
+export const MODEL_KINDS = ['text-to-image', 'image-edit', 'upscale', 'background-removal', 'video', 'audio', 'llm'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/**
+ * One model as plain data: adding a model is adding one of these to its kind's table
+ * (DESIGN.md, "Node types are data plus one function"). `model-node-type.ts` turns it into a node type.
+ */
+export interface ModelEntry<Params extends Record<string, unknown> = Record<string, unknown>> {
+  /** `generate:<name>` for media, `llm:<name>` for text. */
+  nodeType: string;
+  label: string;
+  /** Written for a user picking a model: what it is good at. */
+  description: string;
+  kind: ModelKind;
+  provider: ProviderId;
+  /** The provider's own id for what to call (see `ProviderCall.endpoint`). */
+  endpoint: string;
+  /** For entries whose endpoint is a setting (any model on an OpenAI-compatible server). */
+  endpointFor?(params: Params): string;
+  /** Other names graphs use for this model (hosted-shape spellings); they run the same type. */
+  aliases?: readonly string[];
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  /** A `z.strictObject` of the provider's own parameter names, defaults and ranges, every field described. */
+  params: z.ZodType<Params>;
+  /** Credits one run costs (1 credit ≈ US$0.01 of provider list price); grows with quantity. */
+  cost(params: Params): number;
+  timeoutMs: number;
+  /** The request body, from input port values (media already as URLs the provider can fetch) and params. */
+  toInput(inputs: Readonly<Record<string, unknown>>, params: Params): Record<string, unknown>;
+  /** Port values from the provider's documented output: one URL per `image` port, a list per `image[]`, a string per `text`. */
+  fromOutput(raw: unknown): Record<string, unknown>;
+  /** The page the endpoint id and parameter names were taken from. */
+  source: string;
+  /** False when that page could not be found to confirm the id and every parameter name. */
+  documented: boolean;
+}
+
+/** Keeps an entry's params typed while the catalog stores entries uniformly. */
+export function defineModel<Params extends Record<string, unknown>>(entry: ModelEntry<Params>): ModelEntry {
+  return entry as unknown as ModelEntry;
+}

@@ -1,0 +1,22 @@
+import { audioModels } from './audio.js';
+import { backgroundRemovalModels } from './background-removal.js';
+import type { ModelEntry } from './entry.js';
+import { imageEditModels } from './image-edit.js';
+import { llmModels } from './llm.js';
+import { textToImageModels } from './text-to-image.js';
+import { upscaleModels } from './upscale.js';
+import { videoModels } from './video.js';
+
+/** Every model pipewright knows, by kind. The node types, `GET /nodes` and docs/models.md all come from here. */
+export const MODEL_CATALOG: readonly ModelEntry[] = [
+  ...textToImageModels,
+  ...imageEditModels,
+  ...upscaleModels,
+  ...backgroundRemovalModels,
+  ...videoModels,
+  ...audioModels,
+  ...llmModels,
+];
+
+export { MODEL_KINDS, defineModel } from './entry.js';
+export type { ModelEntry, ModelKind } from './entry.js';
