@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { validateGraph } from '../../graph/index.js';
 import type { ExecutionState } from '../../engine/index.js';
+import { assertProvidersConfigured } from '../../nodes/model/index.js';
 import { cliRuntime } from '../runtime.js';
 import { loadJsonFile } from '../load-json.js';
 import { collectInput } from '../parse-inputs.js';
@@ -27,7 +28,7 @@ export function registerRun(program: Command): void {
     .option('--force', 'ignore cached node outputs')
     .option('--json', 'print the final execution state as JSON instead of a summary')
     .action(async (file: string, options: RunOptions) => {
-      const { registry, engine } = cliRuntime();
+      const { registry, providers, engine } = cliRuntime();
       const validation = validateGraph(await loadJsonFile(file), registry);
       for (const line of formatViolations(validation.warnings, 'warning')) process.stderr.write(`${line}\n`);
       if (!validation.ok || validation.graph === undefined) {
@@ -36,6 +37,8 @@ export function registerRun(program: Command): void {
         process.exitCode = EXIT.failed;
         return;
       }
+      // Refuse before anything runs (or is paid for); the error names the variables to set (exit 2).
+      if (options.dryRun !== true) assertProvidersConfigured(validation.graph, registry, providers);
       const view = options.json ? undefined : progressView(process.stderr);
       const handle = engine.execute({
         graph: validation.graph,
