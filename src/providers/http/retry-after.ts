@@ -6,6 +6,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   const raw = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!raw) return undefined;
   if (/^\d+(\.\d+)?$/.test(raw)) return Math.round(Number(raw) * 1000);
-  const date = Date.parse(raw);
+  // An HTTP-date always names its day and month; a bare number that is not delay-seconds is not one.
+  const date = /[a-z]/i.test(raw) ? Date.parse(raw) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,0 +1,35 @@
+import { startFakeServer, type FakeReply, type FakeServer } from './fake-server.js';
+
+export interface AnthropicFake extends FakeServer {
+  requests: { body: unknown; headers: Record<string, string | string[] | undefined> }[];
+}
+
+/**
+ * The Messages API as documented (https://docs.anthropic.com/en/api/messages): POST /v1/messages
+ * with `x-api-key` and `anthropic-version`; `max_tokens` required; errors are
+ * `{type:"error", error:{type, message}}` (https://platform.claude.com/docs/en/api/errors).
+ */
+export async function startAnthropicFake(key: string): Promise<AnthropicFake> {
+  const requests: AnthropicFake['requests'] = [];
+  const server = await startFakeServer((request) => {
+    requests.push({ body: request.body, headers: request.headers });
+    if (request.headers['x-api-key'] !== key) return error(401, 'authentication_error', `invalid x-api-key ${String(request.headers['x-api-key'])}`);
+    if (request.headers['anthropic-version'] === undefined) return error(400, 'invalid_request_error', 'anthropic-version: header is required');
+    if (request.method !== 'POST' || request.segments.join('/') !== 'v1/messages') return error(404, 'not_found_error', 'Not found');
+    const body = request.body as { model?: string; max_tokens?: unknown; messages?: unknown };
+    if (typeof body?.max_tokens !== 'number') return error(400, 'invalid_request_error', 'max_tokens: Field required');
+    return {
+      status: 200,
+      body: {
+        id: 'msg_01', type: 'message', role: 'assistant', model: body.model,
+        content: [{ type: 'text', text: 'A red sneaker, ' }, { type: 'text', text: 'on white marble.' }],
+        stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 10, output_tokens: 8 },
+      },
+    };
+  });
+  return Object.assign(server, { requests });
+}
+
+function error(status: number, type: string, message: string): FakeReply {
+  return { status, body: { type: 'error', error: { type, message } } };
+}

@@ -1,0 +1,55 @@
+import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
+
+export interface OpenAiFake extends FakeServer {
+  /** The base to configure, `…/v1`. */
+  baseUrl: string;
+  requests: { path: string; body: unknown; authorization: string | undefined }[];
+  /** `delayMs` holds every answer this long (to test aborts). */
+  knobs: { delayMs: number };
+}
+
+/**
+ * OpenAI-compatible chat completions and image generation, shapes from
+ * https://platform.openai.com/docs/api-reference/chat/object and …/images/object; errors are
+ * `{error:{message,type,param,code}}`. `key` undefined plays a keyless server (Ollama).
+ */
+export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFake> {
+  const knobs = { delayMs: 0 };
+  const requests: OpenAiFake['requests'] = [];
+  const server = await startFakeServer(async (request) => {
+    const path = `/${request.segments.join('/')}`;
+    requests.push({ path, body: request.body, authorization: request.headers.authorization });
+    if (knobs.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.delayMs));
+    if (key !== undefined && request.headers.authorization !== `Bearer ${key}`) {
+      return error(401, `Incorrect API key provided: ${request.headers.authorization ?? ''}`, 'invalid_request_error', 'invalid_api_key');
+    }
+    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(request);
+    if (request.method === 'POST' && path === '/v1/images/generations') return images(request);
+    return error(404, `Unknown path ${path}`, 'invalid_request_error', null);
+  });
+
+  function chat(request: FakeRequest): FakeReply {
+    const body = request.body as { model?: string; messages?: unknown };
+    if (!Array.isArray(body?.messages)) return error(400, "Missing required parameter: 'messages'.", 'invalid_request_error', 'missing_required_parameter');
+    return {
+      status: 200,
+      body: {
+        id: 'chatcmpl-1', object: 'chat.completion', created: 1700000000, model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: 'A crisp studio photo of a red sneaker.' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 },
+      },
+    };
+  }
+
+  function images(request: FakeRequest): FakeReply {
+    const body = request.body as { model?: string; response_format?: string };
+    const image = body.response_format === 'url' ? { url: 'https://oaidalleapiprodscus.blob.core.windows.net/img.png' } : { b64_json: 'iVBORw0KGgo=' };
+    return { status: 200, body: { created: 1700000000, data: [image] } };
+  }
+
+  return Object.assign(server, { baseUrl: `${server.url}/v1`, requests, knobs });
+}
+
+function error(status: number, message: string, type: string, code: string | null): FakeReply {
+  return { status, body: { error: { message, type, param: null, code } } };
+}
