@@ -81,14 +81,18 @@ function statusReporter(ctx: ProviderCallContext): (status: QueueStatus) => void
   let last = '';
   let logsSeen = 0;
   return (status) => {
-    const message = status.status === 'IN_QUEUE' ? `In the fal queue${status.queue_position === undefined ? '' : ` at position ${status.queue_position}`}`
-      : status.status === 'IN_PROGRESS' ? 'Running on fal' : '';
+    const message = statusMessage(status);
     if (message && message !== last) ctx.progress(0, message);
     last = message;
     const logs = status.logs ?? [];
     for (const entry of logs.slice(logsSeen)) if (entry.message) ctx.log(entry.message);
     logsSeen = Math.max(logsSeen, logs.length);
   };
+}
+
+function statusMessage({ status, queue_position: position }: QueueStatus): string {
+  if (status === 'IN_QUEUE') return position === undefined ? 'In the fal queue' : `In the fal queue at position ${position}`;
+  return status === 'IN_PROGRESS' ? 'Running on fal' : '';
 }
 
 /** `owner/app[/path…]` → `owner/app`; refuses anything that is not a plain endpoint id. */

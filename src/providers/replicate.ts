@@ -55,7 +55,8 @@ function replicateJob(transport: Transport, settings: NonNullable<ProviderSettin
       report(prediction);
       if (prediction.status === 'succeeded') return { done: true, value: prediction.output };
       if (prediction.status === 'failed' || prediction.status === 'canceled') {
-        const why = prediction.error == null ? `it was ${prediction.status}` : redact(String(prediction.error), [settings.apiToken]);
+        const error = typeof prediction.error === 'string' ? prediction.error : JSON.stringify(prediction.error ?? null);
+        const why = prediction.error == null ? `it was ${prediction.status}` : redact(error, [settings.apiToken]);
         throw jobFailed('replicate', id, why.slice(0, 500), prediction.status);
       }
       return { done: false };
