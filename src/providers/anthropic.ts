@@ -5,9 +5,9 @@ import type { ProviderAdapter } from './provider.js';
 import type { ProviderSettings } from './settings.js';
 
 /**
- * Anthropic Messages API (https://docs.anthropic.com/en/api/messages): POST {base}/v1/messages
- * with `x-api-key` and `anthropic-version: 2023-06-01`; `model`, `messages` and `max_tokens` are
- * required. ANTHROPIC_BASE_URL is the host without `/v1`, as in Anthropic's own SDKs. Errors are
+ * Anthropic Messages API: POST {base}/v1/messages with `x-api-key` and `anthropic-version:
+ * 2023-06-01`; `model`, `messages` and `max_tokens` are required
+ * (https://platform.claude.com/docs/en/api/java/messages/create). ANTHROPIC_BASE_URL is the host without `/v1`, as in Anthropic's own SDKs. Errors are
  * `{type:"error", error:{type, message}}`; 529 `overloaded_error` is retried like any 5xx
  * (https://platform.claude.com/docs/en/api/errors).
  */

@@ -9,7 +9,7 @@ export function chatText(output: unknown): string | undefined {
   return typeof content === 'string' ? content : undefined;
 }
 
-/** Anthropic message → its text blocks joined (https://docs.anthropic.com/en/api/messages, `content`). */
+/** Anthropic message → its text blocks joined (https://platform.claude.com/docs/en/api/java/messages/create, `content`). */
 export function anthropicText(output: unknown): string | undefined {
   const content = (output as { content?: unknown } | null)?.content;
   if (!Array.isArray(content)) return undefined;

@@ -5,7 +5,7 @@ export interface AnthropicFake extends FakeServer {
 }
 
 /**
- * The Messages API as documented (https://docs.anthropic.com/en/api/messages): POST /v1/messages
+ * The Messages API as documented (https://platform.claude.com/docs/en/api/java/messages/create): POST /v1/messages
  * with `x-api-key` and `anthropic-version`; `max_tokens` required; errors are
  * `{type:"error", error:{type, message}}` (https://platform.claude.com/docs/en/api/errors).
  */
