@@ -1,0 +1,31 @@
+import type { CatalogEntry } from '../nodes/describe.js';
+import type { LintResult, Page, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/contracts.js';
+import type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+
+/**
+ * What the MCP server (and any other client-side face) needs from pipewright. Two
+ * implementations: embedded (the service layer over the local store under PIPEWRIGHT_HOME) and
+ * remote (the REST client against PIPEWRIGHT_API_URL). Choosing one is configuration, not a code
+ * path: nothing above this interface knows which it has. Failures are PipewrightError values
+ * with the contract's codes, whichever side they came from.
+ */
+export interface Backend {
+  listNodeTypes(): Promise<CatalogEntry[]>;
+  listWorkflows(query: { tag?: string; q?: string; limit?: number; cursor?: string }): Promise<Page<WorkflowSummary>>;
+  getWorkflow(id: string): Promise<WorkflowView>;
+  validateWorkflow(graph: unknown): Promise<LintResult>;
+  /** Creates when `id` is absent, else replaces (a new version). */
+  saveWorkflow(input: { id?: string; workflow: unknown }): Promise<SaveResult>;
+  deleteWorkflow(id: string): Promise<{ id: string; deleted: true }>;
+  estimateWorkflow(id: string, body: unknown): Promise<EstimateView>;
+  /** `body` is the execute body of CONTRACT §3 (inputs, nodes/edges, targetNodeId, force, dryRun, version). */
+  executeWorkflow(id: string, body: unknown, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<ExecuteAccepted>;
+  pollExecution(id: string, options?: { signal?: AbortSignal }): Promise<PollView>;
+  getExecution(id: string): Promise<ExecutionDetail>;
+  listExecutions(query: { workflowId?: string; status?: string; limit?: number; cursor?: string }): Promise<Page<ExecutionSummary>>;
+  cancelExecution(id: string): Promise<{ executionId: string; status: string }>;
+  getUsage(): Promise<UsageView>;
+  /** Bytes of an output file (an artifact URL from an execution's outputs). */
+  readArtifact(id: string): Promise<{ bytes: Uint8Array; contentType: string }>;
+  close(): Promise<void>;
+}
