@@ -1,0 +1,40 @@
+/**
+ * Per entry, what the catalog tests need beyond the entry itself: settings outside the documented
+ * ranges (each must be rejected) and, where cost depends on a quantity, a setting with more of it (than `less`, default the defaults).
+ * Every catalog entry must have a row, so a new model cannot skip these checks.
+ */
+export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  'generate:flux_2': { outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }], more: { num_images: 4 } },
+  'generate:flux_2_pro': { outOfRange: [{ safety_tolerance: '6' }, { output_format: 'gif' }, { num_images: 2 }], more: { image_size: { width: 2048, height: 2048 } } },
+  'generate:flux_schnell': { outOfRange: [{ num_images: 0 }, { num_inference_steps: 13 }], more: { num_images: 3 } },
+  'generate:recraft_v4': { outOfRange: [{ colors: [{ r: 256, g: 0, b: 0 }] }, { style: 'vector' }] },
+  'generate:recraft_v4_1': { outOfRange: [{ background_color: { r: -1, g: 0, b: 0 } }] },
+  'generate:imagen_4': { outOfRange: [{ aspect_ratio: '2:1' }, { num_images: 5 }, { resolution: '4K' }], more: { num_images: 4 } },
+  'generate:nano_banana': { outOfRange: [{ aspect_ratio: '7:3' }, { num_images: 5 }, { safety_tolerance: '7' }], more: { num_images: 2 } },
+  'generate:gpt_image_1': { outOfRange: [{ n: 11 }, { size: '512x512' }, { quality: 'ultra' }], more: { n: 4 } },
+  'generate:flux_1_1_pro': { outOfRange: [{ output_quality: 101 }, { safety_tolerance: 7 }, { aspect_ratio: '5:2' }] },
+  'generate:nano_banana_edit': { outOfRange: [{ num_images: 5 }, { aspect_ratio: '2:1' }], more: { num_images: 3 } },
+  'generate:flux_2_edit': { outOfRange: [{ num_images: 5 }, { guidance_scale: -1 }], more: { num_images: 2 } },
+  'generate:flux_kontext': { outOfRange: [{ guidance_scale: 0.5 }, { num_images: 5 }], more: { num_images: 2 } },
+  'generate:clarity_upscaler': { outOfRange: [{ upscale_factor: 5 }, { creativity: 1.5 }], more: { upscale_factor: 4 } },
+  'generate:esrgan': { outOfRange: [{ scale: 9 }, { output_format: 'gif' }], more: { scale: 8 } },
+  'generate:recraft_crisp_upscale': { outOfRange: [{ scale: 2 }] },
+  'generate:birefnet': { outOfRange: [{ model: 'Huge' }, { operating_resolution: '4096x4096' }], more: { operating_resolution: '2048x2048' } },
+  'generate:bria_background_remove': { outOfRange: [{ model: 'x' }] },
+  'generate:kling_video_2_5': { outOfRange: [{ duration: '7' }, { cfg_scale: 2 }, { aspect_ratio: '4:3' }], more: { duration: '10' } },
+  'generate:kling_video_2_5_i2v': { outOfRange: [{ duration: 5 }, { cfg_scale: -0.1 }], more: { duration: '10' } },
+  'generate:kling_video_2_5_standard_i2v': { outOfRange: [{ duration: '15' }], more: { duration: '10' } },
+  'generate:veo_3': { outOfRange: [{ duration: '10s' }, { resolution: '4k' }], less: { duration: '4s' }, more: { duration: '8s' } },
+  'generate:veo_3_fast': { outOfRange: [{ aspect_ratio: '4:3' }], less: { duration: '4s' }, more: { duration: '8s' } },
+  'generate:hailuo_02_i2v': { outOfRange: [{ duration: '8' }], more: { duration: '10' } },
+  'generate:elevenlabs_tts': { outOfRange: [{ speed: 2 }, { stability: 1.1 }, { voice: '' }] },
+  'generate:elevenlabs_v3': { outOfRange: [{ stability: -1 }] },
+  'generate:whisper': { outOfRange: [{ task: 'summarise' }, { language: 'English' }, { chunk_level: 'line' }], more: { diarize: true } },
+  'generate:wizper': { outOfRange: [{ task: 'x' }] },
+  'llm:prompt_rewrite': { outOfRange: [{ temperature: 3 }, { max_tokens: 0 }], more: { max_tokens: 4000 } },
+  'llm:gpt_4o_mini': { outOfRange: [{ temperature: -1 }, { max_tokens: 40_000 }], more: { max_tokens: 8000 } },
+  'llm:gpt_4_1': { outOfRange: [{ temperature: 2.5 }], more: { max_tokens: 8000 } },
+  'llm:openai_compatible': { outOfRange: [{ model: '' }], more: { max_tokens: 8000 } },
+  'llm:claude_sonnet_4_5': { outOfRange: [{ temperature: 1.5 }], more: { max_tokens: 8000 } },
+  'llm:claude_haiku_4_5': { outOfRange: [{ max_tokens: 1.5 }], more: { max_tokens: 8000 } },
+};
