@@ -1,7 +1,54 @@
+import { parseArgs } from 'node:util';
+import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.js';
 import { formatEngineReport, runEngineBench } from './engine/index.js';
 
-/** `npm run bench` prints tables; `npm run -s bench -- --json` prints one JSON document instead. */
-const json = process.argv.includes('--json');
+/**
+ * `npm run bench` runs every section and prints tables; `npm run bench -- api` runs the named
+ * sections only; `npm run -s bench -- --json` prints one JSON document instead.
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    'api-seconds': { type: 'string' },
+    'api-connections': { type: 'string' },
+    'api-log-level': { type: 'string' },
+    'api-profile': { type: 'string' },
+  },
+});
 
-const engine = await runEngineBench();
-process.stdout.write(json ? `${JSON.stringify({ engine }, null, 2)}\n` : formatEngineReport(engine));
+function positiveInteger(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`--${flag} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+const apiOptions: Partial<ApiBenchOptions> = {
+  ...(values['api-seconds'] !== undefined && { durationSec: positiveInteger('api-seconds', values['api-seconds']) }),
+  ...(values['api-connections'] !== undefined && { connections: positiveInteger('api-connections', values['api-connections']) }),
+  ...(values['api-log-level'] !== undefined && { logLevel: values['api-log-level'] }),
+  ...(values['api-profile'] !== undefined && { profileDir: values['api-profile'] }),
+};
+
+/** Each section runs its bench, then formats its report; the text is used unless `--json`. */
+const SECTIONS: Record<string, () => Promise<{ report: unknown; text: string }>> = {
+  async engine() {
+    const report = await runEngineBench();
+    return { report, text: formatEngineReport(report) };
+  },
+  async api() {
+    const report = await runApiBench(apiOptions);
+    return { report, text: formatApiReport(report) };
+  },
+};
+
+const unknown = positionals.filter((name) => !Object.hasOwn(SECTIONS, name));
+if (unknown.length > 0) throw new TypeError(`Unknown bench section ${unknown.join(', ')}; expected any of ${Object.keys(SECTIONS).join(', ')}`);
+const chosen = positionals.length === 0 ? Object.keys(SECTIONS) : positionals;
+
+const results: Record<string, { report: unknown; text: string }> = {};
+for (const name of chosen) results[name] = await SECTIONS[name]!();
+process.stdout.write(values.json
+  ? `${JSON.stringify(Object.fromEntries(chosen.map((name) => [name, results[name]!.report])), null, 2)}\n`
+  : chosen.map((name) => results[name]!.text).join('\n'));

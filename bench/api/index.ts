@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CeilingServerInfo } from './ceiling-process.js';
+import { forkServer, type ChildServer } from './child.js';
+import { loadEndpoint, type Endpoint, type LoadOptions } from './load.js';
+import type { ApiBenchReport } from './results.js';
+import { seedWorkflow } from './seed.js';
+import type { PipewrightServerInfo } from './server-process.js';
+import { apiTargets, CEILING, GET_WORKFLOW, LINT } from './targets.js';
+
+export { formatApiReport } from './report.js';
+export type { ApiBenchReport, ApiTargetResult, EndpointResult } from './results.js';
+
+export interface ApiBenchOptions extends LoadOptions {
+  /** pipewright's log level during the bench; `info` adds one access-log line per request. */
+  logLevel: string;
+  /** When set, the pipewright server runs with `--cpu-prof` and writes its profile here. */
+  profileDir?: string;
+}
+
+export const DEFAULT_API_BENCH_OPTIONS: ApiBenchOptions = { connections: 50, durationSec: 10, warmupSec: 2, logLevel: 'warn' };
+
+export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<ApiBenchReport> {
+  const options = { ...DEFAULT_API_BENCH_OPTIONS, ...overrides };
+  const home = await mkdtemp(join(tmpdir(), 'pipewright-bench-api-'));
+  const servers: Array<ChildServer<unknown>> = [];
+  const cleanUp = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await rm(home, { recursive: true, force: true });
+  };
+  const onInterrupt = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', onInterrupt);
+  try {
+    const pipewright = await forkServer<PipewrightServerInfo>({
+      entry: new URL('./server-process.ts', import.meta.url),
+      args: [home, options.logLevel],
+      nodeFlags: options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`],
+    });
+    servers.push(pipewright);
+    const { url, key } = pipewright.info;
+    const seeded = await seedWorkflow(url, key);
+    const ceiling = await forkServer<CeilingServerInfo>({ entry: new URL('./ceiling-process.ts', import.meta.url), args: [seeded.getBody] });
+    servers.push(ceiling);
+    // The ceiling gets the same request headers, so both parse requests of the same size.
+    const headers = { Authorization: `Bearer ${key}` };
+    const endpoints: Endpoint[] = [
+      { name: CEILING, url: ceiling.info.url, method: 'GET', headers, server: ceiling },
+      { name: GET_WORKFLOW, url: seeded.workflowUrl, method: 'GET', headers, server: pipewright },
+      { name: LINT, url: `${url}/api/v1/workflows/lint`, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: seeded.workflowJson, server: pipewright },
+    ];
+    const measured = [];
+    for (const endpoint of endpoints) measured.push(await loadEndpoint(endpoint, options));
+    const ceilingRate = measured[0]!.reqPerSec;
+    const results = measured.map((m) => ({ ...m, ratioToCeiling: m.reqPerSec / ceilingRate }));
+    return {
+      node: process.version,
+      connections: options.connections,
+      durationSec: options.durationSec,
+      warmupSec: options.warmupSec,
+      logLevel: options.logLevel,
+      responseBytes: Buffer.byteLength(seeded.getBody),
+      lintBodyBytes: Buffer.byteLength(seeded.workflowJson),
+      endpoints: results,
+      targets: apiTargets(results.find((r) => r.endpoint === GET_WORKFLOW)!, options.connections),
+    };
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    await cleanUp();
+  }
+}
