@@ -97,8 +97,12 @@ export interface NodeRunsTable {
   logs: JsonText | null;
   iterations: JsonText | null;
   skip_reason: string | null;
+  /** Per mille (0–1000): portable integer columns only, so the engine's fraction is scaled. */
   progress: number | null;
-  provider_job_id: string | null;
+  /** JSON map of item index to the provider's job id (0002). */
+  provider_job_ids: JsonText | null;
+  /** The node's place in the graph's order, so rows come back as the engine ran them (0002). */
+  position: number;
   started_at: IsoTime | null;
   ended_at: IsoTime | null;
   duration_ms: number | null;

@@ -15,6 +15,12 @@ export type {
   UpdateOutcome,
   LedgerRepository,
   UsageRepository,
+  ExecutionRepository,
+  NewExecution,
+  ExecutionFilter,
+  ExecutionUpdate,
+  IdempotencyRepository,
+  ArtifactRepository,
 } from './store.js';
 export type {
   AccountRecord,
@@ -24,5 +30,13 @@ export type {
   WorkflowVersionRecord,
   LedgerEntry,
   DailyUsage,
+  ExecutionTrigger,
+  ExecutionOptions,
+  ExecutionRecord,
+  NodeRunRecord,
+  IdempotencyFingerprint,
+  StoredResponse,
+  IdempotencyBegin,
+  ArtifactRecord,
 } from './records.js';
 export { randomBase62 } from './ids.js';

@@ -3,6 +3,9 @@ import type { Database } from './database.js';
 import type { Repositories, Store } from './store.js';
 import { accountRepository } from './repositories/accounts.js';
 import { apiKeyRepository } from './repositories/api-keys.js';
+import { artifactRepository } from './repositories/artifacts.js';
+import { executionRepository } from './repositories/executions/repository.js';
+import { idempotencyRepository } from './repositories/idempotency.js';
 import { workflowRepository } from './repositories/workflows/repository.js';
 import { ledgerRepository } from './repositories/ledger.js';
 import { usageRepository } from './repositories/usage.js';
@@ -16,6 +19,9 @@ export function createKyselyStore(db: Kysely<Database>, options: { now?: () => D
     workflows: workflowRepository(conn, now),
     ledger: ledgerRepository(conn, now),
     usage: usageRepository(conn),
+    executions: executionRepository(conn, now),
+    idempotency: idempotencyRepository(conn, now),
+    artifacts: artifactRepository(conn),
   });
   return {
     ...repositories(db),

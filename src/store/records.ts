@@ -62,3 +62,87 @@ export interface DailyUsage {
   credits: number;
   executions: number;
 }
+
+/** Which face started an execution. */
+export type ExecutionTrigger = 'execute' | 'run' | 'batch' | 'webhook' | 'retry' | 'mcp';
+
+/** How an execution was asked to run; enough to run it again after a restart. */
+export interface ExecutionOptions {
+  targetNodeId?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  /** The graph sent inline with execute, when it was not the saved version. */
+  graph?: { nodes: unknown[]; edges: unknown[] };
+  /** Execute of another execution's failed/skipped nodes (retry): completed node states come from it. */
+  reuseFrom?: string;
+  /** Webhook body, kept as sent. */
+  triggerData?: unknown;
+}
+
+export interface ExecutionRecord {
+  id: string;
+  accountId: string;
+  workflowId: string | null;
+  workflowVersion: number | null;
+  status: string;
+  inputs: Record<string, unknown>;
+  options: ExecutionOptions;
+  finalOutput: Record<string, unknown> | null;
+  error: Record<string, unknown> | null;
+  credits: number;
+  batchId: string | null;
+  retryOf: string | null;
+  trigger: ExecutionTrigger;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** One node of one execution, as the engine reported it last (the engine's NodeState, stored). */
+export interface NodeRunRecord {
+  nodeId: string;
+  nodeType: string;
+  label: string;
+  status: string;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  attempts: number;
+  credits: number;
+  cached: boolean;
+  output?: Record<string, unknown>;
+  error?: { code: string; message: string; transient?: boolean };
+  skipReason?: string;
+  progress?: number;
+  logs: string[];
+  iterations?: unknown[];
+  providerJobIds?: Record<string, string>;
+}
+
+export interface IdempotencyFingerprint {
+  method: string;
+  path: string;
+  /** SHA-256 of the request body. */
+  bodyHash: string;
+}
+
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type IdempotencyBegin =
+  | { state: 'started' }
+  | { state: 'in_flight' }
+  | { state: 'done'; response: StoredResponse }
+  | { state: 'mismatch' };
+
+export interface ArtifactRecord {
+  id: string;
+  accountId: string | null;
+  executionId: string | null;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}

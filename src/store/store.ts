@@ -1,8 +1,16 @@
 import type {
   AccountRecord,
   ApiKeyRecord,
+  ArtifactRecord,
   DailyUsage,
+  ExecutionOptions,
+  ExecutionRecord,
+  ExecutionTrigger,
+  IdempotencyBegin,
+  IdempotencyFingerprint,
   LedgerEntry,
+  NodeRunRecord,
+  StoredResponse,
   WorkflowContent,
   WorkflowRecord,
   WorkflowVersionRecord,
@@ -82,12 +90,82 @@ export interface UsageRepository {
   daily(accountId: string, sinceDate: string): Promise<DailyUsage[]>;
 }
 
+export interface NewExecution {
+  accountId: string;
+  workflowId: string | null;
+  workflowVersion: number | null;
+  inputs: Record<string, unknown>;
+  options: ExecutionOptions;
+  batchId?: string | null;
+  retryOf?: string | null;
+  trigger: ExecutionTrigger;
+}
+
+export interface ExecutionFilter {
+  workflowId?: string;
+  status?: string;
+  limit: number;
+  after?: ListPosition;
+}
+
+export interface ExecutionUpdate {
+  status?: string;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  finalOutput?: Record<string, unknown> | null;
+  error?: Record<string, unknown> | null;
+  credits?: number;
+}
+
+export interface ExecutionRepository {
+  /** The execution QUEUED with its node rows PENDING, atomically; `id` is the caller's (the engine's) id. */
+  create(id: string, input: NewExecution, nodes: NodeRunRecord[]): Promise<ExecutionRecord>;
+  /** Scoped to the account: another account's execution is undefined. */
+  get(accountId: string, id: string): Promise<ExecutionRecord | undefined>;
+  /** Unscoped, for the dispatcher that runs it. */
+  load(id: string): Promise<ExecutionRecord | undefined>;
+  list(accountId: string, filter: ExecutionFilter): Promise<{ items: ExecutionRecord[]; next: ListPosition | null }>;
+  update(id: string, fields: ExecutionUpdate): Promise<void>;
+  nodes(executionId: string): Promise<NodeRunRecord[]>;
+  /**
+   * Writes the node's latest state. When it is COMPLETED with credits > 0, the charge (a ledger
+   * entry keyed by execution and node, and the balance) lands in the same transaction, at most
+   * once however often the same COMPLETED state is written.
+   */
+  saveNode(executionId: string, accountId: string, node: NodeRunRecord): Promise<void>;
+  /** QUEUED or RUNNING executions: what a restarted process resumes. */
+  unfinished(): Promise<ExecutionRecord[]>;
+  /** Executions the account started since `since` (ISO), for daily caps. */
+  countSince(accountId: string, since: string): Promise<number>;
+}
+
+export interface IdempotencyRepository {
+  /**
+   * Claims `key` for this request atomically, or tells why not: the same request is in flight,
+   * was answered (replay that response), or the key was used for a different request.
+   * Expired records count as absent.
+   */
+  begin(accountId: string, key: string, fingerprint: IdempotencyFingerprint, expiresAt: string): Promise<IdempotencyBegin>;
+  complete(accountId: string, key: string, response: StoredResponse): Promise<void>;
+  /** Forgets a claim whose request failed before it did anything (so the client may try again). */
+  release(accountId: string, key: string): Promise<void>;
+  purgeExpired(now: string): Promise<number>;
+}
+
+export interface ArtifactRepository {
+  record(artifact: ArtifactRecord): Promise<void>;
+  get(id: string): Promise<ArtifactRecord | undefined>;
+}
+
 export interface Repositories {
   accounts: AccountRepository;
   apiKeys: ApiKeyRepository;
   workflows: WorkflowRepository;
   ledger: LedgerRepository;
   usage: UsageRepository;
+  executions: ExecutionRepository;
+  idempotency: IdempotencyRepository;
+  artifacts: ArtifactRepository;
 }
 
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */

@@ -3,6 +3,7 @@ import { Migrator } from 'kysely';
 import { PipewrightError } from '../../errors/index.js';
 import type { Database } from '../database.js';
 import { initial } from './0001_initial.js';
+import { executionDetails } from './0002_execution_details.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -10,6 +11,7 @@ import { initial } from './0001_initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_execution_details': executionDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

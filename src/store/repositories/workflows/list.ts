@@ -2,12 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.js';
 import type { ListPosition, WorkflowFilter } from '../../store.js';
 import type { WorkflowRecord } from '../../records.js';
+import { after, pageOf } from '../keyset.js';
 import { toWorkflowRecord } from './rows.js';
 
-/**
- * Keyset pagination over (created_at desc, id desc): a page starts strictly after the last row
- * of the previous one, so rows written meanwhile never shift or repeat what a client has seen.
- */
+/** Newest first, keyset-paginated (../keyset.ts). */
 export async function listWorkflows(
   db: Kysely<Database>,
   accountId: string,
@@ -25,14 +23,9 @@ export async function listWorkflows(
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where(({ or }) => or([containsPattern('name', pattern), containsPattern('description', pattern)]));
   }
-  if (filter.after) {
-    const { createdAt, id } = filter.after;
-    query = query.where(({ or, and, eb }) => or([eb('created_at', '<', createdAt), and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
-  }
+  if (filter.after) query = query.where(after(filter.after));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
-  const items = rows.slice(0, filter.limit).map(toWorkflowRecord);
-  const last = items.at(-1);
-  return { items, next: rows.length > filter.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return pageOf(rows.map(toWorkflowRecord), filter.limit);
 }
 
 // `lower(…) LIKE … ESCAPE '!'` is case-insensitive the same way on SQLite and PostgreSQL.

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.js';
+import type { ExecutionRepository } from '../../store.js';
+import { atomic } from '../../atomic.js';
+import { after, pageOf } from '../keyset.js';
+import { executionRow, nodeColumns, toExecutionRecord, toNodeRunRecord, updateColumns } from './rows.js';
+import { saveNode } from './save-node.js';
+
+const UNFINISHED = ['QUEUED', 'RUNNING'];
+
+export function executionRepository(db: Kysely<Database>, now: () => Date): ExecutionRepository {
+  return {
+    create(id, input, nodes) {
+      return atomic(db, async (trx) => {
+        const row = executionRow(id, input, now().toISOString());
+        await trx.insertInto('executions').values(row).execute();
+        if (nodes.length > 0) {
+          const rows = nodes.map((node, position) => ({ execution_id: id, node_id: node.nodeId, position, ...nodeColumns(node) }));
+          await trx.insertInto('node_runs').values(rows).execute();
+        }
+        return toExecutionRecord(row);
+      });
+    },
+
+    async get(accountId, id) {
+      const row = await db.selectFrom('executions').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+      return row && toExecutionRecord(row);
+    },
+
+    async load(id) {
+      const row = await db.selectFrom('executions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toExecutionRecord(row);
+    },
+
+    async list(accountId, filter) {
+      let query = db.selectFrom('executions').selectAll().where('account_id', '=', accountId);
+      if (filter.workflowId !== undefined) query = query.where('workflow_id', '=', filter.workflowId);
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.after) query = query.where(after(filter.after));
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+      return pageOf(rows.map(toExecutionRecord), filter.limit);
+    },
+
+    async update(id, fields) {
+      const columns = updateColumns(fields);
+      if (Object.keys(columns).length > 0) await db.updateTable('executions').set(columns).where('id', '=', id).execute();
+    },
+
+    async nodes(executionId) {
+      const rows = await db.selectFrom('node_runs').selectAll().where('execution_id', '=', executionId).orderBy('position').orderBy('node_id').execute();
+      return rows.map(toNodeRunRecord);
+    },
+
+    saveNode: (executionId, accountId, node) => saveNode(db, now, { executionId, accountId, node }),
+
+    async unfinished() {
+      const rows = await db.selectFrom('executions').selectAll().where('status', 'in', UNFINISHED).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toExecutionRecord);
+    },
+
+    async countSince(accountId, since) {
+      const { n } = await db
+        .selectFrom('executions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
+  };
+}

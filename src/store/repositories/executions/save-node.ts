@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.js';
+import type { NodeRunRecord } from '../../records.js';
+import { atomic } from '../../atomic.js';
+import { newId } from '../../ids.js';
+import { nodeColumns } from './rows.js';
+
+/**
+ * Upserts a node's row; a COMPLETED node with credits is charged in the same transaction. The
+ * ledger's unique (execution_id, node_id) is what makes the charge happen at most once: the
+ * balance moves only when the entry was actually inserted, so a repeated write (a resumed run
+ * writing its reused nodes again, two writers racing) never charges twice.
+ */
+export function saveNode(db: Kysely<Database>, now: () => Date, write: { executionId: string; accountId: string; node: NodeRunRecord }): Promise<void> {
+  const { executionId, accountId, node } = write;
+  return atomic(db, async (trx) => {
+    const columns = nodeColumns(node);
+    await trx
+      .insertInto('node_runs')
+      .values({ execution_id: executionId, node_id: node.nodeId, position: 0, ...columns })
+      .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doUpdateSet(columns))
+      .execute();
+    if (node.status === 'COMPLETED' && node.credits > 0) await charge(trx, now, { executionId, accountId, nodeId: node.nodeId, credits: node.credits });
+  });
+}
+
+async function charge(trx: Kysely<Database>, now: () => Date, entry: { executionId: string; accountId: string; nodeId: string; credits: number }): Promise<void> {
+  const inserted = await trx
+    .insertInto('credit_ledger')
+    .values({
+      id: newId('led'),
+      account_id: entry.accountId,
+      execution_id: entry.executionId,
+      node_id: entry.nodeId,
+      amount: -entry.credits,
+      reason: 'charge',
+      created_at: now().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
+    .executeTakeFirst();
+  if (inserted.numInsertedOrUpdatedRows === 0n) return;
+  await trx
+    .updateTable('accounts')
+    .set((eb) => ({ credits_balance: eb('credits_balance', '-', entry.credits) }))
+    .where('id', '=', entry.accountId)
+    .execute();
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeRunRecord, Store } from '../../src/store/index.js';
+import type { ManualClock } from './clock.js';
+
+type Context = () => { store: Store; clock: ManualClock; account: () => Promise<{ id: string }> };
+
+export const nodeRun = (nodeId: string, overrides: Partial<NodeRunRecord> = {}): NodeRunRecord => ({
+  nodeId,
+  nodeType: 'input:text',
+  label: nodeId.toUpperCase(),
+  status: 'PENDING',
+  attempts: 0,
+  credits: 0,
+  cached: false,
+  logs: [],
+  ...overrides,
+});
+
+const newExecution = (accountId: string, overrides: Record<string, unknown> = {}) => ({
+  accountId,
+  workflowId: null,
+  workflowVersion: null,
+  inputs: { a: 'x' },
+  options: { dryRun: false },
+  trigger: 'execute' as const,
+  ...overrides,
+});
+
+/** Executions, node runs, charges and artifacts: part of the one suite every backend passes. */
+export function describeExecutionStore(context: Context): void {
+  describe('executions', () => {
+    it('creates QUEUED with PENDING node rows in graph order, scoped to the account', async () => {
+      const { store, account } = context();
+      const [a, b] = [await account(), await account()];
+      const created = await store.executions.create('exec_1', newExecution(a.id, { batchId: 'batch_1' }), [nodeRun('z'), nodeRun('a')]);
+      expect(created).toMatchObject({ id: 'exec_1', status: 'QUEUED', inputs: { a: 'x' }, options: { dryRun: false }, credits: 0, batchId: 'batch_1', retryOf: null, finalOutput: null });
+      expect(await store.executions.get(a.id, 'exec_1')).toEqual(created);
+      expect(await store.executions.get(b.id, 'exec_1')).toBeUndefined();
+      expect(await store.executions.load('exec_1')).toEqual(created);
+      expect(await store.executions.nodes('exec_1')).toEqual([nodeRun('z'), nodeRun('a')]);
+    });
+
+    it('creates nothing when a node row cannot be written', async () => {
+      const { store, account } = context();
+      const a = await account();
+      await expect(store.executions.create('exec_2', newExecution(a.id), [nodeRun('n'), nodeRun('n')])).rejects.toThrow();
+      expect(await store.executions.load('exec_2')).toBeUndefined();
+    });
+
+    it('updates only the fields given and reads node state back as written', async () => {
+      const { store, account } = context();
+      const a = await account();
+      await store.executions.create('exec_3', newExecution(a.id), [nodeRun('n')]);
+      await store.executions.update('exec_3', { status: 'RUNNING', startedAt: '2026-03-01T12:00:00.000Z' });
+      await store.executions.update('exec_3', { status: 'FAILED', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
+      expect(await store.executions.load('exec_3')).toMatchObject({ status: 'FAILED', startedAt: '2026-03-01T12:00:00.000Z', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
+      const full = nodeRun('n', {
+        status: 'FAILED', attempts: 3, startedAt: 's', endedAt: 'e', durationMs: 12, progress: 0.25, logs: ['one'],
+        error: { code: 'x', message: 'y', transient: true }, iterations: [{ index: 0, status: 'FAILED' }], providerJobIds: { '0': 'job-1' }, output: { v: [1] },
+      });
+      await store.executions.saveNode('exec_3', a.id, full);
+      expect(await store.executions.nodes('exec_3')).toEqual([full]);
+    });
+
+    it('lists newest first with workflow and status filters and a cursor', async () => {
+      const { store, clock, account } = context();
+      const [a, b] = [await account(), await account()];
+      for (let i = 0; i < 5; i++) {
+        clock.advance(1000);
+        await store.executions.create(`exec_l${i}`, newExecution(a.id), []);
+        if (i % 2 === 0) await store.executions.update(`exec_l${i}`, { status: 'COMPLETED' });
+      }
+      await store.executions.create('exec_other', newExecution(b.id), []);
+      const first = await store.executions.list(a.id, { limit: 2 });
+      expect(first.items.map((e) => e.id)).toEqual(['exec_l4', 'exec_l3']);
+      const second = await store.executions.list(a.id, { limit: 10, after: first.next! });
+      expect(second).toMatchObject({ next: null });
+      expect(second.items.map((e) => e.id)).toEqual(['exec_l2', 'exec_l1', 'exec_l0']);
+      expect((await store.executions.list(a.id, { limit: 10, status: 'COMPLETED' })).items.map((e) => e.id)).toEqual(['exec_l4', 'exec_l2', 'exec_l0']);
+      expect((await store.executions.list(a.id, { limit: 10, workflowId: 'wf_none' })).items).toEqual([]);
+    });
+
+    it('names the unfinished executions and counts an account’s executions since a time', async () => {
+      const { store, clock, account } = context();
+      const a = await account();
+      await store.executions.create('exec_old', newExecution(a.id), []);
+      clock.advance(86_400_000);
+      const since = clock.now().toISOString();
+      await store.executions.create('exec_new', newExecution(a.id), []);
+      await store.executions.create('exec_done', newExecution(a.id), []);
+      await store.executions.update('exec_new', { status: 'RUNNING' });
+      await store.executions.update('exec_done', { status: 'CANCELLED' });
+      expect((await store.executions.unfinished()).map((e) => e.id)).toEqual(['exec_old', 'exec_new']);
+      expect(await store.executions.countSince(a.id, since)).toBe(2);
+    });
+  });
+
+  describe('charges', () => {
+    const setUp = async () => {
+      const { store, account } = context();
+      const a = await account();
+      await store.ledger.record({ accountId: a.id, amount: 100, reason: 'grant' });
+      await store.executions.create('exec_c', newExecution(a.id), [nodeRun('paid'), nodeRun('free')]);
+      return { store, accountId: a.id };
+    };
+
+    it('charges a COMPLETED node once however often it is written', async () => {
+      const { store, accountId } = await setUp();
+      await store.executions.saveNode('exec_c', accountId, nodeRun('paid', { status: 'RUNNING', credits: 0 }));
+      const done = nodeRun('paid', { status: 'COMPLETED', credits: 7, output: { v: 1 } });
+      for (let i = 0; i < 3; i++) await store.executions.saveNode('exec_c', accountId, done);
+      await store.executions.saveNode('exec_c', accountId, nodeRun('free', { status: 'COMPLETED' }));
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(93);
+      expect(await store.usage.daily(accountId, '2026-01-01')).toEqual([{ date: '2026-03-01', credits: 7, executions: 1 }]);
+    });
+
+    it('charges once when the same completion is written concurrently', async () => {
+      const { store, accountId } = await setUp();
+      const done = nodeRun('paid', { status: 'COMPLETED', credits: 5 });
+      await Promise.all(Array.from({ length: 20 }, () => store.executions.saveNode('exec_c', accountId, done)));
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(95);
+      expect(await store.executions.nodes('exec_c')).toContainEqual(done);
+    });
+
+    it('writes the node and its charge together or not at all', async () => {
+      const { store, accountId } = await setUp();
+      const failing = store.transaction(async (tx) => {
+        await tx.executions.saveNode('exec_c', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }));
+        throw new Error('abort');
+      });
+      await expect(failing).rejects.toThrow('abort');
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(100);
+      expect((await store.executions.nodes('exec_c'))[0]?.status).toBe('PENDING');
+    });
+  });
+
+  describe('artifacts', () => {
+    it('records an artifact’s owner and reads it back', async () => {
+      const { store, account } = context();
+      const a = await account();
+      const artifact = { id: 'art_1', accountId: a.id, executionId: 'exec_x', contentType: 'image/png', size: 3, createdAt: '2026-03-01T12:00:00.000Z' };
+      await store.artifacts.record(artifact);
+      expect(await store.artifacts.get('art_1')).toEqual(artifact);
+      expect(await store.artifacts.get('art_2')).toBeUndefined();
+    });
+  });
+}
