@@ -29,14 +29,13 @@ export async function dryRunOutputs(entry: ModelEntry, ctx: NodeContext): Promis
   };
   const outputs: NodeOutputs = {};
   for (const port of entry.outputs) {
-    outputs[port.name] = await placeholderFor(port, { ctx, entry, request, count, image });
+    outputs[port.name] = await placeholderFor(port, { ctx, request, count, image });
   }
   return outputs;
 }
 
 interface PlaceholderKit {
   ctx: NodeContext;
-  entry: ModelEntry;
   request: string;
   count: number;
   image(index: number): Promise<string>;

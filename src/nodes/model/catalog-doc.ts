@@ -1,0 +1,35 @@
+import { MODEL_CATALOG } from './catalog/index.js';
+import type { ModelEntry } from './catalog/entry.js';
+
+const KIND_TITLES: Record<ModelEntry['kind'], string> = {
+  'text-to-image': 'Text to image',
+  'image-edit': 'Image editing',
+  upscale: 'Upscaling',
+  'background-removal': 'Background removal',
+  video: 'Video',
+  audio: 'Speech',
+  llm: 'Text (LLM)',
+};
+
+/**
+ * The catalog part of docs/models.md, generated from the catalog itself so the page cannot drift:
+ * `npx tsx src/nodes/model/catalog-doc.ts` prints it, and a test fails when the page differs.
+ */
+export function catalogMarkdown(catalog: readonly ModelEntry[] = MODEL_CATALOG): string {
+  const sections = Object.entries(KIND_TITLES).map(([kind, title]) => {
+    const rows = catalog.filter((entry) => entry.kind === kind).map(row);
+    const table = ['| node type | provider · endpoint | ports | default cost | aliases | confirmed |', '|---|---|---|---|---|---|', ...rows];
+    return `### ${title}\n\n${table.join('\n')}`;
+  });
+  const unconfirmed = catalog.filter((entry) => !entry.documented).map((entry) => `- \`${entry.nodeType}\` → \`${entry.endpoint}\` (${entry.source})`);
+  return [...sections, `### Entries not confirmed from documentation\n\n${unconfirmed.join('\n')}`].join('\n\n');
+}
+
+function row(entry: ModelEntry): string {
+  const ports = (list: ModelEntry['inputs']) => list.map((port) => `${port.name}:${port.type}${port.required ? '*' : ''}`).join(' ');
+  const cost = entry.cost(entry.params.parse({}) as Record<string, unknown>);
+  const aliases = (entry.aliases ?? []).map((alias) => `\`${alias}\``).join(', ') || '—';
+  return `| \`${entry.nodeType}\` ${entry.label} | ${entry.provider} · [\`${entry.endpoint}\`](${entry.source}) | ${ports(entry.inputs)} → ${ports(entry.outputs)} | ${cost} | ${aliases} | ${entry.documented ? 'yes' : 'no'} |`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${catalogMarkdown()}\n`);
