@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { validateGraph } from '../../graph/index.js';
+import { missingProviders, providerWarnings } from '../../nodes/model/index.js';
 import { cliRuntime } from '../runtime.js';
 import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
@@ -12,7 +13,12 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'workflow JSON: a whole workflow or {nodes, edges}')
     .option('--json', 'print {ok, violations, warnings, migrations} as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      const result = validateGraph(await loadJsonFile(file), cliRuntime().registry);
+      const { registry, providers } = cliRuntime();
+      const input = await loadJsonFile(file);
+      const validation = validateGraph(input, registry);
+      // Missing keys only warn: a dry run needs none, and `run` refuses before spending.
+      const missing = validation.graph ? providerWarnings(missingProviders(validation.graph, registry, providers)) : [];
+      const result = { ...validation, warnings: [...validation.warnings, ...missing] };
       const { graph: _graph, ...report } = result;
       if (options.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
