@@ -5,6 +5,8 @@ import { registerKeys } from './commands/keys.js';
 import { registerNodes } from './commands/nodes.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
+import { registerSkill } from './commands/skill.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 import { version } from './version.js';
@@ -21,6 +23,8 @@ registerValidate(program);
 registerNodes(program);
 registerServe(program);
 registerKeys(program);
+registerSkill(program);
+registerTemplates(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,9 @@
+// The Claude Skill's packaging: where its files live, installing, packing, and its generated catalog.
+
+export { SKILL_NAME, PACKAGE_ROOT, bundledTemplatesDir } from './paths.js';
+export { skillFiles } from './files.js';
+export type { SkillFile } from './files.js';
+export { installSkill, defaultSkillsDir } from './install.js';
+export type { InstallSkillOptions } from './install.js';
+export { packSkill, skillZip } from './pack.js';
+export { catalogReference } from './catalog-reference.js';
