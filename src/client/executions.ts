@@ -1,0 +1,36 @@
+import type { Page } from '../service/contracts.js';
+import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+import type { PollingOptions } from './options.js';
+import { data, path, route } from './route.js';
+import type { Transport } from './transport.js';
+import type { ExecutionListQuery, PostOptions, RequestOptions } from './types.js';
+import { waitFor, type WaitOptions } from './wait-for.js';
+
+/** `/workflows/executions…`, and `waitFor`, which polls until the execution finishes. */
+export interface ExecutionsApi {
+  list(query?: ExecutionListQuery, options?: RequestOptions): Promise<Page<ExecutionSummary>>;
+  /** The cheap status (compat top-level shape). */
+  poll(id: string, options?: RequestOptions): Promise<PollView>;
+  /** The full record, per node. */
+  get(id: string, options?: RequestOptions): Promise<ExecutionDetail>;
+  /** `not_cancellable` (409) once finished. */
+  cancel(id: string, options?: PostOptions): Promise<{ executionId: string; status: string }>;
+  /** A new execution re-running the failed and skipped nodes. */
+  retry(id: string, options?: PostOptions): Promise<ExecuteAccepted>;
+  /** Polls with backoff until COMPLETED, FAILED or CANCELLED; resolves with the last poll. */
+  waitFor(id: string, options?: WaitOptions): Promise<PollView>;
+}
+
+export function executionsApi(transport: Transport, polling: Required<PollingOptions>): ExecutionsApi {
+  const call = route(transport);
+  const at = (id: string, ...rest: string[]) => path('workflows', 'executions', id, ...rest);
+  const poll = (id: string, options?: RequestOptions) => call<PollView>('GET', at(id, 'poll'), options);
+  return {
+    list: (query = {}, options) => call('GET', '/workflows/executions', options, { query: { ...query } }),
+    poll,
+    get: async (id, options) => data(await call('GET', at(id), options)),
+    cancel: async (id, options) => data(await call('POST', at(id, 'cancel'), options)),
+    retry: (id, options) => call('POST', at(id, 'retry'), options),
+    waitFor: (id, options = {}) => waitFor({ poll, id, options, polling }),
+  };
+}

@@ -1,0 +1,30 @@
+// The client's public surface: a typed REST client for a pipewright (or compatible) API.
+
+export { createClient } from './create-client.js';
+export type { PipewrightClient } from './create-client.js';
+export type { ClientOptions, PollingOptions, RetryDelayOptions } from './options.js';
+export type { RetryEvent } from './retry-policy.js';
+export type { WorkflowsApi, WorkflowVersion, WebhookRotation } from './workflows.js';
+export type { ExecutionsApi } from './executions.js';
+export type { WaitOptions, PollInfo } from './wait-for.js';
+export type { ArtifactsApi, Artifact } from './artifacts.js';
+export type { RequestOptions, PostOptions, WorkflowInput, NodePatch, ExecuteBody, RunBody, WorkflowListQuery, ExecutionListQuery, Health } from './types.js';
+export type {
+  LintResult,
+  Page,
+  SaveResult,
+  UsageView,
+  WorkflowSummary,
+  WorkflowView,
+} from '../service/contracts.js';
+export type {
+  EstimateView,
+  ExecuteAccepted,
+  ExecutionDetail,
+  ExecutionSummary,
+  PollView,
+  RunAccepted,
+  RunDescription,
+} from '../service/execution-contracts.js';
+export type { CatalogEntry } from '../nodes/describe.js';
+export { PipewrightError, isPipewrightError } from '../errors/index.js';

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
+import { type Dispatcher, Pool, request } from 'undici';
+import { fetchFailure } from '../net/fetch-errors.js';
+import { sleep } from '../providers/jobs/sleep.js';
+import { header, invalidResponse, type Reply, responseError } from './errors.js';
+import type { ClientSettings } from './options.js';
+import { type HttpMethod, retryDelay } from './retry-policy.js';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface Call {
+  method: HttpMethod;
+  /** Below the API root, already encoded: `/workflows/wf_1`. */
+  path: string;
+  query?: Query;
+  /** Sent as JSON when present. */
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** POST only; one is generated when absent. */
+  idempotencyKey?: string;
+}
+
+/** The one way the client talks HTTP: auth, idempotency keys, timeouts, retries, error mapping. */
+export interface Transport {
+  json<T>(call: Call): Promise<T>;
+  bytes(call: Call): Promise<{ bytes: Uint8Array; contentType: string }>;
+  close(): Promise<void>;
+}
+
+const NEVER = new AbortController().signal;
+
+export function createTransport(settings: ClientSettings): Transport {
+  // One keep-alive pool per client: every call goes to the same origin.
+  const own = settings.dispatcher === undefined ? new Pool(settings.origin, { keepAliveTimeout: 10_000 }) : undefined;
+  const dispatcher = settings.dispatcher ?? own!;
+  const http = { settings, dispatcher };
+  const send = (call: Call, accept: string) => {
+    const headers = headersFor(settings, call, accept);
+    return withRetries(settings, call, () => attempt(http, call, headers));
+  };
+  return {
+    async json<T>(call: Call): Promise<T> {
+      const reply = await send(call, 'application/json');
+      if (reply.body.byteLength === 0) return null as T;
+      try {
+        return JSON.parse(new TextDecoder().decode(reply.body)) as T;
+      } catch (error) {
+        throw invalidResponse(reply, error);
+      }
+    },
+    async bytes(call) {
+      const reply = await send(call, '*/*');
+      return { bytes: reply.body, contentType: header(reply.headers, 'content-type') ?? 'application/octet-stream' };
+    },
+    close: async () => {
+      await own?.close();
+    },
+  };
+}
+
+function headersFor(settings: ClientSettings, call: Call, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey}`, accept };
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  // Made once per call, so every attempt carries the same key: the server replays, never repeats.
+  if (call.method === 'POST') headers['idempotency-key'] = call.idempotencyKey ?? randomUUID();
+  return headers;
+}
+
+async function withRetries(settings: ClientSettings, call: Call, once: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await pRetry(once, {
+      retries: settings.retries,
+      // p-retry's own backoff is off: the wait happens in shouldRetry, where the failure (and its Retry-After) is known.
+      minTimeout: 0,
+      maxTimeout: 0,
+      ...(call.signal && { signal: call.signal }),
+      shouldRetry: async ({ error, attemptNumber }) => {
+        const delayMs = retryDelay(error, call.method, attemptNumber, settings);
+        if (delayMs === undefined) return false;
+        settings.onRetry?.({ method: call.method, path: call.path, attempt: attemptNumber, delayMs, error });
+        await sleep(delayMs, call.signal ?? NEVER);
+        return true;
+      },
+    });
+  } catch (error) {
+    // p-retry wraps a non-Error reason; the caller gets back exactly what they aborted with.
+    if (call.signal?.aborted) throw call.signal.reason;
+    throw error;
+  }
+}
+
+async function attempt({ settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher }, call: Call, headers: Record<string, string>): Promise<Reply> {
+  const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+  let reply: Reply;
+  try {
+    const response = await request(urlFor(settings, call), {
+      dispatcher,
+      method: call.method,
+      headers,
+      body: call.body === undefined ? null : JSON.stringify(call.body),
+      signal,
+    });
+    reply = { status: response.statusCode, headers: response.headers, body: new Uint8Array(await response.body.arrayBuffer()) };
+  } catch (error) {
+    throw fetchFailure(error, { host: new URL(settings.origin).host, timeoutMs, timeout, ...(call.signal && { callerSignal: call.signal }) });
+  }
+  if (reply.status < 200 || reply.status > 299) throw responseError(reply, settings.apiKey);
+  return reply;
+}
+
+function urlFor(settings: ClientSettings, call: Call): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) query.set(name, String(value));
+  const search = query.toString();
+  return `${settings.origin}${settings.basePath}${call.path}${search && `?${search}`}`;
+}
