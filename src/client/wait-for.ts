@@ -28,12 +28,9 @@ interface WaitRequest {
   polling: Required<PollingOptions>;
 }
 
-/**
- * Polls until the execution reaches a final status. The n-th wait is
- * `min(maxDelayMs, initialDelayMs × factor^(n-1))`: 1 s, 1.5 s, 2.25 s … 10 s by default.
- */
+/** Polls until the execution reaches a final status, waiting `pollDelay` between polls. */
 export async function waitFor({ poll, id, options, polling }: WaitRequest): Promise<PollView> {
-  const { initialDelayMs, factor, maxDelayMs } = pollingSettings(options, polling);
+  const settings = pollingSettings(options, polling);
   const timeout = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(positive('timeoutMs', options.timeoutMs, 0));
   const signal = AbortSignal.any([options.signal, timeout].filter((one) => one !== undefined));
   let last: PollView | undefined;
@@ -41,7 +38,7 @@ export async function waitFor({ poll, id, options, polling }: WaitRequest): Prom
     for (let attempt = 1; ; attempt++) {
       last = await poll(id, { signal });
       const finished = FINISHED_EXECUTION_STATUSES.has(last.status);
-      const nextDelayMs = finished ? null : Math.min(maxDelayMs, Math.round(initialDelayMs * factor ** (attempt - 1)));
+      const nextDelayMs = finished ? null : pollDelay(attempt, settings);
       await options.onPoll?.(last, { attempt, nextDelayMs });
       if (nextDelayMs === null) return last;
       await sleep(nextDelayMs, signal);
@@ -53,4 +50,9 @@ export async function waitFor({ poll, id, options, polling }: WaitRequest): Prom
       details: { executionId: id, timeoutMs: options.timeoutMs, ...(last && { status: last.status }) },
     });
   }
+}
+
+/** The wait after the n-th poll: `min(maxDelayMs, initialDelayMs × factor^(n-1))`, 1 s, 1.5 s, 2.25 s … 10 s by default. */
+export function pollDelay(attempt: number, { initialDelayMs, factor, maxDelayMs }: Required<PollingOptions>): number {
+  return Math.min(maxDelayMs, Math.round(initialDelayMs * factor ** (attempt - 1)));
 }
