@@ -1,5 +1,6 @@
 import type { Migration, Violation, ViolationRule, WarningRule } from '../graph/index.js';
 import type { CatalogEntry } from '../nodes/describe.js';
+import type { ExecutionService } from './execution-contracts.js';
 import type { Plan, Principal, Scope } from './principal.js';
 
 /**
@@ -145,4 +146,5 @@ export interface Services {
   catalog: CatalogService;
   usage: UsageService;
   health: HealthService;
+  executions: ExecutionService;
 }

@@ -1,10 +1,17 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { policyFor, type SecurityPolicy } from '../net/policy.js';
 import type { NodeRegistry } from '../nodes/index.js';
+import { LocalArtifactStore, type ArtifactStore } from '../store/artifacts/index.js';
 import type { Store } from '../store/index.js';
 import type { Services } from './contracts.js';
 import { createAccountService } from './accounts-service.js';
 import { AuthCache } from './auth/auth-cache.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createCatalogService } from './catalog-service.js';
+import { Dispatcher, type DispatcherOptions } from './executions/dispatcher.js';
+import { createExecutionService } from './executions/execution-service.js';
+import { InProcessQueue, type ExecutionQueue } from './executions/queue.js';
 import { createHealthService } from './health-service.js';
 import { createKeyService } from './keys-service.js';
 import type { ServiceSettings } from './settings.js';
@@ -18,6 +25,18 @@ export interface CreateServicesOptions {
   settings: ServiceSettings;
   /** The clock for expiry and usage days; tests move it. */
   now?: () => Date;
+  /** `PIPEWRIGHT_HOME`: run outputs are kept in `<home>/artifacts`. Without it (and without `artifacts`), in the temp folder. */
+  home?: string;
+  /** Where run outputs' bytes go; default a local folder served as `/api/v1/artifacts/{id}`. */
+  artifacts?: ArtifactStore;
+  /** Where accepted executions wait for a worker; default in-process. */
+  queue?: ExecutionQueue;
+  /** What workflows may reach; default server mode (`policyFor('server')`, CONTRACT §6). */
+  policy?: SecurityPolicy;
+  /** Engine limits, retries and output cache. */
+  engine?: DispatcherOptions['engine'];
+  shutdownGraceMs?: number;
+  onExecutionError?: DispatcherOptions['onError'];
 }
 
 /** Builds every use case once, at start, over one store. The faces receive the result. */
@@ -26,13 +45,34 @@ export function createServices(options: CreateServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   // Shared so that a revocation through `keys` is seen by `auth` at once.
   const cache = new AuthCache();
+  const links = createLinks(settings.publicBaseUrl);
   return {
     auth: createAuthService({ store, cache, now }),
     keys: createKeyService({ store, cache, now }),
     accounts: createAccountService({ store, settings, now }),
-    workflows: createWorkflowService({ store, catalog: registry, links: createLinks(settings.publicBaseUrl) }),
+    workflows: createWorkflowService({ store, catalog: registry, links }),
     catalog: createCatalogService(registry),
     usage: createUsageService({ store, settings, now }),
     health: createHealthService(store),
+    executions: createExecutionService({ store, registry, settings, links, now, dispatcher: createDispatcher(options, now) }),
   };
+}
+
+/** One engine per process: its process-wide concurrency limit is shared by every execution. */
+function createDispatcher(options: CreateServicesOptions, now: () => Date): Dispatcher {
+  const artifacts = options.artifacts ?? new LocalArtifactStore({
+    dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
+    urlFor: (id) => `/api/v1/artifacts/${id}`,
+  });
+  return new Dispatcher({
+    store: options.store,
+    registry: options.registry,
+    policy: options.policy ?? policyFor('server'),
+    artifacts,
+    queue: options.queue ?? new InProcessQueue(),
+    now,
+    ...(options.engine && { engine: options.engine }),
+    ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
+    ...(options.onExecutionError && { onError: options.onExecutionError }),
+  });
 }

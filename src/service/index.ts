@@ -26,3 +26,16 @@ export type {
   UsageService,
   HealthService,
 } from './contracts.js';
+export type {
+  ExecutionService,
+  ExecuteAccepted,
+  RunAccepted,
+  RunDescription,
+  EstimateView,
+  PollView,
+  ExecutionDetail,
+  ExecutionSummary,
+  IdempotencyService,
+} from './execution-contracts.js';
+export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS, ExecuteBodySchema, RunBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './executions/index.js';
+export type { ExecutionQueue } from './executions/index.js';

@@ -1,0 +1,91 @@
+import { PipewrightError } from '../../errors/index.js';
+import { newExecutionId } from '../../engine/index.js';
+import type { ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
+import type { Plan } from '../principal.js';
+import { limitsFor } from '../settings.js';
+import { dailyCapReached, startOfUtcDay } from './daily-cap.js';
+import type { ExecutionDeps } from './deps.js';
+import { estimateRun, type Estimate } from './estimate.js';
+import type { PreparedRun } from './prepare.js';
+
+export interface RunRequest {
+  inputs: Record<string, unknown>;
+  options: ExecutionOptions;
+  trigger: ExecutionTrigger;
+  batchId?: string;
+  retryOf?: string;
+}
+
+export interface Admission {
+  accountId: string;
+  prepared: PreparedRun;
+  /** One or more runs of the same graph and options (a batch differs only in inputs). */
+  runs: RunRequest[];
+  /** Completed node states kept from another execution (retry); they are neither run nor charged again. */
+  reuse?: Record<string, NodeRunRecord>;
+}
+
+/**
+ * The gate every new execution passes, in one transaction so concurrent requests cannot slip
+ * past a limit together: the estimate must fit the balance (402) and the whole batch must fit the
+ * plan's daily cap (429); then every run is recorded QUEUED with its node rows, and only after
+ * the commit handed to the queue. Nothing is recorded when any check fails.
+ */
+export async function admit(deps: ExecutionDeps, admission: Admission): Promise<ExecutionRecord[]> {
+  const { options } = admission.runs[0]!;
+  const reused = new Set(Object.keys(admission.reuse ?? {}));
+  const estimate = estimateRun(admission.prepared.graph, deps.registry, { targetNodeId: options.targetNodeId, dryRun: options.dryRun, reused });
+  const records = await deps.store.transaction(async (tx) => {
+    await checkLimits(deps, tx, admission, estimate);
+    const nodes = initialNodes(admission);
+    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), newExecution(admission, run), nodes)));
+  });
+  for (const record of records) await deps.dispatcher.enqueue(record.id);
+  return records;
+}
+
+async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Admission, estimate: Estimate): Promise<void> {
+  const account = await tx.accounts.get(admission.accountId);
+  if (account === undefined) throw new PipewrightError('not_found', 'No such account');
+  const required = estimate.credits * admission.runs.length;
+  if (required > account.creditsBalance) throw insufficientCredits(required, account.creditsBalance, estimate);
+  const cap = limitsFor(deps.settings, account.plan as Plan).executionsPerDay;
+  if (cap === null) return;
+  const now = deps.now();
+  const used = await tx.executions.countSince(account.id, startOfUtcDay(now));
+  if (used + admission.runs.length > cap) throw dailyCapReached({ now, cap, used, wanted: admission.runs.length });
+}
+
+function insufficientCredits(required: number, available: number, estimate: Estimate): PipewrightError {
+  return new PipewrightError('insufficient_credits', `This run needs ${required} credits; the balance is ${available}`, {
+    details: {
+      insufficientCredits: true,
+      requiredCredits: required,
+      availableCredits: available,
+      breakdown: estimate.breakdown.filter((line) => line.credits > 0).map(({ nodeId, nodeLabel, credits }) => ({ nodeId, nodeLabel, credits })),
+    },
+  });
+}
+
+/** PENDING rows in graph order; a reused node is stored COMPLETED, cached and free (it was paid for where it ran). */
+function initialNodes(admission: Admission): NodeRunRecord[] {
+  return admission.prepared.graph.nodes.map((node) => {
+    const reused = admission.reuse?.[node.id];
+    if (reused !== undefined) return { ...reused, credits: 0, cached: true };
+    return { nodeId: node.id, nodeType: node.nodeType, label: node.label, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] };
+  });
+}
+
+function newExecution(admission: Admission, run: RunRequest) {
+  const { prepared } = admission;
+  return {
+    accountId: admission.accountId,
+    workflowId: prepared.workflow.id,
+    workflowVersion: prepared.version,
+    inputs: run.inputs,
+    options: prepared.inline === undefined ? run.options : { ...run.options, graph: prepared.inline },
+    trigger: run.trigger,
+    batchId: run.batchId ?? null,
+    retryOf: run.retryOf ?? null,
+  };
+}

@@ -1,0 +1,22 @@
+import { PipewrightError } from '../../errors/index.js';
+import type { NodeRegistry } from '../../nodes/index.js';
+import type { ExecutionRecord, Store } from '../../store/index.js';
+import type { ServiceSettings } from '../settings.js';
+import type { Links } from '../workflows/links.js';
+import type { Dispatcher } from './dispatcher.js';
+
+export interface ExecutionDeps {
+  store: Store;
+  registry: NodeRegistry;
+  settings: ServiceSettings;
+  links: Links;
+  dispatcher: Dispatcher;
+  now: () => Date;
+}
+
+/** Another account's execution is simply not there (never reveal it exists). */
+export async function loadExecution(deps: Pick<ExecutionDeps, 'store'>, accountId: string, id: string): Promise<ExecutionRecord> {
+  const record = await deps.store.executions.get(accountId, id);
+  if (record === undefined) throw new PipewrightError('not_found', `No execution ${id}`);
+  return record;
+}

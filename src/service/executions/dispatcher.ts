@@ -1,0 +1,155 @@
+import { Engine, FINISHED_EXECUTION_STATUSES, type EngineOptions, type ExecutionHandle, type ExecutionStatus, type NodeState } from '../../engine/index.js';
+import type { NodeRegistry } from '../../nodes/index.js';
+import type { SecurityPolicy } from '../../net/policy.js';
+import type { ArtifactStore } from '../../store/artifacts/index.js';
+import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
+import type { ExecutionQueue } from './queue.js';
+import { OwnedArtifactStore } from './owned-artifacts.js';
+import { StoreRecorder } from './store-recorder.js';
+import { storedGraph } from './stored-graph.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  registry: NodeRegistry;
+  policy: SecurityPolicy;
+  /** Where the bytes go; ownership is recorded in the store on top of it. */
+  artifacts: ArtifactStore;
+  queue: ExecutionQueue;
+  now: () => Date;
+  engine?: Pick<EngineOptions, 'concurrency' | 'retry' | 'cache'>;
+  /** How long shutdown waits for running executions before leaving them to the next start. */
+  shutdownGraceMs?: number;
+  /** Told about executions that stopped on a fault that is not a node's (the store went away). */
+  onError?: (error: unknown, executionId: string) => void;
+}
+
+const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
+/** How long `cancel` waits for a running execution to settle before answering. */
+const CANCEL_WAIT_MS = 2_000;
+
+/**
+ * Runs what the queue hands out on this process's one engine, and owns the handles that cancel
+ * needs. Every run starts from the store — the graph it recorded and the node rows it has — so
+ * a fresh run, a retry and a resume after a crash are one code path.
+ */
+export class Dispatcher {
+  readonly artifacts: OwnedArtifactStore;
+  readonly #engine: Engine;
+  readonly #recorder: StoreRecorder;
+  readonly #running = new Map<string, ExecutionHandle>();
+  /** Cancelled while a worker was loading them: the worker must not start them. */
+  readonly #cancelled = new Set<string>();
+  #stopping = false;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.#recorder = new StoreRecorder(options.store);
+    this.artifacts = new OwnedArtifactStore(options.artifacts, options.store, options.now);
+    this.#engine = new Engine({ ...options.engine, registry: options.registry, artifacts: this.artifacts, policy: options.policy, recorder: this.#recorder });
+    options.queue.consume((executionId) => this.#run(executionId));
+  }
+
+  enqueue(executionId: string): Promise<void> {
+    return this.options.queue.enqueue(executionId);
+  }
+
+  /** Queues every execution a dead process left QUEUED or RUNNING; returns how many. */
+  async resumeUnfinished(): Promise<number> {
+    const unfinished = (await this.options.store.executions.unfinished()).filter((record) => !this.#running.has(record.id));
+    for (const record of unfinished) await this.enqueue(record.id);
+    return unfinished.length;
+  }
+
+  /** A running execution is aborted (the engine marks its nodes); a queued one is cancelled in place. */
+  async cancel(record: ExecutionRecord): Promise<void> {
+    const handle = this.#running.get(record.id);
+    if (handle !== undefined) {
+      handle.cancel();
+      await Promise.race([handle.result.catch(() => undefined), delay(CANCEL_WAIT_MS)]);
+      return;
+    }
+    this.#cancelled.add(record.id);
+    await cancelInStore(this.options.store, record, this.options.now().toISOString());
+  }
+
+  async shutdown(): Promise<void> {
+    this.#stopping = true;
+    await this.options.queue.close();
+    const grace = this.options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
+    this.#recorder.close();
+  }
+
+  /** Never rejects: whatever stops a run is written to its record (or left for the next start). */
+  async #run(executionId: string): Promise<void> {
+    let handle: ExecutionHandle | undefined;
+    try {
+      handle = await this.#start(executionId);
+      if (handle !== undefined) await handle.result;
+    } catch (error) {
+      await this.#fail(executionId, error);
+    } finally {
+      // Only the worker that started the run lets go of it (a duplicate hand-out returns early).
+      if (handle !== undefined) {
+        this.#running.delete(executionId);
+        this.#recorder.forget(executionId);
+      }
+    }
+  }
+
+  async #start(executionId: string): Promise<ExecutionHandle | undefined> {
+    const { store } = this.options;
+    const record = await store.executions.load(executionId);
+    if (record === undefined || FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) return undefined;
+    const graph = await storedGraph(store, this.options.registry, record);
+    const reuse = reusable(await store.executions.nodes(executionId));
+    if (this.#stopping || this.#cancelled.delete(executionId) || this.#running.has(executionId)) return undefined;
+    this.#recorder.track(executionId, { accountId: record.accountId, startedAt: record.startedAt });
+    try {
+      const handle = this.artifacts.runAs({ accountId: record.accountId, executionId }, () =>
+        this.#engine.execute({ executionId, graph, inputs: record.inputs, reuse, ...runOptions(record.options) }),
+      );
+      this.#running.set(executionId, handle);
+      return handle;
+    } catch (error) {
+      this.#recorder.forget(executionId);
+      throw error;
+    }
+  }
+
+  /** A fault outside the nodes (store, missing graph): the execution ends FAILED unless shutting down. */
+  async #fail(executionId: string, error: unknown): Promise<void> {
+    this.options.onError?.(error, executionId);
+    if (this.#stopping) return;
+    const known = (error as { code?: unknown }).code === 'graph_unavailable';
+    const failure = known ? { code: 'graph_unavailable', message: (error as Error).message } : { code: 'internal', message: 'The execution stopped on an internal error' };
+    try {
+      await this.options.store.executions.update(executionId, { status: 'FAILED', endedAt: this.options.now().toISOString(), error: failure });
+    } catch {
+      // The store itself is failing; the execution stays unfinished and resumes on the next start.
+    }
+  }
+}
+
+/** Completed nodes are kept; a node with a stored provider job re-attaches to it (CONTRACT §2). */
+function reusable(nodes: NodeRunRecord[]): Record<string, NodeState> {
+  const kept = nodes.filter((node) => node.status === 'COMPLETED' || node.providerJobIds !== undefined);
+  return Object.fromEntries(kept.map((node) => [node.nodeId, node as NodeState]));
+}
+
+function runOptions(options: ExecutionRecord['options']) {
+  const { targetNodeId, force, dryRun } = options;
+  return { ...(targetNodeId === undefined ? {} : { targetNodeId }), ...(force === undefined ? {} : { force }), ...(dryRun === undefined ? {} : { dryRun }) };
+}
+
+async function cancelInStore(store: Store, record: ExecutionRecord, at: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: { code: 'cancelled', message: 'Execution was cancelled' } });
+    for (const node of await tx.executions.nodes(record.id)) {
+      if (node.status === 'PENDING' || node.status === 'RUNNING') await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
+    }
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

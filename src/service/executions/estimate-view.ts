@@ -1,0 +1,28 @@
+import { PipewrightError } from '../../errors/index.js';
+import type { EstimateView } from '../execution-contracts.js';
+import { parseBody } from '../parse-body.js';
+import type { Principal } from '../principal.js';
+import { ExecuteBodySchema } from './bodies.js';
+import { checkInputs } from './check-inputs.js';
+import type { ExecutionDeps } from './deps.js';
+import { estimateRun } from './estimate.js';
+import { prepareRun } from './prepare.js';
+
+/** `POST /workflows/{id}/estimate`: takes what execute takes, runs nothing, records nothing. */
+export async function estimateWorkflow(deps: ExecutionDeps, principal: Principal, workflowId: string, body: unknown): Promise<EstimateView> {
+  const request = parseBody(ExecuteBodySchema, body ?? {});
+  const workflow = await deps.store.workflows.get(principal.accountId, workflowId);
+  const prepared = await prepareRun(deps, workflow, { workflowId, ...request });
+  checkInputs(prepared.graph, request.inputs ?? {}, request.targetNodeId);
+  const estimate = estimateRun(prepared.graph, deps.registry, request);
+  const account = await deps.store.accounts.get(principal.accountId);
+  if (account === undefined) throw new PipewrightError('not_found', 'No such account');
+  return {
+    estimatedCredits: estimate.credits,
+    availableCredits: account.creditsBalance,
+    sufficient: estimate.credits <= account.creditsBalance,
+    estimateComplete: estimate.complete,
+    fanOutNodes: estimate.fanOutNodes,
+    breakdown: estimate.breakdown,
+  };
+}

@@ -1,0 +1,13 @@
+// The execution use cases and the machinery that runs them.
+
+export { createExecutionService } from './execution-service.js';
+export type { ExecutionDeps } from './deps.js';
+export { Dispatcher } from './dispatcher.js';
+export type { DispatcherOptions } from './dispatcher.js';
+export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS } from './queue.js';
+export type { ExecutionQueue } from './queue.js';
+export { StoreRecorder } from './store-recorder.js';
+export { OwnedArtifactStore } from './owned-artifacts.js';
+export type { ArtifactOwner } from './owned-artifacts.js';
+export { ExecuteBodySchema, RunBodySchema, TriggerBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './bodies.js';
+export { startOfUtcDay } from './daily-cap.js';

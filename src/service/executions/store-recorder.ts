@@ -1,0 +1,60 @@
+import { PipewrightError } from '../../errors/index.js';
+import type { ExecutionRecorder, ExecutionState, NodeState } from '../../engine/index.js';
+import type { Store } from '../../store/index.js';
+
+interface Tracked {
+  accountId: string;
+  /** When the execution first started: a resumed run keeps it. */
+  startedAt: string | null;
+}
+
+/**
+ * The engine's recorder on the durable store. The engine awaits each write before it reports the
+ * transition, so what poll and detail read is never behind what a listener was told. A node
+ * write carries its charge (ExecutionRepository.saveNode), hence the account of each execution.
+ */
+export class StoreRecorder implements ExecutionRecorder {
+  readonly #tracked = new Map<string, Tracked>();
+  #closed = false;
+
+  constructor(private readonly store: Pick<Store, 'executions'>) {}
+
+  track(executionId: string, tracked: Tracked): void {
+    this.#tracked.set(executionId, tracked);
+  }
+
+  forget(executionId: string): void {
+    this.#tracked.delete(executionId);
+  }
+
+  /**
+   * After shutdown nothing more is written: runs still going stay RUNNING in the store, as after
+   * a crash, and the next start resumes them.
+   */
+  close(): void {
+    this.#closed = true;
+  }
+
+  async execution(state: Omit<ExecutionState, 'nodes'>): Promise<void> {
+    const tracked = this.#owner(state.executionId);
+    await this.store.executions.update(state.executionId, {
+      status: state.status,
+      startedAt: tracked.startedAt ?? state.startedAt ?? null,
+      endedAt: state.endedAt ?? null,
+      finalOutput: state.finalOutput ?? null,
+      error: state.error === undefined ? null : { ...state.error },
+      credits: state.credits,
+    });
+  }
+
+  async node(executionId: string, node: NodeState): Promise<void> {
+    await this.store.executions.saveNode(executionId, this.#owner(executionId).accountId, node);
+  }
+
+  #owner(executionId: string): Tracked {
+    if (this.#closed) throw new PipewrightError('shutting_down', 'The process is shutting down', { kind: 'operational' });
+    const tracked = this.#tracked.get(executionId);
+    if (tracked === undefined) throw new PipewrightError('untracked_execution', `Execution ${executionId} was not started by this process`, { kind: 'bug' });
+    return tracked;
+  }
+}

@@ -1,0 +1,58 @@
+import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
+import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
+import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary } from '../execution-contracts.js';
+
+// Records as the faces show them. Statuses are stored as text; only the engine writes them.
+
+export function acceptedView(records: ExecutionRecord[]): ExecuteAccepted {
+  const first = records[0]!;
+  return {
+    executionId: first.id,
+    workflowId: first.workflowId,
+    status: first.status as ExecutionStatus,
+    executionRuns: records.map((record) => ({ id: record.id, status: record.status as ExecutionStatus })),
+  };
+}
+
+export function summaryView(record: ExecutionRecord): ExecutionSummary {
+  return {
+    id: record.id,
+    workflowId: record.workflowId,
+    workflowVersion: record.workflowVersion,
+    status: record.status as ExecutionStatus,
+    trigger: record.trigger,
+    batchId: record.batchId,
+    retryOf: record.retryOf,
+    credits: record.credits,
+    finalOutput: record.finalOutput,
+    error: record.error,
+    createdAt: record.createdAt,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    durationMs: record.startedAt !== null && record.endedAt !== null ? Date.parse(record.endedAt) - Date.parse(record.startedAt) : null,
+  };
+}
+
+export function detailView(record: ExecutionRecord, nodes: NodeRunRecord[]): ExecutionDetail {
+  return { ...summaryView(record), inputs: record.inputs, nodes: nodes.map(nodeView) };
+}
+
+function nodeView(node: NodeRunRecord): ExecutionDetail['nodes'][number] {
+  return {
+    nodeId: node.nodeId,
+    label: node.label,
+    nodeType: node.nodeType,
+    status: node.status as NodeStatus,
+    startedAt: node.startedAt ?? null,
+    endedAt: node.endedAt ?? null,
+    durationMs: node.durationMs ?? null,
+    attempts: node.attempts,
+    credits: node.credits,
+    cached: node.cached,
+    output: node.output ?? null,
+    error: node.error === undefined ? null : { code: node.error.code, message: node.error.message },
+    logs: node.logs,
+    ...(node.skipReason === undefined ? {} : { skipReason: node.skipReason }),
+    ...(node.iterations === undefined ? {} : { iterations: node.iterations }),
+  };
+}

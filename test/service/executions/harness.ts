@@ -1,0 +1,199 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { z } from 'zod';
+import { PipewrightError } from '../../../src/errors/index.js';
+import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/engine/index.js';
+import { createBuiltinRegistry, defineNodeType, type NodeRegistry } from '../../../src/nodes/index.js';
+import { createServices, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
+import { openStore, type Store } from '../../../src/store/index.js';
+import { ManualClock } from '../../store/clock.js';
+
+export const BASE_URL = 'http://127.0.0.1:8787';
+
+/** What the test node types did, so a test can say a node ran (or did not run) again. */
+export class Probe {
+  readonly calls: Array<{ executionId: string; nodeId: string; previousJobId?: string | undefined }> = [];
+  readonly failing = new Set<string>();
+  readonly #gates = new Map<string, () => void>();
+  readonly #waiting = new Map<string, Promise<void>>();
+  gated = false;
+
+  count(nodeId: string): number {
+    return this.calls.filter((call) => call.nodeId === nodeId).length;
+  }
+
+  /** Resolves when a gated node is waiting; gated nodes finish on `open()`. */
+  wait(executionId: string, nodeId: string, signal: AbortSignal): Promise<void> {
+    const key = `${executionId}/${nodeId}`;
+    const gate = new Promise<void>((resolve, reject) => {
+      this.#gates.set(key, resolve);
+      signal.addEventListener('abort', () => reject(new PipewrightError('cancelled', 'aborted')), { once: true });
+    });
+    this.#waiting.set(key, gate);
+    return gate;
+  }
+
+  isWaiting(executionId: string, nodeId: string): boolean {
+    return this.#gates.has(`${executionId}/${nodeId}`);
+  }
+
+  open(): void {
+    for (const release of this.#gates.values()) release();
+    this.#gates.clear();
+    this.gated = false;
+  }
+}
+
+/** Test-only node types: a paid echo, and a gate that remembers a provider job before it waits. */
+export function testRegistry(probe: Probe): NodeRegistry {
+  const registry = createBuiltinRegistry();
+  registry.register(defineNodeType<{ credits: number }>({
+    nodeType: 'utility:test_paid',
+    label: 'Paid echo',
+    category: 'utility',
+    description: 'Echoes its text and costs `credits`.',
+    config: z.strictObject({ credits: z.number().int().min(0).default(5) }),
+    inputs: [{ name: 'text', type: 'text' }],
+    outputs: [{ name: 'text', type: 'text' }],
+    cost: (settings) => settings.credits,
+    cacheable: false,
+    maxRetries: 0,
+    timeoutMs: 10_000,
+    async run(ctx) {
+      probe.calls.push({ executionId: ctx.executionId, nodeId: ctx.nodeId, previousJobId: ctx.providerJob.previousId });
+      if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure', `node ${ctx.nodeId} was told to fail`);
+      if (!ctx.providerJob.previousId) await ctx.providerJob.remember(`job-${ctx.nodeId}`);
+      if (probe.gated) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
+      return { text: `${String(ctx.inputs.text ?? '')}!` };
+    },
+  }));
+  registry.register(defineNodeType<Record<string, never>>({
+    nodeType: 'utility:test_file',
+    label: 'File maker',
+    category: 'utility',
+    description: 'Stores a small file and outputs its URL.',
+    config: z.strictObject({}),
+    inputs: [{ name: 'text', type: 'text' }],
+    outputs: [{ name: 'image', type: 'image' }],
+    cost: () => 0,
+    cacheable: false,
+    timeoutMs: 10_000,
+    async run(ctx) {
+      const artifact = await ctx.artifacts.put({ bytes: new TextEncoder().encode(String(ctx.inputs.text ?? '')), contentType: 'image/png' });
+      return { image: artifact.url };
+    },
+  }));
+  return registry;
+}
+
+export interface ExecHarness {
+  home: string;
+  clock: ManualClock;
+  store: Store;
+  probe: Probe;
+  services: Services;
+  admin: Principal;
+  principalWith(scopes: Scope[]): Promise<Principal>;
+  stranger(): Promise<Principal>;
+  /** A second process on the same home: its own store connection, engine and dispatcher. */
+  sibling(): Promise<{ store: Store; services: Services }>;
+  workflow(graph: { nodes: unknown[]; edges: unknown[] }, overrides?: Record<string, unknown>): Promise<string>;
+  finished(executionId: string, timeoutMs?: number): Promise<ExecutionStatus>;
+  setBalance(credits: number): Promise<void>;
+}
+
+export function useExecHarness(settings: Partial<ServiceSettings> = {}): () => ExecHarness {
+  let harness: ExecHarness | undefined;
+  const cleanups: Array<() => Promise<unknown>> = [];
+  beforeEach(async () => {
+    const home = await mkdtemp(join(tmpdir(), 'pw-exec-'));
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    const clock = new ManualClock(new Date().toISOString());
+    const probe = new Probe();
+    const build = async () => {
+      const store = await openStore({ home, now: clock.now });
+      const services = createServices({ store, registry: testRegistry(probe), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now, home, shutdownGraceMs: 2_000 });
+      cleanups.push(async () => {
+        await services.executions.shutdown();
+        await store.close();
+      });
+      return { store, services };
+    };
+    const { store, services } = await build();
+    const boot = await services.accounts.bootstrap({});
+    const admin = await services.auth.authenticate(`Bearer ${boot.key}`);
+    const keyFor = async (accountId: string, scopes: Scope[]) => {
+      const { key } = await services.keys.create({ accountId, scopes });
+      return services.auth.authenticate(`Bearer ${key}`);
+    };
+    harness = {
+      home, clock, store, probe, services, admin,
+      principalWith: (scopes) => keyFor(admin.accountId, scopes),
+      async stranger() {
+        const other = await store.accounts.create({ name: 'Other', plan: 'pro', creditsBalance: 1000 });
+        return keyFor(other.id, ['admin']);
+      },
+      sibling: build,
+      async workflow(graph, overrides = {}) {
+        return (await services.workflows.create(admin, { name: 'Flow', ...graph, ...overrides })).workflow.id;
+      },
+      finished: (executionId, timeoutMs = 10_000) => finished(store, executionId, timeoutMs),
+      async setBalance(credits) {
+        const account = await store.accounts.get(admin.accountId);
+        await store.ledger.record({ accountId: admin.accountId, amount: credits - (account?.creditsBalance ?? 0), reason: 'grant' });
+      },
+    };
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    harness = undefined;
+  });
+  return () => {
+    if (!harness) throw new Error('useExecHarness() is read inside a test');
+    return harness;
+  };
+}
+
+async function finished(store: Store, executionId: string, timeoutMs: number): Promise<ExecutionStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await store.executions.load(executionId))?.status as ExecutionStatus | undefined;
+    if (status !== undefined && FINISHED_EXECUTION_STATUSES.has(status)) return status;
+    if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const node = (id: string, nodeType: string, config: Record<string, unknown> = {}, label?: string) => ({
+  id, type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType, config, ...(label && { label }) },
+});
+const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
+  id: `${source}-${target}`, source, target, sourceHandle: `out-${sourcePort}`, targetHandle: `in-${targetPort}`,
+});
+
+/** prompt (input:text) → a (paid 5) → b (paid 7) → out (output:result). */
+export function paidChain(config: { a?: number; b?: number; prompt?: string } = {}) {
+  return {
+    nodes: [
+      node('prompt', 'input:text', config.prompt === undefined ? {} : { prompt: config.prompt }, 'Prompt'),
+      node('a', 'utility:test_paid', { credits: config.a ?? 5 }),
+      node('b', 'utility:test_paid', { credits: config.b ?? 7 }),
+      node('out', 'output:result', { name: 'result' }),
+    ],
+    edges: [edge('prompt', 'text', 'a', 'text'), edge('a', 'text', 'b', 'text'), edge('b', 'text', 'out', 'value')],
+  };
+}
+
+export { node, edge };
+
+/** The PipewrightError a promise rejects with. */
+export async function failure(action: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; message: string }> {
+  try {
+    await action;
+  } catch (error) {
+    return error as { code: string; details: Record<string, unknown>; message: string };
+  }
+  throw new Error('expected a failure, got success');
+}
