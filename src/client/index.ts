@@ -27,4 +27,5 @@ export type {
   RunDescription,
 } from '../service/execution-contracts.js';
 export type { CatalogEntry } from '../nodes/describe.js';
+export type { Violation } from '../graph/index.js';
 export { PipewrightError, isPipewrightError } from '../errors/index.js';

@@ -91,8 +91,15 @@ describe('5xx and the network', () => {
   });
 
   it('maps an answer without the envelope by its status', async () => {
-    api.script({ status: 502, body: '<html>bad gateway</html>' });
+    api.script({ status: 502, body: '<html>bad gateway</html>' }, { status: 418, body: 'teapot', headers: { 'x-request-id': 'req_tea' } });
     expect(await failure(client({ retries: 0 }).usage())).toMatchObject({ code: 'unavailable', kind: 'operational', details: { status: 502 } });
+    expect(await failure(client().usage())).toMatchObject({ code: 'http_error', kind: 'user', transient: false, details: { status: 418, requestId: 'req_tea' } });
+  });
+
+  it('calls a 2xx that is not JSON invalid_response, and does not retry it', async () => {
+    api.script({ status: 200, body: '<html>captive portal</html>' });
+    expect(await failure(client().usage())).toMatchObject({ code: 'invalid_response', kind: 'operational', transient: false, details: { status: 200 } });
+    expect(api.seen).toHaveLength(1);
   });
 });
 
