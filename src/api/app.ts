@@ -1,18 +1,25 @@
 import { Hono } from 'hono';
+import { every } from 'hono/combine';
 import type { Logger } from 'pino';
 import type { Services } from '../service/index.js';
+import type { IdempotencyService, WebhookOwners } from '../service/idempotency/index.js';
 import { accessLog } from './access-log/index.js';
 import { identify } from './auth/index.js';
 import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors/index.js';
-import { memoryRateLimiter, rateLimit, type RateLimiter } from './rate-limit/index.js';
+import { idempotency } from './idempotency/index.js';
+import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimiter, triggerLimit } from './rate-limit/index.js';
 import { requestId } from './request-id/index.js';
 import { registerRoutes } from './routes/index.js';
 import { apiSettings, type ApiSettings, BASE_PATH } from './settings.js';
 
 export interface CreateAppOptions {
   services: Services;
+  /** Idempotency-Key on every POST, over the same store as the services. */
+  idempotency: IdempotencyService;
+  /** Who owns a webhook: keyless triggers spend that account's budget and keys. */
+  webhookOwners: WebhookOwners;
   logger: Logger;
   settings?: Partial<ApiSettings>;
   /** Defaults to an in-memory limiter (one process); pass a shared one to scale out. */
@@ -22,10 +29,12 @@ export interface CreateAppOptions {
 /**
  * The REST face. The chain runs in this order for every request, matched or not: request id,
  * access log, 405 conversion, caller identification, rate limit; then the route, whose own
- * middleware checks the key's scope and reads the body.
+ * middleware checks the key's scope, reads the body and claims the Idempotency-Key.
  */
-export function createApp({ services, logger, settings, rateLimiter }: CreateAppOptions): Hono<AppEnv> {
-  const config = apiSettings(settings);
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const { services, logger } = options;
+  const config = apiSettings(options.settings);
+  const limiter = options.rateLimiter ?? memoryRateLimiter();
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
   app.notFound(notFound(logger));
@@ -33,8 +42,20 @@ export function createApp({ services, logger, settings, rateLimiter }: CreateApp
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));
   app.use(identify(services.auth));
-  app.use(rateLimit({ limiter: rateLimiter ?? memoryRateLimiter(), usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute }));
-  const body = jsonBody({ maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth });
-  registerRoutes(app.basePath(BASE_PATH), { services, body });
+  app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute }));
+  const claim = idempotency(options.idempotency);
+  const limits = { limiter, usage: services.usage };
+  registerRoutes(app.basePath(BASE_PATH), {
+    services,
+    // Every route that reads a body takes it through here, so no POST can miss its Idempotency-Key.
+    body: every(jsonBody({ maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }), claim),
+    executionLimit: executionLimit(limits),
+    batchLimit: batchLimit(limits),
+    webhook: {
+      owners: options.webhookOwners,
+      limit: triggerLimit({ ...limits, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute }),
+      body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
+    },
+  });
   return app;
 }

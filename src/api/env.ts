@@ -1,4 +1,5 @@
 import type { Principal } from '../service/index.js';
+import type { WebhookOwner } from '../service/idempotency/index.js';
 
 /**
  * Who the bearer key says the caller is, resolved once per request. A failure is kept, not
@@ -16,5 +17,9 @@ export interface AppEnv {
     principal: Principal;
     /** Set by `jsonBody`: the parsed body, or undefined when the request had none. */
     body: unknown;
+    /** Set by `jsonBody`: the body as sent ('' when none), what an Idempotency-Key fingerprints. */
+    bodyText: string;
+    /** Set on webhook trigger routes: the workflow's owner, whose budget and keys the request uses. */
+    webhookOwner: WebhookOwner | undefined;
   };
 }

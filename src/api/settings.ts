@@ -6,12 +6,21 @@ export interface ApiSettings {
   maxBodyBytes: number;
   /** Deepest JSON nesting accepted; a graph needs far less (CONTRACT §6). */
   maxJsonDepth: number;
+  /** Largest webhook trigger body, in bytes: it becomes `triggerData`, stored with the execution. */
+  maxTriggerBodyBytes: number;
+  /**
+   * Triggers per minute of one webhook, on top of its owner's executions per minute: one leaked
+   * or looping webhook cannot spend more than this of the owner's budget.
+   */
+  webhookTriggersPerMinute: number;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
   anonymousRequestsPerMinute: 60,
   maxBodyBytes: 1024 * 1024,
   maxJsonDepth: 64,
+  maxTriggerBodyBytes: 256 * 1024,
+  webhookTriggersPerMinute: 10,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {

@@ -1,6 +1,14 @@
 import { PipewrightError } from '../../src/errors/index.js';
 import type { Services } from '../../src/service/index.js';
 import type { Principal } from '../../src/service/index.js';
+import type { IdempotencyService } from '../../src/service/idempotency/index.js';
+
+/** Every request runs; the real service is tested on the store and over HTTP. */
+export const noIdempotency: IdempotencyService = {
+  begin: async () => ({ kind: 'run' }),
+  complete: async () => {},
+  release: async () => {},
+};
 
 /**
  * A stand-in for the middleware unit tests only: `sk-good` is an admin key, `sk-read` holds
@@ -37,5 +45,6 @@ export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unk
     catalog: { nodes: () => ({ nodes: [] }) },
     keys: {} as Services['keys'],
     accounts: {} as Services['accounts'],
+    executions: {} as Services['executions'],
   };
 }

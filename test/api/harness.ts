@@ -26,6 +26,8 @@ export interface TestServerOptions {
   apiKey?: string;
   api?: Partial<ApiSettings>;
   services?: Omit<ServiceSettings, 'publicBaseUrl'>;
+  /** What the server reads providers and its network policy from (`OPENAI_BASE_URL`, …); none by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A fixed, well-formed admin key so a restarted server on the same home can be called with it. */
@@ -54,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     graceMs: 2_000,
     ...(options.api && { api: options.api }),
     ...(options.services && { services: options.services }),
+    env: options.env ?? {},
   };
   const server = await bootServer(boot);
   return { url: server.url, home, adminKey: boot.apiKey!, logs, close: server.close };
@@ -97,8 +100,8 @@ export class KeyMaker {
   }
 
   /** Another account, as a multi-tenant deployment would have; returns its admin key. */
-  async otherAccount(): Promise<string> {
-    const account = await this.store.accounts.create({ name: 'Other', plan: 'pro', creditsBalance: 0 });
+  async otherAccount(plan = 'pro', creditsBalance = 0): Promise<string> {
+    const account = await this.store.accounts.create({ name: 'Other', plan, creditsBalance });
     return this.key({ accountId: account.id, scopes: ['admin'] });
   }
 

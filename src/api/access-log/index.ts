@@ -2,6 +2,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../env.js';
 
+/** A webhook id is the trigger's only credential: logs show where it went, never what it was. */
+const WEBHOOK_SEGMENT = /^(\/api\/v1\/workflow\/)[^/]+(\/trigger)$/;
+
 /**
  * One line per request. Never logs headers, query strings or bodies: they carry keys and
  * customer data.
@@ -14,7 +17,7 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info({
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: c.req.path.replace(WEBHOOK_SEGMENT, '$1…$2'),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       accountId: caller !== undefined && 'principal' in caller ? caller.principal.accountId : null,

@@ -17,13 +17,15 @@ function isJsonMediaType(contentType: string | undefined): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseJson(bytes: Uint8Array, maxDepth: number): unknown {
-  let text: string;
+function decode(bytes: Uint8Array): string {
   try {
-    text = utf8.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new PipewrightError('invalid_json', 'Request body is not valid UTF-8');
   }
+}
+
+function parseJson(text: string, maxDepth: number): unknown {
   if (jsonDepth(text) > maxDepth) throw new PipewrightError('json_too_deep', `Request body nests deeper than ${maxDepth} levels`);
   try {
     return JSON.parse(text) as unknown;
@@ -42,10 +44,13 @@ export function jsonBody(options: JsonBodyOptions): MiddlewareHandler<AppEnv> {
     const bytes = await readLimited(c.req.raw, options.maxBytes);
     if (bytes.byteLength === 0) {
       c.set('body', undefined);
+      c.set('bodyText', '');
     } else if (!isJsonMediaType(c.req.header('Content-Type'))) {
       throw new PipewrightError('unsupported_media_type', 'Request bodies must be JSON: send Content-Type: application/json');
     } else {
-      c.set('body', parseJson(bytes, options.maxDepth));
+      const text = decode(bytes);
+      c.set('body', parseJson(text, options.maxDepth));
+      c.set('bodyText', text);
     }
     await next();
   };

@@ -40,6 +40,8 @@ export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger
   const { mapping, code, message, extras } = describe(error);
   const requestId = c.get('requestId');
   if (mapping.status >= 500) logger.error({ requestId, err: error }, 'request failed');
+  // Whoever refused (a per-minute budget, the daily cap), the wait is said in the header too.
+  if (typeof extras.retryAfter === 'number') c.header('Retry-After', String(extras.retryAfter));
   const body = { error: { type: mapping.type, code, message, requestId }, ...extras };
   return c.json(body, mapping.status as ContentfulStatusCode);
 }

@@ -30,6 +30,13 @@ export const STATUS_TABLE: Readonly<Record<string, ErrorMapping>> = {
   invalid_field: invalid(400, ['field']),
   workflow_inactive: invalid(400),
   idempotency_key_invalid: invalid(400),
+  // Starting an execution: inputs for nodes that are not there or not inputs, values of the wrong
+  // type, a targetNodeId outside the graph, a model whose provider has no credentials here.
+  unknown_input: invalid(400, ['nodeId', 'inputNodes']),
+  not_an_input: invalid(400, ['nodeId', 'inputNodes']),
+  invalid_input: invalid(400, ['nodeId', 'expected']),
+  unknown_node: invalid(400, ['targetNodeId']),
+  provider_not_configured: invalid(400, ['providers', 'nodes']),
   missing_api_key: auth,
   invalid_api_key: auth,
   expired_api_key: auth,
@@ -44,6 +51,7 @@ export const STATUS_TABLE: Readonly<Record<string, ErrorMapping>> = {
   stale_write: { ...conflict, expose: ['currentUpdatedAt', 'yourBaseUpdatedAt'] },
   idempotency_key_in_use: conflict,
   not_cancellable: conflict,
+  not_retryable: conflict,
   body_too_large: invalid(413),
   unsupported_media_type: invalid(415),
   invalid_graph: invalid(422, ['violations', 'warnings']),

@@ -12,12 +12,12 @@ export interface RateLimitDecision {
 }
 
 /**
- * Counts one request against `key`'s budget of `perMinute`. The seam for shared backends:
+ * Counts `points` (default 1) against `key`'s budget of `perMinute`. The seam for shared backends:
  * a Redis or PostgreSQL limiter from rate-limiter-flexible plugs in through
  * `flexibleRateLimiter` without touching the middleware.
  */
 export interface RateLimiter {
-  consume(key: string, perMinute: number): Promise<RateLimitDecision>;
+  consume(key: string, perMinute: number, points?: number): Promise<RateLimitDecision>;
 }
 
 /** Builds a rate-limiter-flexible limiter for a budget; one is kept per distinct budget. */
@@ -31,9 +31,9 @@ export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
     return limiter;
   };
   return {
-    async consume(key, perMinute) {
+    async consume(key, perMinute, points = 1) {
       try {
-        return decision(await limiterFor(perMinute).consume(key), perMinute, true);
+        return decision(await limiterFor(perMinute).consume(key, points), perMinute, true);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return decision(rejection, perMinute, false);
         throw new PipewrightError('unavailable', 'Rate limiter backend failed', { kind: 'operational', transient: true, cause: rejection });

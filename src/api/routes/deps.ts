@@ -1,9 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Services } from '../../service/index.js';
+import type { WebhookOwners } from '../../service/idempotency/index.js';
 import type { AppEnv } from '../env.js';
 
-/** What a route group is given: the use cases, and the body parser configured once for all. */
+/** What a route group is given: the use cases, and the middleware configured once for all. */
 export interface RouteDeps {
   services: Services;
+  /** Reads the JSON body and, on POST, claims the Idempotency-Key. */
   body: MiddlewareHandler<AppEnv>;
+  /** The account's executions-per-minute budget (execute, run, retry). */
+  executionLimit: MiddlewareHandler<AppEnv>;
+  /** The extra executions of a batch run, once its body is read. */
+  batchLimit: MiddlewareHandler<AppEnv>;
+  webhook: {
+    owners: WebhookOwners;
+    /** The webhook's budget, then its owner's executions-per-minute. */
+    limit: MiddlewareHandler<AppEnv>;
+    /** Like `body`, with the smaller trigger size limit. */
+    body: MiddlewareHandler<AppEnv>;
+  };
 }

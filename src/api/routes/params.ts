@@ -24,6 +24,17 @@ export function listQuery(query: Record<string, string>): ListQuery {
   return parsed;
 }
 
+/** `GET /workflows/executions` filters; which statuses exist and what a cursor means belong to the service. */
+export function executionListQuery(query: Record<string, string>): { workflowId?: string; status?: string; limit?: number; cursor?: string } {
+  const { workflowId, status, cursor, limit } = query;
+  return {
+    ...(workflowId !== undefined && { workflowId }),
+    ...(status !== undefined && { status }),
+    ...(cursor !== undefined && { cursor }),
+    ...(limit !== undefined && { limit: positiveInteger(limit, 'limit') }),
+  };
+}
+
 /** The `{v}` of the versions routes. */
 export function versionParam(raw: string): number {
   return positiveInteger(raw, 'version');

@@ -1,15 +1,12 @@
 import type { Hono } from 'hono';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
-import { BASE_PATH } from '../settings.js';
 import type { RouteDeps } from './deps.js';
+import { locationOf } from './location.js';
 import { listQuery } from './params.js';
 
 const read = requireKey('workflows:read');
 const write = requireKey('workflows:write');
-
-/** `Location` of a created workflow: relative, so it stays right behind any proxy. */
-const locationOf = (id: string) => `${BASE_PATH}/workflows/${encodeURIComponent(id)}`;
 
 /** Workflows: list, create, get (unwrapped, compat), replace, delete, duplicate (compat). */
 export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: RouteDeps): void {
@@ -19,7 +16,7 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
 
   api.post('/workflows', write, body, async (c) => {
     const { workflow, meta } = await workflows.create(c.var.principal, c.var.body);
-    c.header('Location', locationOf(workflow.id));
+    c.header('Location', locationOf('workflows', workflow.id));
     return c.json({ data: workflow, meta }, 201);
   });
 
@@ -34,7 +31,7 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
 
   api.post('/workflows/:id/duplicate', write, body, async (c) => {
     const copy = await workflows.duplicate(c.var.principal, c.req.param('id'), c.var.body);
-    c.header('Location', locationOf(copy.id));
+    c.header('Location', locationOf('workflows', copy.id));
     return c.json({ data: copy }, 201);
   });
 }

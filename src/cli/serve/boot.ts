@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import { type ApiSettings, createApp, startServer } from '../../api/index.js';
+import { policyFor } from '../../net/policy.js';
 import { createBuiltinRegistry } from '../../nodes/index.js';
-import { createServices, type ServiceSettings } from '../../service/index.js';
-import { openStore } from '../../store/index.js';
+import { createProviders, providerSettingsFromEnv } from '../../providers/index.js';
+import { createServices, type ServiceSettings, type Services } from '../../service/index.js';
+import { createIdempotencyService, createWebhookOwners } from '../../service/idempotency/index.js';
+import { openStore, type Store } from '../../store/index.js';
 
 export interface BootOptions {
   home: string;
@@ -16,41 +19,72 @@ export interface BootOptions {
   api?: Partial<ApiSettings>;
   services?: Omit<ServiceSettings, 'publicBaseUrl'>;
   graceMs?: number;
+  /**
+   * Where provider credentials (`FAL_KEY`, `OPENAI_BASE_URL`, …) and the operator's network and
+   * file allowances (`PIPEWRIGHT_ALLOW_PRIVATE_NETWORK`, …) are read. Default `process.env`.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BootedServer {
   url: string;
   /** Set only on the first start, when the admin key was generated: show it once. */
   newAdminKey?: string;
-  /** Finishes in-flight requests, then closes the store. */
+  /** Finishes in-flight requests, lets running executions reach a stored state, closes the store. */
   close(): Promise<void>;
 }
+
+type App = ReturnType<typeof createApp>;
 
 /**
  * Store, server, services, app. The services need the public URL (duplicate's `url`,
  * `webhookUrl`), which `--port 0` only knows once bound, so the server starts with a fetch that
- * defers to the app. The app is assigned synchronously in the continuation of the listen — a
- * microtask, which runs before Node accepts any connection — so no request sees it missing.
+ * waits for the app. The app is released only after executions a dead process left behind are
+ * resumed, so nothing new is accepted before the old work is back in hand.
  */
 export async function bootServer(options: BootOptions): Promise<BootedServer> {
+  const env = options.env ?? process.env;
   const store = await openStore({ home: options.home });
-  let app: ReturnType<typeof createApp> | undefined;
+  let ready!: (app: App) => void;
+  const app = new Promise<App>((resolve) => (ready = resolve));
   const server = await cleanUpOnError(() => store.close(), () => startServer({
-    app: { fetch: (request, env) => app!.fetch(request, env) },
+    app: { fetch: async (request, env) => (await app).fetch(request, env) },
     host: options.host,
     port: options.port,
     ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
   }));
+  let services: Services | undefined;
   const close = async () => {
     await server.close();
+    await services?.executions.shutdown();
     await store.close();
   };
   return cleanUpOnError(close, async () => {
     const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
-    const services = createServices({ store, registry: createBuiltinRegistry(), settings });
-    app = createApp({ services, logger: options.logger, ...(options.api && { settings: options.api }) });
+    services = createServices({
+      store,
+      registry: createBuiltinRegistry({ providers: createProviders(providerSettingsFromEnv(env)) }),
+      settings,
+      home: options.home,
+      policy: policyFor('server', env),
+      onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
+    });
+    const rest = createRestApp(store, services, options);
     const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    const resumed = await services.executions.resumeUnfinished();
+    if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
+    ready(rest);
     return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
+  });
+}
+
+function createRestApp(store: Store, services: Services, options: BootOptions): App {
+  return createApp({
+    services,
+    idempotency: createIdempotencyService({ store }),
+    webhookOwners: createWebhookOwners(store),
+    logger: options.logger,
+    ...(options.api && { settings: options.api }),
   });
 }
 

@@ -1,0 +1,16 @@
+/**
+ * The routes that start executions, which spend the execution budget instead of the request
+ * budget (CONTRACT §3: "The execution limit applies to execute, run, retry and webhook
+ * triggers; the request limit to all else"). The global limiter runs before routing, so it
+ * recognises them by path; they charge their own budget in their route middleware.
+ */
+const STARTS_EXECUTION = [/^\/api\/v1\/workflows\/[^/]+\/(?:execute|run)$/, /^\/api\/v1\/workflows\/executions\/[^/]+\/retry$/];
+const TRIGGER = /^\/api\/v1\/workflow\/[^/]+\/trigger$/;
+
+export type RouteBudget = 'request' | 'execution' | 'trigger';
+
+export function routeBudget(method: string, path: string): RouteBudget {
+  if (method !== 'POST') return 'request';
+  if (TRIGGER.test(path)) return 'trigger';
+  return STARTS_EXECUTION.some((pattern) => pattern.test(path)) ? 'execution' : 'request';
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkflow, pollUntil, UNLIMITED } from './exec-helpers.js';
+import { greetingFlow } from './flows.js';
+import { call, codeOf, KeyMaker, startTestServer, type TestServer } from './harness.js';
+
+// Webhook triggers: no key, the id is the credential (CONTRACT §3, issue 4 §4).
+
+let server: TestServer;
+let workflow: { id: string; webhookId: string };
+
+beforeAll(async () => {
+  server = await startTestServer(UNLIMITED);
+  workflow = await createWorkflow(server, greetingFlow());
+});
+afterAll(() => server.close());
+
+const trigger = (webhookId: string, json?: unknown, headers: Record<string, string> = {}) =>
+  call(server, 'POST', `/workflow/${webhookId}/trigger`, { key: null, ...(json !== undefined && { json }), headers });
+
+/** An unknown route's answer, with the path it names swapped out so two can be compared. */
+const anonymised = (body: any, path: string) => JSON.parse(JSON.stringify({ ...body, error: { ...body.error, requestId: 'R' } }).replaceAll(path, 'PATH'));
+
+describe('POST /workflow/{webhookId}/trigger', () => {
+  it('runs the workflow with the body as triggerData, filling inputs by node id (202)', async () => {
+    const reply = await trigger(workflow.webhookId, { name: 'by id' });
+    expect(reply.status).toBe(202);
+    expect(reply.body).toEqual({ executionId: expect.any(String), status: 'queued', message: expect.any(String) });
+    expect((await pollUntil(server, reply.body.executionId)).finalOutput).toEqual({ greeting: 'Hello by id' });
+    const record = (await call(server, 'GET', `/workflows/executions/${reply.body.executionId}`)).body.data;
+    expect(record).toMatchObject({ trigger: 'webhook', workflowId: workflow.id });
+  });
+
+  it('fills inputs by node label too', async () => {
+    const reply = await trigger(workflow.webhookId, { Name: 'by label' });
+    expect((await pollUntil(server, reply.body.executionId)).finalOutput).toEqual({ greeting: 'Hello by label' });
+  });
+
+  it('refuses a body that is not a JSON object (400) or over 256 KiB (413), starting nothing', async () => {
+    const before = (await call(server, 'GET', `/workflows/executions?workflowId=${workflow.id}&limit=100`)).body.data.length;
+    for (const body of [[1, 2], 'text', 42, null]) expect((await trigger(workflow.webhookId, body)).status).toBe(400);
+    expect(codeOf(await call(server, 'POST', `/workflow/${workflow.webhookId}/trigger`, { key: null, body: '{nope', headers: { 'Content-Type': 'application/json' } }))).toBe('invalid_json');
+    const big = await trigger(workflow.webhookId, { name: 'x'.repeat(256 * 1024) });
+    expect(big.status).toBe(413);
+    expect(codeOf(big)).toBe('body_too_large');
+    // Just under the limit is fine: it is the trigger's own limit, not the 1 MiB of other routes.
+    const fits = await trigger(workflow.webhookId, { name: 'y', pad: 'p'.repeat(256 * 1024 - 100) });
+    expect(fits.status).toBe(202);
+    const after = (await call(server, 'GET', `/workflows/executions?workflowId=${workflow.id}&limit=100`)).body.data.length;
+    expect(after).toBe(before + 1);
+  });
+
+  it('answers an unknown id exactly like a path that does not exist', async () => {
+    const unknownHook = await trigger('0000000000000000000000', { name: 'x' });
+    const unknownPath = await call(server, 'POST', '/nothing/here', { key: null, json: { name: 'x' } });
+    expect(unknownHook.status).toBe(404);
+    expect(anonymised(unknownHook.body, '/api/v1/workflow/0000000000000000000000/trigger')).toEqual(anonymised(unknownPath.body, '/api/v1/nothing/here'));
+    expect(unknownHook.headers.get('X-RateLimit-Limit')).toBeTruthy();
+    expect((await call(server, 'GET', '/workflow/0000000000000000000000/trigger', { key: null })).status).toBe(404);
+  });
+
+  it('replays a repeated Idempotency-Key under the owner account, starting one execution', async () => {
+    const headers = { 'Idempotency-Key': 'hook-1' };
+    const first = await trigger(workflow.webhookId, { name: 'once' }, headers);
+    const again = await trigger(workflow.webhookId, { name: 'once' }, headers);
+    expect(again.status).toBe(202);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(codeOf(await trigger(workflow.webhookId, { name: 'twice' }, headers))).toBe('idempotency_key_reused');
+  });
+});
+
+describe('GET /workflow/{webhookId}/trigger', () => {
+  it('describes the workflow without a key', async () => {
+    const reply = await call(server, 'GET', `/workflow/${workflow.webhookId}/trigger`, { key: null });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ workflowId: workflow.id, name: 'Greeting', isActive: true, message: expect.any(String) });
+  });
+});
+
+describe('inactive workflows', () => {
+  it('refuses a trigger with 400 workflow_inactive', async () => {
+    const inactive = await createWorkflow(server, { ...greetingFlow('Off'), isActive: false });
+    const reply = await trigger(inactive.webhookId, { name: 'x' });
+    expect(reply.status).toBe(400);
+    expect(codeOf(reply)).toBe('workflow_inactive');
+    expect(codeOf(await call(server, 'POST', `/workflows/${inactive.id}/execute`, { json: {} }))).toBe('workflow_inactive');
+  });
+});
+
+describe('POST /workflows/{id}/webhook/rotate', () => {
+  it('issues a new unguessable id; the old one stops working at once', async () => {
+    const own = await createWorkflow(server, greetingFlow('Rotated'));
+    const reply = await call(server, 'POST', `/workflows/${own.id}/webhook/rotate`);
+    expect(reply.status).toBe(200);
+    const { webhookId, webhookUrl } = reply.body.data;
+    expect(webhookId).toMatch(/^[0-9A-Za-z]{22,}$/);
+    expect(webhookId).not.toBe(own.webhookId);
+    expect(webhookUrl).toBe(`${server.url}/api/v1/workflow/${webhookId}/trigger`);
+    expect((await trigger(own.webhookId, { name: 'old' })).status).toBe(404);
+    expect((await trigger(webhookId, { name: 'new' })).status).toBe(202);
+  });
+
+  it('is the owner\'s alone: another account gets 404, and a read-only key 403', async () => {
+    const keys = await KeyMaker.open(server.home);
+    const other = await keys.otherAccount();
+    const readOnly = await keys.key({ scopes: ['workflows:read'] });
+    await keys.close();
+    expect(codeOf(await call(server, 'POST', `/workflows/${workflow.id}/webhook/rotate`, { key: other }))).toBe('not_found');
+    expect(codeOf(await call(server, 'POST', `/workflows/${workflow.id}/webhook/rotate`, { key: readOnly }))).toBe('missing_scope');
+  });
+});
