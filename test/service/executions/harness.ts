@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PipewrightError } from '../../../src/errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/engine/index.js';
 import { createBuiltinRegistry, defineNodeType, type NodeRegistry } from '../../../src/nodes/index.js';
-import { createServices, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
+import { createServices, type CreateServicesOptions, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { ManualClock } from '../../store/clock.js';
 
@@ -98,13 +98,13 @@ export interface ExecHarness {
   principalWith(scopes: Scope[]): Promise<Principal>;
   stranger(): Promise<Principal>;
   /** A second process on the same home: its own store connection, engine and dispatcher. */
-  sibling(): Promise<{ store: Store; services: Services }>;
+  sibling(extra?: Partial<CreateServicesOptions>): Promise<{ store: Store; services: Services }>;
   workflow(graph: { nodes: unknown[]; edges: unknown[] }, overrides?: Record<string, unknown>): Promise<string>;
   finished(executionId: string, timeoutMs?: number): Promise<ExecutionStatus>;
   setBalance(credits: number): Promise<void>;
 }
 
-export function useExecHarness(settings: Partial<ServiceSettings> = {}): () => ExecHarness {
+export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: Partial<CreateServicesOptions> = {}): () => ExecHarness {
   let harness: ExecHarness | undefined;
   const cleanups: Array<() => Promise<unknown>> = [];
   beforeEach(async () => {
@@ -112,9 +112,9 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}): () => E
     cleanups.push(() => rm(home, { recursive: true, force: true }));
     const clock = new ManualClock(new Date().toISOString());
     const probe = new Probe();
-    const build = async () => {
+    const build = async (more: Partial<CreateServicesOptions> = {}) => {
       const store = await openStore({ home, now: clock.now });
-      const services = createServices({ store, registry: testRegistry(probe), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now, home, shutdownGraceMs: 2_000 });
+      const services = createServices({ store, registry: testRegistry(probe), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now, home, shutdownGraceMs: 2_000, ...extra, ...more });
       cleanups.push(async () => {
         await services.executions.shutdown();
         await store.close();

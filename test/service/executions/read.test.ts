@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { edge, failure, node, paidChain, useExecHarness } from './harness.js';
+
+const h = useExecHarness();
+
+const fileFlow = () => ({
+  nodes: [node('prompt', 'input:text', { prompt: 'bytes' }, 'Prompt'), node('file', 'utility:test_file'), node('out', 'output:result', { name: 'picture' })],
+  edges: [edge('prompt', 'text', 'file', 'text'), edge('file', 'image', 'out', 'value')],
+});
+
+describe('poll and detail', () => {
+  it('polls the compat shape: URLs kept relative, text, progress, finalOutput', async () => {
+    const { services, admin, workflow, finished } = h();
+    const id = await workflow(fileFlow());
+    const { executionId } = await services.executions.execute(admin, id, {});
+    await finished(executionId);
+    const poll = await services.executions.poll(admin, executionId);
+    const url = poll.finalOutput?.picture as string;
+    expect(url).toMatch(/^\/api\/v1\/artifacts\/art_[0-9a-f]{24}$/);
+    expect(poll).toEqual({
+      executionId,
+      status: 'COMPLETED',
+      error: null,
+      finalOutput: { picture: url },
+      nodeStates: [
+        { nodeId: 'prompt', label: 'Prompt', status: 'COMPLETED', error: null, outputUrl: null, outputUrls: null, text: 'bytes', progress: 1 },
+        { nodeId: 'file', label: expect.any(String), status: 'COMPLETED', error: null, outputUrl: url, outputUrls: null, text: null, progress: 1 },
+        { nodeId: 'out', label: expect.any(String), status: 'COMPLETED', error: null, outputUrl: url, outputUrls: null, text: null, progress: 1 },
+      ],
+    });
+  });
+
+  it('names the failed node and its error in poll and detail', async () => {
+    const { services, admin, workflow, finished, probe } = h();
+    probe.failing.add('a');
+    const id = await workflow(paidChain());
+    const { executionId } = await services.executions.execute(admin, id, {});
+    expect(await finished(executionId)).toBe('FAILED');
+    const poll = await services.executions.poll(admin, executionId);
+    expect(poll.error).toContain('a (test_failure');
+    expect(poll.nodeStates.map((n) => [n.nodeId, n.status, n.error])).toEqual([
+      ['prompt', 'COMPLETED', null], ['a', 'FAILED', 'node a was told to fail'], ['b', 'SKIPPED', null], ['out', 'SKIPPED', null],
+    ]);
+    const detail = await services.executions.detail(admin, executionId);
+    expect(detail.nodes[1]).toMatchObject({ nodeId: 'a', nodeType: 'utility:test_paid', status: 'FAILED', attempts: 1, credits: 0, cached: false, error: { code: 'test_failure' }, output: null });
+    expect(detail.nodes[1]?.startedAt).toEqual(expect.any(String));
+    expect(detail.nodes[2]).toMatchObject({ status: 'SKIPPED', skipReason: 'upstream_failed' });
+    expect(detail).toMatchObject({ status: 'FAILED', error: { code: 'node_failed', failedNodes: ['a'] }, durationMs: expect.any(Number) });
+  });
+
+  it('hides other accounts’ executions and unknown ids', async () => {
+    const { services, admin, workflow, stranger, finished, principalWith } = h();
+    const { executionId } = await services.executions.execute(admin, await workflow(paidChain()), {});
+    await finished(executionId);
+    const other = await stranger();
+    for (const read of [services.executions.poll, services.executions.detail, services.executions.cancel, services.executions.retry]) {
+      expect((await failure(read(other, executionId))).code).toBe('not_found');
+      expect((await failure(read(admin, 'exec_missing'))).code).toBe('not_found');
+    }
+    expect((await failure(services.executions.poll(await principalWith(['workflows:execute']), executionId))).code).toBe('missing_scope');
+  });
+});
+
+describe('list', () => {
+  it('lists newest first with filters and a cursor, own executions only', async () => {
+    const { services, admin, workflow, finished, clock, stranger, probe } = h();
+    const first = await workflow(paidChain());
+    const second = await workflow(paidChain());
+    const ids: string[] = [];
+    for (const wf of [first, second, first]) {
+      clock.advance(1000);
+      ids.push((await services.executions.execute(admin, wf, {})).executionId);
+    }
+    await Promise.all(ids.map((id) => finished(id)));
+    probe.failing.add('a');
+    clock.advance(1000);
+    const failed = (await services.executions.execute(admin, second, {})).executionId;
+    await finished(failed);
+    const page = await services.executions.list(admin, { limit: 2 });
+    expect(page.data.map((e) => e.id)).toEqual([failed, ids[2]]);
+    const rest = await services.executions.list(admin, { limit: 2, cursor: page.nextCursor! });
+    expect(rest).toMatchObject({ nextCursor: null });
+    expect(rest.data.map((e) => e.id)).toEqual([ids[1], ids[0]]);
+    expect((await services.executions.list(admin, { workflowId: first })).data.map((e) => e.id)).toEqual([ids[2], ids[0]]);
+    expect((await services.executions.list(admin, { status: 'FAILED' })).data.map((e) => e.id)).toEqual([failed]);
+    expect((await services.executions.list(await stranger(), {})).data).toEqual([]);
+    expect((await failure(services.executions.list(admin, { status: 'DONE' }))).code).toBe('invalid_field');
+    expect((await failure(services.executions.list(admin, { limit: 0 }))).code).toBe('invalid_field');
+    expect((await failure(services.executions.list(admin, { cursor: 'nope' }))).code).toBe('invalid_field');
+  });
+});
+
+describe('artifacts', () => {
+  it('serves an artifact to the account whose run made it, and to nobody else', async () => {
+    const { services, admin, workflow, finished, stranger, store } = h();
+    const { executionId } = await services.executions.execute(admin, await workflow(fileFlow()), {});
+    await finished(executionId);
+    const url = (await services.executions.poll(admin, executionId)).finalOutput?.picture as string;
+    const artifactId = url.split('/').at(-1)!;
+    expect(await store.artifacts.get(artifactId)).toMatchObject({ accountId: admin.accountId, executionId, contentType: 'image/png' });
+    const artifact = await services.executions.artifact(admin, artifactId);
+    expect(new TextDecoder().decode(artifact.bytes)).toBe('bytes');
+    expect(artifact.contentType).toBe('image/png');
+    expect((await failure(services.executions.artifact(await stranger(), artifactId))).code).toBe('not_found');
+    expect((await failure(services.executions.artifact(admin, 'art_000000000000000000000000'))).code).toBe('not_found');
+  });
+
+  it('stamps each artifact with its own run’s account when accounts run at once', async () => {
+    const { services, admin, workflow, finished, stranger, store } = h();
+    const other = await stranger();
+    const mine = await workflow(fileFlow());
+    const theirs = (await services.workflows.create(other, { name: 'Theirs', ...fileFlow() })).workflow.id;
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? services.executions.execute(admin, mine, {}) : services.executions.execute(other, theirs, {}))));
+    await Promise.all(runs.map((run) => finished(run.executionId)));
+    for (const [i, run] of runs.entries()) {
+      const record = await store.executions.load(run.executionId);
+      const artifactId = String(record?.finalOutput?.picture).split('/').at(-1)!;
+      expect((await store.artifacts.get(artifactId))?.accountId).toBe(i % 2 === 0 ? admin.accountId : other.accountId);
+    }
+  });
+});
