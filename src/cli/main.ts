@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isPipewrightError } from '../errors/index.js';
 import { registerKeys } from './commands/keys.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerNodes } from './commands/nodes.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
@@ -22,6 +23,7 @@ registerRun(program);
 registerValidate(program);
 registerNodes(program);
 registerServe(program);
+registerMcp(program);
 registerKeys(program);
 registerSkill(program);
 registerTemplates(program);

@@ -1,0 +1,113 @@
+import { isPipewrightError, PipewrightError } from '../errors/index.js';
+import { policyFor } from '../net/policy.js';
+import { createBuiltinRegistry } from '../nodes/index.js';
+import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
+import { createServices, type ExecuteAccepted, type IdempotencyService, type Principal, type Services } from '../service/index.js';
+import { createIdempotencyService } from '../service/idempotency/index.js';
+import { accountPrincipal } from '../service/templates/index.js';
+import { openStore, type Store } from '../store/index.js';
+import type { Backend } from './backend.js';
+
+export interface EmbeddedBackendOptions {
+  /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
+  home: string;
+  /** Where a `pipewright serve` on this home would be reached: the base of `webhookUrl`. */
+  publicBaseUrl: string;
+  /** Provider keys and the network allow-lists are read from here (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /** The admin key the first start creates (`PIPEWRIGHT_API_KEY`); generated and not shown when absent. */
+  apiKey?: string;
+}
+
+/**
+ * pipewright in this process: the store under `home`, the services over it, and the machine's
+ * user acting as the owner of the default account (created on first start) with every scope —
+ * as the CLI does, and with the CLI's network policy (local files and private addresses allowed).
+ * Executions a dead process left unfinished are resumed. `close` lets running executions reach
+ * a stored state, then closes the store.
+ */
+export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Promise<Backend> {
+  const env = options.env ?? process.env;
+  const store = await open(options.home);
+  try {
+    const registry = createBuiltinRegistry({ providers: createProviders(providerSettingsFromEnv(env)) });
+    const services = createServices({ store, registry, home: options.home, policy: policyFor('cli', env), settings: { publicBaseUrl: options.publicBaseUrl } });
+    const { accountId } = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    await services.executions.resumeUnfinished();
+    return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(accountId), close: closer(services, store) });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export interface ServicesBackendOptions {
+  services: Services;
+  idempotency: IdempotencyService;
+  /** Who every call acts as. */
+  principal: Principal;
+  /** What `close` releases; nothing when the services outlive this backend (one per HTTP session). */
+  close?: () => Promise<void>;
+}
+
+/** The Backend over services built elsewhere, acting as `principal`: the embedded backend, and the seam for serving MCP beside REST. */
+export function servicesBackend({ services, idempotency, principal, close }: ServicesBackendOptions): Backend {
+  const { workflows, executions } = services;
+  const once = idempotent(idempotency, principal.accountId);
+  return {
+    listNodeTypes: async () => services.catalog.nodes().nodes,
+    listWorkflows: (query) => workflows.list(principal, query),
+    getWorkflow: (id) => workflows.get(principal, id),
+    validateWorkflow: async (graph) => workflows.lint(graph),
+    saveWorkflow: ({ id, workflow }) => (id === undefined ? workflows.create(principal, workflow) : workflows.replace(principal, id, workflow)),
+    deleteWorkflow: (id) => workflows.delete(principal, id),
+    estimateWorkflow: (id, body) => executions.estimate(principal, id, body),
+    executeWorkflow: (id, body, options) => once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, () => executions.execute(principal, id, body)),
+    pollExecution: (id) => executions.poll(principal, id),
+    getExecution: (id) => executions.detail(principal, id),
+    listExecutions: (query) => executions.list(principal, query),
+    cancelExecution: (id) => executions.cancel(principal, id),
+    getUsage: () => services.usage.usage(principal),
+    readArtifact: (id) => executions.artifact(principal, id),
+    close: close ?? (async () => {}),
+  };
+}
+
+/**
+ * The REST contract's Idempotency-Key for execute: the same key and request replay the first
+ * execution instead of starting another. Only successes are kept; a failure frees the key.
+ * Keys live in their own path space, so they never collide with REST requests.
+ */
+function idempotent(service: IdempotencyService, accountId: string) {
+  return async (key: string | undefined, request: { path: string; body: unknown }, run: () => Promise<ExecuteAccepted>): Promise<ExecuteAccepted> => {
+    if (key === undefined) return run();
+    const begun = await service.begin(accountId, key, { method: 'POST', path: request.path, body: JSON.stringify(request.body ?? null) });
+    if (begun.kind === 'replay') return JSON.parse(begun.body) as ExecuteAccepted;
+    try {
+      const accepted = await run();
+      await service.complete(accountId, key, { status: 201, headers: {}, body: JSON.stringify(accepted) });
+      return accepted;
+    } catch (error) {
+      await service.release(accountId, key);
+      throw error;
+    }
+  };
+}
+
+async function open(home: string): Promise<Store> {
+  try {
+    return await openStore({ home });
+  } catch (error) {
+    if (isPipewrightError(error)) throw error;
+    throw new PipewrightError('store_unavailable', `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'operational', cause: error });
+  }
+}
+
+/** Once only: stdio shutdown may be asked twice (stdin closing and a signal). */
+function closer(services: Services, store: Store): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= services.executions.shutdown().finally(() => store.close());
+    return closing;
+  };
+}

@@ -1,0 +1,61 @@
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { Backend } from '../backend/backend.js';
+import { createServer } from './server.js';
+
+export interface McpHttpOptions {
+  version: string;
+  /**
+   * The backend one request acts through: authenticate the request here (throwing the
+   * PipewrightError the mount point maps to 401/403). Closed when the request's response ends.
+   */
+  backendFor: (request: Request) => Promise<Backend>;
+  /** Browser origins allowed to call; a request carrying any other `Origin` is refused (DNS rebinding, CSRF). Default none. */
+  allowedOrigins?: readonly string[];
+  templatesDir?: string;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Streamable HTTP, stateless: each request gets its own server and transport over the backend
+ * `backendFor` gives it, so no session outlives the request that authenticated it. Progress
+ * notifications stream back as SSE on the POST's response. Mount with web-standard routers
+ * (Hono): `app.all('/mcp', (c) => handler(c.req.raw))`.
+ */
+export function createMcpHttpHandler(options: McpHttpOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const origin = request.headers.get('origin');
+    if (origin !== null && !(options.allowedOrigins ?? []).includes(origin)) return refusal(403, `Origin ${origin} is not allowed to call this MCP server`);
+    const backend = await options.backendFor(request);
+    const { server, cleanup } = createServer({
+      backend,
+      version: options.version,
+      ...(options.templatesDir !== undefined && { templatesDir: options.templatesDir }),
+      ...(options.onError !== undefined && { onError: options.onError }),
+    });
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= server.close().then(cleanup).then(() => backend.close()));
+    request.signal.addEventListener('abort', () => void close(), { once: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    try {
+      await server.connect(transport);
+      return closeWhenSent(await transport.handleRequest(request), close);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  };
+}
+
+/** The server lives as long as its response: an SSE body is passed through and the server closed once it ends. */
+function closeWhenSent(response: Response, close: () => Promise<void>): Response {
+  if (response.body === null) {
+    void close();
+    return response;
+  }
+  const body = response.body.pipeThrough(new TransformStream({ flush: () => void close() }));
+  return new Response(body, response);
+}
+
+function refusal(status: number, message: string): Response {
+  return Response.json({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }, { status });
+}

@@ -1,0 +1,38 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Backend } from '../backend/backend.js';
+import { bundledTemplatesDir } from '../skill/paths.js';
+import { PendingWork } from './pending-work.js';
+import { registerPrompts } from './prompts/index.js';
+import { registerResources } from './resources/index.js';
+import { registerTools } from './tools/index.js';
+
+export interface CreateServerOptions {
+  backend: Backend;
+  version: string;
+  /** Where the bundled workflow templates live (default: the package's skill/templates). */
+  templatesDir?: string;
+  /** Errors whose message is withheld from the client (bugs), for the operator's log. */
+  onError?: (error: Error) => void;
+}
+
+const INSTRUCTIONS =
+  'pipewright runs multi-step AI pipelines (image, video, speech and LLM models plus utilities) defined as React Flow JSON graphs. ' +
+  'Discover node types, draft a graph, validate_workflow until ok, save_workflow, estimate_workflow, execute_workflow with dryRun first, then for real, ' +
+  'and poll_execution until it finishes. The prompts give worked patterns.';
+
+/**
+ * One MCP server over a Backend (embedded or remote: it cannot tell). The caller owns the
+ * backend and closes it after `cleanup`, which waits for work tools started on their way out.
+ */
+export function createServer(options: CreateServerOptions): { server: McpServer; cleanup: () => Promise<void> } {
+  const server = new McpServer(
+    { name: 'pipewright', title: 'pipewright', version: options.version },
+    { capabilities: { tools: {}, resources: {}, prompts: {}, logging: {} }, instructions: INSTRUCTIONS },
+  );
+  if (options.onError) server.server.onerror = options.onError;
+  const pending = new PendingWork();
+  registerTools(server, options.backend, pending);
+  registerResources(server, options.backend, options.templatesDir ?? bundledTemplatesDir());
+  registerPrompts(server);
+  return { server, cleanup: () => pending.settled() };
+}

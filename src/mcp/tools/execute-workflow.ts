@@ -1,0 +1,83 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import { FINISHED_EXECUTION_STATUSES } from '../../engine/index.js';
+import { PipewrightError } from '../../errors/index.js';
+import { artifactLinks } from '../artifact-links.js';
+import { summarizeExecution } from '../execution-summary.js';
+import type { PendingWork } from '../pending-work.js';
+import { progressReporter } from '../progress.js';
+import { EdgesInput, NodesInput } from '../schemas/graph.js';
+import { ExecutionStatusOutput, PollOutput } from '../schemas/execution.js';
+import { guarded, type ToolExtra } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+import { waitForExecution } from '../wait-for-execution.js';
+import { resolveWorkflowId } from './scratch-workflow.js';
+
+export const NAME = 'execute_workflow';
+
+export const inputSchema = {
+  workflowId: z.string().optional().describe('A saved workflow to run. Omit it and send nodes/edges to run an unsaved graph'),
+  nodes: NodesInput.optional(),
+  edges: EdgesInput.optional(),
+  name: z.string().optional().describe('Name for the scratch workflow an inline graph is saved as'),
+  inputs: z.record(z.string(), z.unknown()).optional().describe('Values for input nodes by node id, e.g. {"prompt": "a red sneaker"}'),
+  targetNodeId: z.string().optional().describe('Run only this node and the ancestors without a cached output'),
+  force: z.boolean().optional().describe('Ignore cached node outputs and run everything again'),
+  dryRun: z.boolean().optional().describe('Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending'),
+  idempotencyKey: z.string().min(1).max(255).optional().describe('Retrying with the same key and request returns the first execution instead of starting another'),
+  waitSeconds: z.number().min(0).max(300).optional().describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
+};
+
+export const outputSchema = {
+  executionId: z.string().describe('Execution id: pass to poll_execution, get_execution or cancel_execution'),
+  workflowId: z.string().nullable().describe('The workflow that ran'),
+  savedAsScratch: z.boolean().describe('true when the inline graph was saved as a new workflow tagged "scratch"'),
+  finished: z.boolean().describe('true when the execution reached COMPLETED, FAILED or CANCELLED within the wait'),
+  status: ExecutionStatusOutput,
+  nodeStates: PollOutput.nodeStates.optional().describe('Per-node state at the end of the wait (absent when waitSeconds is 0)'),
+  finalOutput: PollOutput.finalOutput.optional(),
+  error: PollOutput.error.optional(),
+};
+
+export const config = {
+  title: 'Execute a workflow',
+  description:
+    'Runs a saved workflow (workflowId) or an inline graph (nodes/edges, saved first as a workflow tagged "scratch"). Model nodes call paid AI providers: ' +
+    'validate_workflow and estimate_workflow first, and try dryRun: true before a real run. With waitSeconds it waits for the result and reports per-node progress; ' +
+    'otherwise, or if the wait ends first, call poll_execution with the executionId. Cancelling this call cancels the execution.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'Execute a workflow', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+};
+
+type Args = { [K in keyof typeof inputSchema]?: z.infer<(typeof inputSchema)[K]> };
+
+export function registerExecuteWorkflowTool(server: McpServer, backend: Backend, pending: PendingWork): void {
+  server.registerTool(NAME, config, guarded(server, (args, extra) => execute(backend, pending, args, extra)));
+}
+
+async function execute(backend: Backend, pending: PendingWork, args: Args, extra: ToolExtra) {
+  const { workflowId, savedAsScratch } = await resolveWorkflowId(backend, args);
+  const { inputs, targetNodeId, force, dryRun, idempotencyKey } = args;
+  const body = { inputs, targetNodeId, force, dryRun, ...(savedAsScratch ? {} : { nodes: args.nodes, edges: args.edges }) };
+  const accepted = await backend.executeWorkflow(workflowId, body, { idempotencyKey, signal: extra.signal });
+  const scratch = savedAsScratch ? ` The graph was saved as scratch workflow ${workflowId}.` : '';
+  const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, savedAsScratch };
+  if (!args.waitSeconds) {
+    return toolResult({ ...base, finished: false, status: accepted.status }, `Started execution ${accepted.executionId} (${accepted.status}).${scratch} Call poll_execution to follow it.`);
+  }
+  const cancelOnAbort = () => pending.track(backend.cancelExecution(accepted.executionId));
+  extra.signal.addEventListener('abort', cancelOnAbort, { once: true });
+  try {
+    const view = await waitForExecution({ backend, executionId: accepted.executionId, seconds: args.waitSeconds, signal: extra.signal, onPoll: progressReporter(extra) });
+    const { status, nodeStates, finalOutput, error } = view;
+    const finished = FINISHED_EXECUTION_STATUSES.has(status);
+    return toolResult({ ...base, finished, status, nodeStates, finalOutput, error }, `${summarizeExecution(view)}${scratch}`, artifactLinks(view));
+  } catch (error) {
+    if (extra.signal.aborted) throw new PipewrightError('cancelled', `The call was cancelled, so execution ${accepted.executionId} was cancelled too`);
+    throw error;
+  } finally {
+    extra.signal.removeEventListener('abort', cancelOnAbort);
+  }
+}

@@ -1,0 +1,36 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import { artifactLinks } from '../artifact-links.js';
+import { ExecutionOutput } from '../schemas/execution.js';
+import { guarded } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+
+export const NAME = 'get_execution';
+
+export const inputSchema = {
+  executionId: z.string().min(1).describe('Execution id (ex_…)'),
+};
+
+export const outputSchema = {
+  execution: ExecutionOutput.describe('The full execution record'),
+};
+
+export const config = {
+  title: 'Get an execution',
+  description:
+    'The full record of an execution: inputs, credits, timing, and per node its type, status, attempts, cost, cache hit, outputs, error and logs. ' +
+    'Use it to explain a failure or report what a run cost; for a quick status use poll_execution.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'Get an execution', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+};
+
+export function registerGetExecutionTool(server: McpServer, backend: Backend): void {
+  server.registerTool(NAME, config, guarded(server, async ({ executionId }) => {
+    const execution = await backend.getExecution(executionId);
+    const failed = execution.nodes.filter((node) => node.status === 'FAILED').map((node) => `${node.nodeId}: ${node.error?.message ?? 'failed'}`);
+    const summary = `Execution ${execution.id} ${execution.status}, ${execution.credits} credits, ${execution.durationMs ?? 0} ms.${failed.length ? ` Failed: ${failed.join('; ')}.` : ''}`;
+    return toolResult({ execution }, summary, artifactLinks(execution.finalOutput));
+  }));
+}

@@ -1,0 +1,63 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import type { CatalogEntry } from '../../nodes/describe.js';
+import { guarded } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+
+export const NAME = 'list_node_types';
+
+export const inputSchema = {
+  category: z.string().optional().describe('Only this category: input, model, utility, logic, output'),
+  query: z.string().optional().describe('Only types whose nodeType, label or description contains this text (case-insensitive), e.g. "upscale"'),
+};
+
+const NodeTypeSummary = z.object({
+  nodeType: z.string().describe('Value for data.nodeType, e.g. generate:flux_2'),
+  label: z.string().describe('Human name'),
+  category: z.string().describe('input, model, utility, logic or output'),
+  description: z.string().describe('What it does'),
+  cost: z.number().describe('Credits per run with default config'),
+  inputs: z.array(z.string()).describe('Input ports as "<port>:<type>", "*" when required; wire with targetHandle "in-<port>"'),
+  outputs: z.array(z.string()).describe('Output ports as "<port>:<type>"; wire with sourceHandle "out-<port>"'),
+});
+
+export const outputSchema = {
+  nodeTypes: z.array(NodeTypeSummary).describe('Matching node types; aliases of other types are left out'),
+};
+
+export const config = {
+  title: 'List node types',
+  description:
+    'Lists the node types pipewright can run: inputs, AI models (image, video, speech, LLM), utilities, logic and outputs, with ports and cost. ' +
+    'Call it first when drafting a workflow; filter with category or query. Then call describe_node_type for the config fields of the types you pick.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'List node types', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+};
+
+export function registerListNodeTypesTool(server: McpServer, backend: Backend): void {
+  server.registerTool(NAME, config, guarded(server, async ({ category, query }) => {
+    const catalog = await backend.listNodeTypes();
+    const needle = query?.toLowerCase();
+    const nodeTypes = catalog
+      .filter((entry) => entry.deprecated?.replacedBy === undefined)
+      .filter((entry) => category === undefined || entry.category === category)
+      .filter((entry) => needle === undefined || [entry.nodeType, entry.label, entry.description].some((text) => text.toLowerCase().includes(needle)))
+      .map(summarize);
+    return toolResult({ nodeTypes }, `${nodeTypes.length} node type(s).`);
+  }));
+}
+
+function summarize(entry: CatalogEntry): z.infer<typeof NodeTypeSummary> {
+  const port = (field: CatalogEntry['inputs'][number]) => `${field.id}:${field.type}${field.required ? '*' : ''}`;
+  return {
+    nodeType: entry.nodeType,
+    label: entry.label,
+    category: entry.category,
+    description: entry.description,
+    cost: entry.cost,
+    inputs: entry.inputs.filter((field) => field.isPort).map(port),
+    outputs: entry.outputs.map(port),
+  };
+}

@@ -1,0 +1,33 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import { artifactLinks } from '../artifact-links.js';
+import { summarizeExecution } from '../execution-summary.js';
+import { PollOutput } from '../schemas/execution.js';
+import { guarded } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+
+export const NAME = 'poll_execution';
+
+export const inputSchema = {
+  executionId: z.string().min(1).describe('Execution id (ex_…) from execute_workflow'),
+};
+
+export const outputSchema = PollOutput;
+
+export const config = {
+  title: 'Poll an execution',
+  description:
+    'Cheap status of an execution: its status, each node\'s status, error and outputs, and finalOutput once COMPLETED. Stored output files come back as resource links. ' +
+    'Call it every few seconds while status is QUEUED or RUNNING; when FAILED, get_execution has per-node errors and logs.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'Poll an execution', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+};
+
+export function registerPollExecutionTool(server: McpServer, backend: Backend): void {
+  server.registerTool(NAME, config, guarded(server, async ({ executionId }, extra) => {
+    const view = await backend.pollExecution(executionId, { signal: extra.signal });
+    return toolResult({ ...view }, summarizeExecution(view), artifactLinks(view));
+  }));
+}

@@ -1,0 +1,49 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import { EdgesInput, MigrationOutput, NodesInput, ViolationOutput } from '../schemas/graph.js';
+import { WorkflowSummaryOutput } from '../schemas/workflow.js';
+import { guarded } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+
+export const NAME = 'save_workflow';
+
+export const inputSchema = {
+  workflowId: z.string().optional().describe('Omit to create a new workflow; give an id to replace that workflow (a new version; old versions are kept)'),
+  name: z.string().optional().describe('Workflow name (default "Untitled workflow" on create; unchanged on update when omitted)'),
+  description: z.string().optional().describe('What it does and which inputs it takes'),
+  tags: z.array(z.string()).optional().describe('Tags, e.g. ["template"]'),
+  isActive: z.boolean().optional().describe('false stops it from running (default true)'),
+  nodes: NodesInput,
+  edges: EdgesInput.optional(),
+  baseUpdatedAt: z.string().optional().describe('On update: the updatedAt your copy came from; a newer save makes this fail with stale_write instead of overwriting it'),
+};
+
+export const outputSchema = {
+  created: z.boolean().describe('true when a new workflow was created'),
+  workflow: WorkflowSummaryOutput.describe('The saved workflow (graph omitted; get_workflow returns it)'),
+  warnings: z.array(ViolationOutput).describe('Non-blocking issues found while validating'),
+  migrations: z.array(MigrationOutput).describe('Corrections made to what was sent, e.g. a wrong category'),
+};
+
+export const config = {
+  title: 'Save a workflow',
+  description:
+    'Creates a workflow, or replaces one when workflowId is given (each save is a new version). The graph is validated first; on failure nothing is saved ' +
+    'and the error lists every violation with its fix. Save once validate_workflow says ok, then call execute_workflow with the id.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'Save a workflow', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+};
+
+export function registerSaveWorkflowTool(server: McpServer, backend: Backend): void {
+  server.registerTool(NAME, config, guarded(server, async ({ workflowId, nodes, edges, ...envelope }) => {
+    const saved = await backend.saveWorkflow({ ...(workflowId !== undefined && { id: workflowId }), workflow: { ...envelope, nodes, edges: edges ?? [] } });
+    const { nodes: savedNodes, edges: savedEdges, ...workflow } = saved.workflow;
+    const created = workflowId === undefined;
+    return toolResult(
+      { created, workflow: { ...workflow, nodeCount: savedNodes.length, edgeCount: savedEdges.length }, ...saved.meta },
+      `${created ? 'Created' : 'Updated'} ${workflow.name} (${workflow.id}), version ${workflow.version}; ${saved.meta.warnings.length} warning(s). Next: execute_workflow with workflowId ${workflow.id}.`,
+    );
+  }));
+}

@@ -1,0 +1,39 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend.js';
+import { EdgesInput, NodesInput, ViolationOutput } from '../schemas/graph.js';
+import { guarded } from '../tool-handler.js';
+import { toolResult } from '../tool-result.js';
+
+export const NAME = 'validate_workflow';
+
+export const inputSchema = {
+  nodes: NodesInput,
+  edges: EdgesInput.optional(),
+};
+
+export const outputSchema = {
+  ok: z.boolean().describe('true when the graph has no violations (warnings never block)'),
+  violations: z.array(ViolationOutput).describe('Every problem found, each with a fix'),
+  warnings: z.array(ViolationOutput).describe('Non-blocking issues: unused nodes, no output, deprecated types, providers not configured'),
+};
+
+export const config = {
+  title: 'Validate a workflow graph',
+  description:
+    'Checks a graph without saving or running it: node types, handles, port types, cycles, required inputs, config. Returns every violation at once with a concrete fix. ' +
+    'Call it after drafting and after each fix until ok is true; then save_workflow, estimate_workflow or execute_workflow.',
+  inputSchema,
+  outputSchema,
+  annotations: { title: 'Validate a workflow graph', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+};
+
+export function registerValidateWorkflowTool(server: McpServer, backend: Backend): void {
+  server.registerTool(NAME, config, guarded(server, async ({ nodes, edges }) => {
+    const result = await backend.validateWorkflow({ nodes, edges: edges ?? [] });
+    const summary = result.ok
+      ? `Valid, ${result.warnings.length} warning(s).`
+      : `${result.violations.length} violation(s): ${result.violations.map((v) => `${v.message}${v.fix ? ` (fix: ${v.fix})` : ''}`).join('; ')}`;
+    return toolResult({ ...result }, summary);
+  }));
+}
