@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ClientOptions } from '../../src/client/index.js';
 import { startScriptedApi, type ScriptedApi } from './scripted-api.js';
@@ -53,6 +54,25 @@ describe('createClient options', () => {
     await client.workflows.list({ tag: 'a b', isActive: false, q: undefined });
     expect(api.seen.map((seen) => seen.url)).toEqual(['/api/v1/workflows/..%2Fnodes%3Fx%3D1', '/api/v1/workflows?tag=a+b&isActive=false']);
     await client.close();
+  });
+
+  it('keeps one connection alive across calls', async () => {
+    api.reset();
+    const client = createClient({ baseUrl: api.url, apiKey: KEY });
+    for (let i = 0; i < 3; i++) await client.health();
+    expect(new Set(api.seen.map((seen) => seen.remotePort)).size).toBe(1);
+    await client.close();
+  });
+
+  it('sends through a given dispatcher, and leaves it open on close', async () => {
+    api.reset();
+    const agent = new Agent();
+    const client = createClient({ baseUrl: api.url, apiKey: KEY, dispatcher: agent });
+    await client.health();
+    await client.close();
+    expect(agent.closed).toBe(false);
+    expect(api.seen).toHaveLength(1);
+    await agent.close();
   });
 
   it('refuses to use a closed client', async () => {

@@ -16,6 +16,8 @@ export interface Seen {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client's end of the connection: the same port means a kept-alive connection. */
+  remotePort: number | undefined;
 }
 
 export interface ScriptedApi {
@@ -39,7 +41,7 @@ export async function startScriptedApi(): Promise<ScriptedApi> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), remotePort: req.socket.remotePort });
     const step = steps.shift() ?? {};
     if (step.hang) return;
     const text = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {});
