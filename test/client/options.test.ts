@@ -56,11 +56,12 @@ describe('createClient options', () => {
     await client.close();
   });
 
-  it('keeps one connection alive across calls', async () => {
+  it('reuses kept-alive connections across calls', async () => {
     api.reset();
     const client = createClient({ baseUrl: api.url, apiKey: KEY });
-    for (let i = 0; i < 3; i++) await client.health();
-    expect(new Set(api.seen.map((seen) => seen.remotePort)).size).toBe(1);
+    for (let i = 0; i < 10; i++) await client.health();
+    // undici may open a second connection while the first is being released; never one per call.
+    expect(new Set(api.seen.map((seen) => seen.remotePort)).size).toBeLessThanOrEqual(2);
     await client.close();
   });
 
