@@ -66,9 +66,10 @@ describe('executions.waitFor', () => {
   });
 
   it('gives up with wait_timeout after timeoutMs; the execution is left running', async () => {
-    api.script(...Array.from({ length: 50 }, () => poll('RUNNING')));
-    const error = await client.executions.waitFor('ex_1', { timeoutMs: 60 }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'wait_timeout', kind: 'operational', details: { executionId: 'ex_1', status: 'RUNNING', timeoutMs: 60 } });
+    api.script(...Array.from({ length: 100 }, () => poll('RUNNING')));
+    // Long enough for a first poll to answer on a loaded machine, so the last status is known.
+    const error = await client.executions.waitFor('ex_1', { timeoutMs: 300 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'wait_timeout', kind: 'operational', details: { executionId: 'ex_1', status: 'RUNNING', timeoutMs: 300 } });
     expect(api.seen.every((seen) => seen.url.endsWith('/poll'))).toBe(true);
   });
 
