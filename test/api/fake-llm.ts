@@ -40,7 +40,11 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     prompts,
     callsFor: (prompt) => prompts.filter((p) => p === prompt).length,
     async waitForCall(prompt, times = 1) {
-      while (prompts.filter((p) => p === prompt).length < times) await new Promise((resolve) => setTimeout(resolve, 10));
+      const deadline = Date.now() + 15_000;
+      while (prompts.filter((p) => p === prompt).length < times) {
+        if (Date.now() > deadline) throw new Error(`the fake LLM never got ${JSON.stringify(prompt)}; it got ${JSON.stringify(prompts)}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     },
     knobs,
     release() {
