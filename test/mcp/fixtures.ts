@@ -22,7 +22,7 @@ export const imageGraph = {
 /** Calls `url` (a loopback test server that answers slowly), so the run lasts as long as the test wants. */
 export function slowGraph(url: string) {
   return {
-    nodes: [node('prompt', 'input:text', { prompt: 'hello' }), node('fetch', 'utility:http_request', { url }), node('result', 'output:result')],
-    edges: [edge('prompt', 'prompt', 'fetch', 'body'), edge('fetch', 'status', 'result', 'value')],
+    nodes: [node('prompt', 'input:text', { prompt: url }), node('fetch', 'utility:http_request'), node('result', 'output:result')],
+    edges: [edge('prompt', 'prompt', 'fetch', 'url'), edge('fetch', 'status', 'result', 'value')],
   };
 }

@@ -29,9 +29,9 @@ export function registerMcp(program: Command): void {
         await backend.close();
         throw error;
       });
-      process.stderr.write(`pipewright mcp: serving on stdio, ${describeBackend(choice)}\n`);
       const stop = () => void session.close();
       process.once('SIGTERM', stop).once('SIGINT', stop);
+      process.stderr.write(`pipewright mcp: serving on stdio, ${describeBackend(choice)}\n`);
       await session.closed;
       process.off('SIGTERM', stop).off('SIGINT', stop);
       // Whatever is still holding the event loop open (keep-alive sockets) must not keep a client waiting on our exit.

@@ -16,7 +16,7 @@ export const NodeStateOutput = z.looseObject({
 });
 
 export const PollOutput = {
-  executionId: z.string().describe('Execution id (ex_…)'),
+  executionId: z.string().describe('Execution id (exec_…)'),
   status: ExecutionStatusOutput,
   nodeStates: z.array(NodeStateOutput).describe('Every node, in graph order'),
   finalOutput: z.record(z.string(), z.unknown()).nullable().describe('Outputs of the output nodes once COMPLETED'),

@@ -8,7 +8,7 @@ import { toolResult } from '../tool-result.js';
 export const NAME = 'cancel_execution';
 
 export const inputSchema = {
-  executionId: z.string().min(1).describe('Execution id (ex_…) to cancel'),
+  executionId: z.string().min(1).describe('Execution id (exec_…) to cancel'),
 };
 
 export const outputSchema = {

@@ -9,7 +9,7 @@ import { toolResult } from '../tool-result.js';
 export const NAME = 'get_execution';
 
 export const inputSchema = {
-  executionId: z.string().min(1).describe('Execution id (ex_…)'),
+  executionId: z.string().min(1).describe('Execution id (exec_…)'),
 };
 
 export const outputSchema = {

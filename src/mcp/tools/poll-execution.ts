@@ -10,7 +10,7 @@ import { toolResult } from '../tool-result.js';
 export const NAME = 'poll_execution';
 
 export const inputSchema = {
-  executionId: z.string().min(1).describe('Execution id (ex_…) from execute_workflow'),
+  executionId: z.string().min(1).describe('Execution id (exec_…) from execute_workflow'),
 };
 
 export const outputSchema = PollOutput;

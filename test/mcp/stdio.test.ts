@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { JSONRPCMessageSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { structured } from './harness.js';
+import { imageGraph } from './fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TEE = fileURLToPath(new URL('./fixtures/tee-stdout.mjs', import.meta.url));
+
+let home: string;
+beforeAll(async () => (home = await mkdtemp(join(tmpdir(), 'pipewright-stdio-'))));
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+// `npm test` type-checks without building, so the CLI runs from source through tsx: the same
+// entry as dist/cli/main.js, the same process boundary.
+async function spawnMcp(capture: string) {
+  const stderr: string[] = [];
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [TEE, capture, process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'mcp'],
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PIPEWRIGHT_HOME: home, PIPEWRIGHT_LOG_LEVEL: 'debug' },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const client = new Client({ name: 'stdio-test', version: '1.0.0' });
+  const transportErrors: Error[] = [];
+  client.onerror = (error) => transportErrors.push(error);
+  await client.connect(transport);
+  const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+  return { client, transport, call, stderr, transportErrors };
+}
+
+describe('pipewright mcp over stdio', () => {
+  it('runs define → validate → save → execute (dry run) → poll → get, with nothing but JSON-RPC on stdout, and exits when stdin closes', async () => {
+    const capture = join(home, 'stdout.jsonl');
+    const { client, transport, call, stderr, transportErrors } = await spawnMcp(capture);
+
+    expect(structured(await call('validate_workflow', imageGraph))).toMatchObject({ ok: true });
+    const { workflow } = structured<{ workflow: { id: string } }>(await call('save_workflow', { name: 'Stdio', ...imageGraph }));
+    const run = structured<{ executionId: string }>(await call('execute_workflow', { workflowId: workflow.id, dryRun: true }));
+    await expect.poll(async () => structured<{ status: string }>(await call('poll_execution', { executionId: run.executionId })).status, { timeout: 15_000 }).toBe('COMPLETED');
+    const { execution } = structured<{ execution: { id: string; credits: number; nodes: unknown[] } }>(await call('get_execution', { executionId: run.executionId }));
+    expect(execution).toMatchObject({ id: run.executionId, credits: 0 });
+    expect(execution.nodes).toHaveLength(3);
+
+    const exited = new Promise<void>((resolve) => (transport.onclose = resolve));
+    const started = Date.now();
+    await client.close(); // ends the child's stdin, and kills it only if it has not exited within 2 s
+    await exited;
+    expect(Date.now() - started).toBeLessThan(2_000);
+
+    const lines = (await readFile(capture, 'utf8')).split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(6);
+    for (const line of lines) expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line).toBe(true);
+    expect(transportErrors).toEqual([]);
+    expect(stderr.join('')).toContain('serving on stdio');
+  }, 60_000);
+
+  it('exits 0 on SIGTERM, leaving stdout empty', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'mcp'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PIPEWRIGHT_HOME: home },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await expect.poll(() => stderr, { timeout: 15_000 }).toContain('serving on stdio');
+    child.kill('SIGTERM');
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(stdout).toBe('');
+  }, 30_000);
+});
