@@ -27,6 +27,6 @@ export function registerWorkflowRunRoutes(api: Hono<AppEnv>, deps: RouteDeps): v
   api.post('/workflows/:id/run', executionLimit, execute, body, batchLimit, async (c) =>
     c.json(await executions.run(c.var.principal, c.req.param('id'), c.var.body), 202));
 
-  api.post('/workflows/:id/estimate', read, body, async (c) =>
+  api.post('/workflows/:id/estimate', execute, body, async (c) =>
     c.json({ data: await executions.estimate(c.var.principal, c.req.param('id'), c.var.body) }));
 }
