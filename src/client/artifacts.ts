@@ -3,14 +3,14 @@ import { callOptions, path } from './route.js';
 import type { Transport } from './transport.js';
 import type { RequestOptions } from './types.js';
 
-export interface Artifact {
+export interface ArtifactContent {
   bytes: Uint8Array;
   contentType: string;
 }
 
 export interface ArtifactsApi {
   /** An artifact id, or an output URL that names one (`/api/v1/artifacts/{id}`, relative or absolute). */
-  get(idOrUrl: string, options?: RequestOptions): Promise<Artifact>;
+  get(idOrUrl: string, options?: RequestOptions): Promise<ArtifactContent>;
 }
 
 export function artifactsApi(transport: Transport): ArtifactsApi {

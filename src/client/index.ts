@@ -7,7 +7,7 @@ export type { RetryEvent } from './retry-policy.js';
 export type { WorkflowsApi, WorkflowVersion, WebhookRotation } from './workflows.js';
 export type { ExecutionsApi } from './executions.js';
 export type { WaitOptions, PollInfo } from './wait-for.js';
-export type { ArtifactsApi, Artifact } from './artifacts.js';
+export type { ArtifactsApi, ArtifactContent } from './artifacts.js';
 export type { RequestOptions, PostOptions, WorkflowInput, NodePatch, ExecuteBody, RunBody, WorkflowListQuery, ExecutionListQuery, Health } from './types.js';
 export type {
   LintResult,
