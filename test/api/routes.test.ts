@@ -47,6 +47,33 @@ const ROUTES: RouteSpec[] = [
   { method: 'POST', path: (id) => `/workflows/${id}/versions/1/restore`, scope: 'workflows:write', body: () => ({}) },
   { method: 'GET', path: () => '/nodes' },
   { method: 'GET', path: () => '/developer/usage', scope: 'usage:read' },
+  {
+    method: 'POST',
+    path: (id) => `/workflows/${id}/execute`,
+    scope: 'workflows:execute',
+    body: () => ({ inputs: {} }),
+    wrongTypes: { inputs: 'all', force: 'yes' },
+    unknownField: { inputs: {}, speed: 'fast' },
+  },
+  { method: 'GET', path: (id) => `/workflows/${id}/run`, scope: 'workflows:read' },
+  {
+    method: 'POST',
+    path: (id) => `/workflows/${id}/run`,
+    scope: 'workflows:execute',
+    body: () => ({ inputs: {} }),
+    wrongTypes: { inputs: 5 },
+    unknownField: { inputs: {}, targetNodeId: 'item' },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/workflows/${id}/estimate`,
+    scope: 'workflows:execute',
+    body: () => ({}),
+    wrongTypes: { dryRun: 'no' },
+    unknownField: { budget: 5 },
+  },
+  { method: 'POST', path: (id) => `/workflows/${id}/webhook/rotate`, scope: 'workflows:write', body: () => ({}) },
+  { method: 'GET', path: () => '/workflows/executions', scope: 'executions:read' },
 ];
 
 const hasId = (route: RouteSpec) => route.path('ID').includes('ID');
@@ -59,7 +86,7 @@ let otherId: string;
 let otherKey: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ api: { anonymousRequestsPerMinute: 100_000 }, services: { planLimits: { pro: { requestsPerMinute: 100_000 } } } });
+  server = await startTestServer({ api: { anonymousRequestsPerMinute: 100_000 }, services: { planLimits: { pro: { requestsPerMinute: 100_000, executionsPerMinute: 100_000 } } } });
   keys = await KeyMaker.open(server.home);
   otherKey = await keys.otherAccount();
   ownId = (await call(server, 'POST', '/workflows', { json: graph })).body.data.id;

@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../env.js';
+import { BASE_PATH } from '../settings.js';
 
 /** A webhook id is the trigger's only credential: logs show where it went, never what it was. */
-const WEBHOOK_SEGMENT = /^(\/api\/v1\/workflow\/)[^/]+(\/trigger)$/;
+const WEBHOOK_SEGMENT = new RegExp(`^(${BASE_PATH}/workflow/)[^/]+(/trigger)$`);
 
 /**
  * One line per request. Never logs headers, query strings or bodies: they carry keys and

@@ -1,11 +1,14 @@
+import { BASE_PATH } from '../settings.js';
+
 /**
  * The routes that start executions, which spend the execution budget instead of the request
  * budget (CONTRACT §3: "The execution limit applies to execute, run, retry and webhook
  * triggers; the request limit to all else"). The global limiter runs before routing, so it
  * recognises them by path; they charge their own budget in their route middleware.
  */
-const STARTS_EXECUTION = [/^\/api\/v1\/workflows\/[^/]+\/(?:execute|run)$/, /^\/api\/v1\/workflows\/executions\/[^/]+\/retry$/];
-const TRIGGER = /^\/api\/v1\/workflow\/[^/]+\/trigger$/;
+const under = (pattern: string) => new RegExp(`^${BASE_PATH}${pattern}$`);
+const STARTS_EXECUTION = [under('/workflows/[^/]+/(?:execute|run)'), under('/workflows/executions/[^/]+/retry')];
+const TRIGGER = under('/workflow/[^/]+/trigger');
 
 export type RouteBudget = 'request' | 'execution' | 'trigger';
 
