@@ -69,6 +69,15 @@ describe('POST /workflow/{webhookId}/trigger', () => {
   });
 });
 
+describe('logs', () => {
+  it('never show a webhook id, the trigger\'s only credential', async () => {
+    await trigger(workflow.webhookId, { name: 'logged' });
+    const lines = server.logs.filter((line) => String(line.path).includes('/trigger'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(server.logs)).not.toContain(workflow.webhookId);
+  });
+});
+
 describe('GET /workflow/{webhookId}/trigger', () => {
   it('describes the workflow without a key', async () => {
     const reply = await call(server, 'GET', `/workflow/${workflow.webhookId}/trigger`, { key: null });
