@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerParent } from './child-protocol.js';
+import { answerParent } from '../support/child-protocol.js';
 
 /**
  * The ceiling: a bare `node:http` server answering every request with one fixed JSON body

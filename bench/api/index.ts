@@ -1,16 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { forkServer } from '../support/child.js';
+import { loadEndpoint, type Endpoint, type LoadOptions } from '../support/load.js';
+import { forkPipewright } from '../support/pipewright-server.js';
+import { withCleanup } from '../support/scope.js';
+import { tempHome } from '../support/temp-home.js';
 import type { CeilingServerInfo } from './ceiling-process.js';
-import { forkServer, type ChildServer } from './child.js';
-import { loadEndpoint, type Endpoint, type LoadOptions } from './load.js';
 import type { ApiBenchReport } from './results.js';
 import { seedWorkflow } from './seed.js';
-import type { PipewrightServerInfo } from './server-process.js';
 import { apiTargets, CEILING, GET_WORKFLOW, LINT } from './targets.js';
 
 export { formatApiReport } from './report.js';
-export type { ApiBenchReport, ApiTargetResult, EndpointResult } from './results.js';
+export type { ApiBenchReport, EndpointResult } from './results.js';
 
 export interface ApiBenchOptions extends LoadOptions {
   /** pipewright's log level during the bench; `info` adds one access-log line per request. */
@@ -21,27 +20,15 @@ export interface ApiBenchOptions extends LoadOptions {
 
 export const DEFAULT_API_BENCH_OPTIONS: ApiBenchOptions = { connections: 50, durationSec: 10, warmupSec: 2, logLevel: 'warn' };
 
-export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<ApiBenchReport> {
+export function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<ApiBenchReport> {
   const options = { ...DEFAULT_API_BENCH_OPTIONS, ...overrides };
-  const home = await mkdtemp(join(tmpdir(), 'pipewright-bench-api-'));
-  const servers: Array<ChildServer<unknown>> = [];
-  const cleanUp = async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-    await rm(home, { recursive: true, force: true });
-  };
-  const onInterrupt = () => void cleanUp().finally(() => process.exit(130));
-  process.once('SIGINT', onInterrupt);
-  try {
-    const pipewright = await forkServer<PipewrightServerInfo>({
-      entry: new URL('./server-process.ts', import.meta.url),
-      args: [home, options.logLevel],
-      nodeFlags: options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`],
-    });
-    servers.push(pipewright);
+  return withCleanup(async (defer) => {
+    const home = await tempHome(defer, 'api');
+    const pipewright = await forkPipewright(defer, { home, logLevel: options.logLevel, ...(options.profileDir !== undefined && { profileDir: options.profileDir }) });
     const { url, key } = pipewright.info;
     const seeded = await seedWorkflow(url, key);
     const ceiling = await forkServer<CeilingServerInfo>({ entry: new URL('./ceiling-process.ts', import.meta.url), args: [seeded.getBody] });
-    servers.push(ceiling);
+    defer(() => ceiling.stop());
     // The ceiling gets the same request headers, so both parse requests of the same size.
     const headers = { Authorization: `Bearer ${key}` };
     const endpoints: Endpoint[] = [
@@ -64,8 +51,5 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
       endpoints: results,
       targets: apiTargets(results.find((r) => r.endpoint === GET_WORKFLOW)!, options.connections),
     };
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    await cleanUp();
-  }
+  });
 }

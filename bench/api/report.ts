@@ -1,3 +1,5 @@
+import { table } from '../support/table.js';
+import { formatTargets } from '../support/targets.js';
 import type { ApiBenchReport, EndpointResult } from './results.js';
 
 interface Column {
@@ -20,12 +22,6 @@ const COLUMNS: readonly Column[] = [
   { header: 'client CPU', cell: (r) => percent(r.clientCpuPercent) },
 ];
 
-/** Left-aligns the first column (names), right-aligns the figures. */
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '));
-}
-
 export function formatApiReport(report: ApiBenchReport): string {
   const rows = [COLUMNS.map((c) => c.header), ...report.endpoints.map((r) => COLUMNS.map((c) => c.cell(r)))];
   const lines = [
@@ -35,7 +31,7 @@ export function formatApiReport(report: ApiBenchReport): string {
     '',
     ...table(rows).map((line) => `  ${line}`),
     '',
-    ...report.targets.map((t) => `  ${t.met ? '✓' : '✗'} ${t.target}: ${t.actual}`),
+    ...formatTargets(report.targets),
     '',
     '÷ ceiling = req/s ÷ the bare node:http server\'s req/s. Latencies are whole milliseconds',
     '(autocannon\'s histogram). CPU = CPU time ÷ wall time of the measured run, 100% = one core: a',

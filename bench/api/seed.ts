@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { expectOk } from '../support/http.js';
 
 export interface Seeded {
   /** `GET /api/v1/workflows/{id}` of the created workflow. */
@@ -25,11 +26,4 @@ export async function seedWorkflow(baseUrl: string, key: string): Promise<Seeded
   const lint = await expectOk(fetch(`${baseUrl}/api/v1/workflows/lint`, { method: 'POST', headers, body: workflowJson }), 'POST /workflows/lint');
   if (!(JSON.parse(lint) as { data: { ok: boolean } }).data.ok) throw new Error(`examples/fan-out.json does not lint clean: ${lint}`);
   return { workflowUrl, workflowJson, getBody };
-}
-
-async function expectOk(pending: Promise<Response>, what: string): Promise<string> {
-  const response = await pending;
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${text}`);
-  return text;
 }

@@ -1,11 +1,12 @@
-import type { ApiTargetResult, EndpointResult } from './results.js';
+import type { TargetResult } from '../support/targets.js';
+import type { EndpointResult } from './results.js';
 
 export const CEILING = 'node:http ceiling';
 export const GET_WORKFLOW = 'GET /workflows/{id}';
 export const LINT = 'POST /workflows/lint';
 
 /** Issue 3's targets, checked on the `GET /workflows/{id}` figures. */
-export function apiTargets(get: EndpointResult, connections: number): ApiTargetResult[] {
+export function apiTargets(get: EndpointResult, connections: number): TargetResult[] {
   return [
     {
       target: `${GET_WORKFLOW} ≥ 50% of the node:http ceiling's req/s`,

@@ -9,7 +9,7 @@ import { engineScenarios, type Scenario } from './scenarios.js';
 import { timeInBlocks } from './timing.js';
 
 export { formatEngineReport } from './report.js';
-export type { EngineBenchReport, RunnerResult, ScenarioResult, TargetResult } from './results.js';
+export type { EngineBenchReport, RunnerResult, ScenarioResult } from './results.js';
 
 /** Above the fan-out's width, so the engine's limits never throttle it. */
 const CONCURRENCY = 128;

@@ -1,3 +1,5 @@
+import { table } from '../support/table.js';
+import { formatTargets } from '../support/targets.js';
 import type { EngineBenchReport, RunnerResult, ScenarioResult } from './results.js';
 
 interface Column {
@@ -19,12 +21,6 @@ const COLUMNS: readonly Column[] = [
   { header: 'prepare ms', cell: (r) => fixed(1)(r.prepareMs) },
 ];
 
-/** Left-aligns the first column (names), right-aligns the figures. */
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '));
-}
-
 function formatScenario(s: ScenarioResult): string[] {
   const rows = [COLUMNS.map((c) => c.header), ...s.runners.map((r) => COLUMNS.map((c) => c.cell(r, s)))];
   return [
@@ -33,7 +29,7 @@ function formatScenario(s: ScenarioResult): string[] {
     '',
     ...table(rows).map((line) => `  ${line}`),
     '',
-    ...s.targets.map((t) => `  ${t.met ? '✓' : '✗'} ${t.target}: ${t.actual}`),
+    ...formatTargets(s.targets),
     `  ${s.overheadDefinition}`,
   ];
 }

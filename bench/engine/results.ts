@@ -1,4 +1,5 @@
 import type { MemoryUse } from './memory.js';
+import type { TargetResult } from '../support/targets.js';
 import type { Timing } from './timing.js';
 
 /** The shapes `--json` prints; the table is formatted from the same objects. */
@@ -8,12 +9,6 @@ export interface RunnerResult extends Timing, MemoryUse {
   overheadUsPerNode: number;
   /** Building and compiling the graph, once, before any run. */
   prepareMs: number;
-}
-
-export interface TargetResult {
-  target: string;
-  actual: string;
-  met: boolean;
 }
 
 export interface ScenarioResult {

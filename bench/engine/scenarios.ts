@@ -1,6 +1,7 @@
+import type { TargetResult } from '../support/targets.js';
 import { fanOut, randomDag, type BenchGraph } from './graphs.js';
+import type { RunnerResult } from './results.js';
 import type { TimingOptions } from './timing.js';
-import type { RunnerResult, TargetResult } from './results.js';
 
 export interface Scenario extends TimingOptions {
   id: string;

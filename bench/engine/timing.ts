@@ -1,3 +1,4 @@
+import { percentile } from '../support/stats.js';
 import { settledHeap } from './gc.js';
 import type { RunOnce } from './runner.js';
 
@@ -41,10 +42,4 @@ export async function timeInBlocks(runs: readonly RunOnce[], { warmup, iteration
     }
   }
   return times.map((t) => ({ medianMs: percentile(t, 0.5), p95Ms: percentile(t, 0.95), minMs: Math.min(...t) }));
-}
-
-/** Nearest-rank percentile: with few samples p95 is about the slowest run, never an interpolation. */
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }

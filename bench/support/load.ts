@@ -1,6 +1,5 @@
 import autocannon, { type Result } from 'autocannon';
 import type { ChildServer } from './child.js';
-import type { EndpointResult } from './results.js';
 
 export interface Endpoint {
   name: string;
@@ -8,6 +7,8 @@ export interface Endpoint {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Replace `[<id>]` in the headers and body with a fresh id per request (an Idempotency-Key). */
+  idReplacement?: boolean;
   server: ChildServer<unknown>;
 }
 
@@ -17,7 +18,24 @@ export interface LoadOptions {
   warmupSec: number;
 }
 
-const progress = (message: string): boolean => process.stderr.write(`bench/api: ${message}\n`);
+export interface LoadResult {
+  endpoint: string;
+  /** autocannon's mean of per-second request counts over the measured run. */
+  reqPerSec: number;
+  requests: number;
+  /** autocannon's histogram records whole milliseconds. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Always 0 in a printed report: any other count aborts the bench. Kept as evidence. */
+  non2xx: number;
+  errors: number;
+  /** CPU time ÷ wall time of the measured run; 100% is one core. */
+  serverCpuPercent: number;
+  clientCpuPercent: number;
+}
+
+const progress = (message: string): boolean => process.stderr.write(`bench: ${message}\n`);
 
 /**
  * Warm-up (discarded: it times the JIT and the first allocations), then the measured run, with
@@ -25,15 +43,22 @@ const progress = (message: string): boolean => process.stderr.write(`bench/api: 
  * the pace. Any non-2xx or connection error aborts the bench: a 401 or 429 answers faster than
  * a real response and would flatter the figures.
  */
-export async function loadEndpoint(endpoint: Endpoint, options: LoadOptions): Promise<Omit<EndpointResult, 'ratioToCeiling'>> {
-  const request = { url: endpoint.url, method: endpoint.method, headers: endpoint.headers, connections: options.connections, ...(endpoint.body !== undefined && { body: endpoint.body }) };
+export async function loadEndpoint(endpoint: Endpoint, options: LoadOptions): Promise<LoadResult> {
+  const request = {
+    url: endpoint.url,
+    method: endpoint.method,
+    headers: endpoint.headers,
+    connections: options.connections,
+    ...(endpoint.body !== undefined && { body: endpoint.body }),
+    ...(endpoint.idReplacement === true && { idReplacement: true }),
+  };
   progress(`${endpoint.name}: ${options.warmupSec} s warm-up, then ${options.durationSec} s at ${options.connections} connections…`);
   refuseFailures(endpoint.name, 'warm-up', await autocannon({ ...request, duration: options.warmupSec }));
-  const serverBefore = await endpoint.server.cpuMs();
+  const serverBefore = await endpoint.server.usage();
   const clientBefore = process.cpuUsage();
   const result = await autocannon({ ...request, duration: options.durationSec });
   const client = process.cpuUsage(clientBefore);
-  const serverMs = (await endpoint.server.cpuMs()) - serverBefore;
+  const serverMs = (await endpoint.server.usage()).cpuMs - serverBefore.cpuMs;
   refuseFailures(endpoint.name, 'measured run', result);
   const wallMs = result.duration * 1000;
   return {

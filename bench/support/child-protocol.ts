@@ -5,28 +5,30 @@ export interface ReadyMessage<T> {
   info: T;
 }
 
-export interface CpuMessage {
-  type: 'cpu';
+export interface UsageMessage {
+  type: 'usage';
   /** `process.cpuUsage()` of the child, user + system, in microseconds. */
-  micros: number;
+  cpuMicros: number;
+  /** `process.memoryUsage.rss()` of the child, in bytes. */
+  rssBytes: number;
 }
 
-export type ChildMessage<T> = ReadyMessage<T> | CpuMessage;
+export type ChildMessage<T> = ReadyMessage<T> | UsageMessage;
 
 export interface ParentMessage {
-  type: 'cpu';
+  type: 'usage';
 }
 
 /**
- * The child's side: announce `info` once listening, answer CPU queries, and close on SIGTERM
+ * The child's side: announce `info` once listening, answer usage queries, and close on SIGTERM
  * or when the parent goes away (a crashed bench must not leave servers behind).
  */
 export function answerParent<T>(info: T, close: () => Promise<void>): void {
   const send = (message: ChildMessage<T>) => process.send!(message);
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'cpu') {
+    if (message.type === 'usage') {
       const { user, system } = process.cpuUsage();
-      send({ type: 'cpu', micros: user + system });
+      send({ type: 'usage', cpuMicros: user + system, rssBytes: process.memoryUsage.rss() });
     }
   });
   let closing = false;

@@ -1,10 +1,16 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ChildMessage, ParentMessage } from './child-protocol.js';
 
+export interface ProcessUsage {
+  /** CPU time the child has used so far, in milliseconds. */
+  cpuMs: number;
+  /** Its resident set size now, in bytes. */
+  rssBytes: number;
+}
+
 export interface ChildServer<T> {
   info: T;
-  /** CPU time the child has used so far, in milliseconds. */
-  cpuMs(): Promise<number>;
+  usage(): Promise<ProcessUsage>;
   /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
   stop(): Promise<void>;
 }
@@ -14,9 +20,11 @@ export interface ForkOptions {
   args?: string[];
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeFlags?: string[];
+  /** Added to the bench's own environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
-/** Booting under tsx takes a few seconds on a busy machine; a CPU query, far less. */
+/** Booting under tsx takes a few seconds on a busy machine; a usage query, far less. */
 const MESSAGE_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
@@ -24,16 +32,17 @@ const STOP_GRACE_MS = 5_000;
  * A server in its own process, so that it and autocannon each get a core instead of sharing one
  * event loop. Its stdout goes to our stderr: stdout is reserved for `--json`.
  */
-export async function forkServer<T>({ entry, args = [], nodeFlags = [] }: ForkOptions): Promise<ChildServer<T>> {
-  const child = fork(entry, args, { execArgv: ['--import', 'tsx', ...nodeFlags], stdio: ['ignore', 2, 2, 'ipc'] });
+export async function forkServer<T>({ entry, args = [], nodeFlags = [], env = {} }: ForkOptions): Promise<ChildServer<T>> {
+  const child = fork(entry, args, { execArgv: ['--import', 'tsx', ...nodeFlags], stdio: ['ignore', 2, 2, 'ipc'], env: { ...process.env, ...env } });
   try {
     const { info } = await nextMessage<T, 'ready'>(child, 'ready');
     return {
       info,
-      async cpuMs() {
-        const reply = nextMessage<T, 'cpu'>(child, 'cpu');
-        child.send({ type: 'cpu' } satisfies ParentMessage);
-        return (await reply).micros / 1000;
+      async usage() {
+        const reply = nextMessage<T, 'usage'>(child, 'usage');
+        child.send({ type: 'usage' } satisfies ParentMessage);
+        const { cpuMicros, rssBytes } = await reply;
+        return { cpuMs: cpuMicros / 1000, rssBytes };
       },
       stop: () => stopChild(child),
     };

@@ -1,10 +1,12 @@
-// autocannon 9 ships no types; this declares only the slice bench/api uses.
+// autocannon 9 ships no types; this declares only the slice the benches use.
 declare module 'autocannon' {
   export interface Options {
     url: string;
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    /** Replaces `[<id>]` in each request (headers and body) with a fresh id. */
+    idReplacement?: boolean;
     connections?: number;
     /** Seconds. */
     duration?: number;

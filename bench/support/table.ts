@@ -1,0 +1,5 @@
+/** Left-aligns the first column (names), right-aligns the figures; the first row is the header. */
+export function table(rows: readonly string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '));
+}
