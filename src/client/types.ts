@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExecuteBodySchema, RunBodySchema } from '../service/executions/bodies.js';
 import type { SaveBodySchema, PatchNodeBodySchema } from '../service/workflows/bodies.js';
 
 /** Accepted by every method. */
@@ -15,35 +16,19 @@ export interface PostOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
+// Body types are inferred from the schemas the server parses with, so the client cannot drift from them.
+
 /** `POST /workflows` and `PUT /workflows/{id}`: a workflow; a fetched one may be sent back as is. */
 export type WorkflowInput = z.input<typeof SaveBodySchema>;
 
 /** `PATCH /workflows/{id}/nodes/{nodeId}`: `config`/`params` merged (null deletes a key), `label`/`position` replaced. */
 export type NodePatch = z.input<typeof PatchNodeBodySchema>;
 
-/** `POST /workflows/{id}/execute` (and estimate): every field optional; without `nodes` the saved graph runs. */
-export interface ExecuteBody {
-  /** Values for input nodes, by node id. */
-  inputs?: Record<string, unknown>;
-  /** The graph to run instead of the saved one. */
-  nodes?: unknown[];
-  edges?: unknown[];
-  /** Run only this node and the ancestors without a cached output. */
-  targetNodeId?: string;
-  /** Ignore cached outputs. */
-  force?: boolean;
-  /** Placeholder outputs, no provider calls, zero credits. */
-  dryRun?: boolean;
-  /** A past version of the workflow. */
-  version?: number;
-}
+/** `POST /workflows/{id}/execute` and `…/estimate`: every field optional; without `nodes` the saved graph runs. */
+export type ExecuteBody = z.input<typeof ExecuteBodySchema>;
 
 /** `POST /workflows/{id}/run`: one input set, or an array of them for a batch (at most 100). */
-export interface RunBody {
-  inputs?: Record<string, unknown> | Array<Record<string, unknown>>;
-  version?: number;
-  dryRun?: boolean;
-}
+export type RunBody = z.input<typeof RunBodySchema>;
 
 export interface WorkflowListQuery {
   tag?: string;
