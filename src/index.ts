@@ -9,3 +9,12 @@ export type { ArtifactStore, Artifact } from './store/artifacts/index.js';
 export { policyFor } from './net/index.js';
 export type { SecurityPolicy } from './net/index.js';
 export { PipewrightError, isPipewrightError } from './errors/index.js';
+export { createClient } from './client/index.js';
+export type {
+  PipewrightClient, ClientOptions, PollingOptions, RetryDelayOptions, RetryEvent, RequestOptions, PostOptions, WaitOptions, PollInfo,
+  WorkflowInput, NodePatch, ExecuteBody, RunBody, WorkflowListQuery, ExecutionListQuery, Health, ArtifactContent,
+  WorkflowView, WorkflowSummary, SaveResult, LintResult, Page, PollView, ExecuteAccepted, RunAccepted, RunDescription, EstimateView,
+  ExecutionDetail, ExecutionSummary, UsageView, CatalogEntry,
+} from './client/index.js';
+export { createRemoteBackend } from './backend/index.js';
+export type { Backend } from './backend/index.js';
