@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.js';
 import { formatEngineReport, runEngineBench } from './engine/index.js';
+import { formatMcpReport, runMcpBench, type McpBenchOptions } from './mcp/index.js';
 
 /**
  * `npm run bench` runs every section and prints tables; `npm run bench -- api` runs the named
@@ -14,6 +15,8 @@ const { values, positionals } = parseArgs({
     'api-connections': { type: 'string' },
     'api-log-level': { type: 'string' },
     'api-profile': { type: 'string' },
+    'mcp-runs': { type: 'string' },
+    'mcp-polls': { type: 'string' },
   },
 });
 
@@ -31,6 +34,11 @@ const apiOptions: Partial<ApiBenchOptions> = {
   ...(values['api-profile'] !== undefined && { profileDir: values['api-profile'] }),
 };
 
+const mcpOptions: Partial<McpBenchOptions> = {
+  ...(values['mcp-runs'] !== undefined && { startupRuns: positiveInteger('mcp-runs', values['mcp-runs']) }),
+  ...(values['mcp-polls'] !== undefined && { pollCalls: positiveInteger('mcp-polls', values['mcp-polls']) }),
+};
+
 /** Each section runs its bench, then formats its report; the text is used unless `--json`. */
 const SECTIONS: Record<string, () => Promise<{ report: unknown; text: string }>> = {
   async engine() {
@@ -40,6 +48,10 @@ const SECTIONS: Record<string, () => Promise<{ report: unknown; text: string }>>
   async api() {
     const report = await runApiBench(apiOptions);
     return { report, text: formatApiReport(report) };
+  },
+  async mcp() {
+    const report = await runMcpBench(mcpOptions);
+    return { report, text: formatMcpReport(report) };
   },
 };
 
