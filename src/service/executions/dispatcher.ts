@@ -67,7 +67,8 @@ export class Dispatcher {
       await Promise.race([handle.result.catch(() => undefined), delay(CANCEL_WAIT_MS)]);
       return;
     }
-    this.#cancelled.add(record.id);
+    // Only this process's queue could still start it; elsewhere the stored status stops it.
+    if (record.status === 'QUEUED') this.#cancelled.add(record.id);
     await cancelInStore(this.options.store, record, this.options.now().toISOString());
   }
 
