@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.js';
 import { formatEngineReport, runEngineBench } from './engine/index.js';
+import { formatExecutionsReport, runExecutionsBench, type ExecutionsBenchOptions } from './executions/index.js';
 import { formatMcpReport, runMcpBench, type McpBenchOptions } from './mcp/index.js';
 
 /**
@@ -15,6 +16,10 @@ const { values, positionals } = parseArgs({
     'api-connections': { type: 'string' },
     'api-log-level': { type: 'string' },
     'api-profile': { type: 'string' },
+    'exec-seconds': { type: 'string' },
+    'exec-connections': { type: 'string' },
+    'exec-in-flight': { type: 'string' },
+    'exec-profile': { type: 'string' },
     'mcp-runs': { type: 'string' },
     'mcp-polls': { type: 'string' },
   },
@@ -34,6 +39,13 @@ const apiOptions: Partial<ApiBenchOptions> = {
   ...(values['api-profile'] !== undefined && { profileDir: values['api-profile'] }),
 };
 
+const executionsOptions: Partial<ExecutionsBenchOptions> = {
+  ...(values['exec-seconds'] !== undefined && { durationSec: positiveInteger('exec-seconds', values['exec-seconds']) }),
+  ...(values['exec-connections'] !== undefined && { connections: positiveInteger('exec-connections', values['exec-connections']) }),
+  ...(values['exec-in-flight'] !== undefined && { inFlight: positiveInteger('exec-in-flight', values['exec-in-flight']) }),
+  ...(values['exec-profile'] !== undefined && { profileDir: values['exec-profile'] }),
+};
+
 const mcpOptions: Partial<McpBenchOptions> = {
   ...(values['mcp-runs'] !== undefined && { startupRuns: positiveInteger('mcp-runs', values['mcp-runs']) }),
   ...(values['mcp-polls'] !== undefined && { pollCalls: positiveInteger('mcp-polls', values['mcp-polls']) }),
@@ -48,6 +60,10 @@ const SECTIONS: Record<string, () => Promise<{ report: unknown; text: string }>>
   async api() {
     const report = await runApiBench(apiOptions);
     return { report, text: formatApiReport(report) };
+  },
+  async executions() {
+    const report = await runExecutionsBench(executionsOptions);
+    return { report, text: formatExecutionsReport(report) };
   },
   async mcp() {
     const report = await runMcpBench(mcpOptions);

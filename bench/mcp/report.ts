@@ -1,15 +1,10 @@
-import { table } from '../support/table.js';
+import { columnTable, type Column } from '../support/table.js';
 import { formatTargets } from '../support/targets.js';
 import type { McpBenchReport, McpEntryResult } from './results.js';
 
-interface Column {
-  header: string;
-  cell(r: McpEntryResult): string;
-}
-
 const ms = (digits: number) => (value: number): string => value.toFixed(digits);
 
-const STARTUP: readonly Column[] = [
+const STARTUP: readonly Column<McpEntryResult>[] = [
   { header: 'entry', cell: (r) => r.name },
   { header: 'first start ms', cell: (r) => ms(0)(r.startup.firstStartMs) },
   { header: 'median ms', cell: (r) => ms(0)(r.startup.medianMs) },
@@ -17,16 +12,13 @@ const STARTUP: readonly Column[] = [
   { header: 'min ms', cell: (r) => ms(0)(r.startup.minMs) },
 ];
 
-const POLL: readonly Column[] = [
+const POLL: readonly Column<McpEntryResult>[] = [
   { header: 'entry', cell: (r) => r.name },
   { header: 'median ms', cell: (r) => ms(3)(r.poll.medianMs) },
   { header: 'p99 ms', cell: (r) => ms(3)(r.poll.p99Ms) },
   { header: 'max ms', cell: (r) => ms(1)(r.poll.maxMs) },
   { header: 'calls/s', cell: (r) => ms(0)(r.poll.callsPerSec) },
 ];
-
-const rows = (columns: readonly Column[], entries: readonly McpEntryResult[]) =>
-  table([columns.map((c) => c.header), ...entries.map((r) => columns.map((c) => c.cell(r)))]).map((line) => `  ${line}`);
 
 export function formatMcpReport(report: McpBenchReport): string {
   const lines = [
@@ -36,11 +28,11 @@ export function formatMcpReport(report: McpBenchReport): string {
     '',
     `Spawn → initialize → first tools/list answer; first start on a new home, then ${report.startupRuns} starts each (entries taking turns)`,
     '',
-    ...rows(STARTUP, report.entries),
+    ...columnTable(STARTUP, report.entries),
     '',
     `poll_execution of a finished dry run, one call in flight; ${report.pollWarmup} warm-up + ${report.pollCalls} timed calls`,
     '',
-    ...rows(POLL, report.entries),
+    ...columnTable(POLL, report.entries),
     '',
     ...formatTargets(report.targets),
     '',
