@@ -54,7 +54,6 @@ export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = 
     progress(`${options.inFlight} executions in flight…`);
     const inFlight = await measureInFlight(defer, api, server, { waitId: seeded.waitId, executions: options.inFlight });
 
-
     const start = await loadEndpoint({
       name: 'POST /workflows/{id}/run',
       url: `${url}/api/v1/workflows/${seeded.pipelineId}/run`,
