@@ -6,6 +6,7 @@ import type { Database } from './database.js';
 import type { Store } from './store.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface OpenStoreOptions {
   /** `PIPEWRIGHT_HOME`: the folder is created if missing; the database is `<home>/pipewright.db`. */
@@ -24,7 +25,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateToLatest(db);
   } catch (error) {
