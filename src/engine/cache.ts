@@ -4,6 +4,7 @@ import type { OutputCache } from './contracts.js';
 import { canonicalJson } from './canonical-json.js';
 
 export interface CacheKeyParts {
+  scope: string;
   nodeType: string;
   settings: Record<string, unknown>;
   inputs: Record<string, unknown>;

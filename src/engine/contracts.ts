@@ -27,6 +27,11 @@ export interface ExecuteRequest {
   targetNodeId?: string;
   /** Ignore the output cache. */
   force?: boolean;
+  /**
+   * Whose outputs may be reused: only runs with the same scope share cached outputs. A server sets
+   * the account id, so one account is never served another's results (or artifact URLs).
+   */
+  cacheScope?: string;
   dryRun?: boolean;
   /** Completed node states to keep rather than run again (retry, resume after a crash). */
   reuse?: Readonly<Record<string, NodeState>>;

@@ -152,7 +152,7 @@ export class ExecutionLoop {
     const dryRun = this.request.dryRun === true;
     const cacheable = type.cacheable !== false;
     // force skips reading the cache, not writing it: the fresh output replaces the old one.
-    const key = cacheable ? cacheKey({ nodeType: node.nodeType, settings, inputs: resolved.inputs, dryRun }) : undefined;
+    const key = cacheable ? cacheKey({ scope: this.request.cacheScope ?? '', nodeType: node.nodeType, settings, inputs: resolved.inputs, dryRun }) : undefined;
     const hit = key !== undefined && this.request.force !== true ? await this.deps.cache.get(key) : undefined;
     if (hit !== undefined) return { status: 'COMPLETED', output: hit, attempts: 0, cached: true, credits: 0 };
     const outcome = await runNode(

@@ -17,6 +17,17 @@ describe('output cache, targetNodeId and force', () => {
     expect(second.nodes.model).toMatchObject({ status: 'COMPLETED', cached: true, credits: 0, output: first.nodes.model!.output });
   });
 
+  it('shares cached outputs only within one cache scope (one account)', async () => {
+    const { engine, compile, calls } = harness();
+    const g = compile(pipeline());
+    await engine.execute({ graph: g, cacheScope: 'acct_a' }).result;
+    const other = await engine.execute({ graph: g, cacheScope: 'acct_b' }).result;
+    expect(other.nodes.model!.cached).toBe(false);
+    expect(calls.get('model')).toBe(2);
+    const same = await engine.execute({ graph: g, cacheScope: 'acct_a' }).result;
+    expect(same.nodes.model!.cached).toBe(true);
+  });
+
   it('misses the cache when an input changes', async () => {
     const { engine, compile, calls } = harness();
     const g = compile(pipeline());

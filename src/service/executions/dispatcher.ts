@@ -107,7 +107,7 @@ export class Dispatcher {
     this.#recorder.track(executionId, { accountId: record.accountId, startedAt: record.startedAt });
     try {
       const handle = this.artifacts.runAs({ accountId: record.accountId, executionId }, () =>
-        this.#engine.execute({ executionId, graph, inputs: record.inputs, reuse, ...runOptions(record.options) }),
+        this.#engine.execute({ executionId, graph, inputs: record.inputs, reuse, cacheScope: record.accountId, ...runOptions(record.options) }),
       );
       this.#running.set(executionId, handle);
       return handle;
