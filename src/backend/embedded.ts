@@ -4,9 +4,10 @@ import { createBuiltinRegistry } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
 import { createServices, type ExecuteAccepted, type IdempotencyService, type Principal, type Services } from '../service/index.js';
 import { createIdempotencyService } from '../service/idempotency/index.js';
-import { accountPrincipal } from '../service/templates/index.js';
+import { accountPrincipal, importTemplatesOnFirstStart } from '../service/templates/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Backend } from './backend.js';
+import { bundledTemplatesDir } from '../skill/paths.js';
 
 export interface EmbeddedBackendOptions {
   /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
@@ -30,9 +31,12 @@ export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Pr
   const env = options.env ?? process.env;
   const store = await open(options.home);
   try {
-    const registry = createBuiltinRegistry({ providers: createProviders(providerSettingsFromEnv(env)) });
-    const services = createServices({ store, registry, home: options.home, policy: policyFor('cli', env), settings: { publicBaseUrl: options.publicBaseUrl } });
-    const { accountId } = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    const providers = createProviders(providerSettingsFromEnv(env));
+    const registry = createBuiltinRegistry({ providers });
+    const services = createServices({ store, registry, providers, home: options.home, policy: policyFor('cli', env), settings: { publicBaseUrl: options.publicBaseUrl } });
+    const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    const { accountId } = bootstrap;
+    await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: bundledTemplatesDir() });
     await services.executions.resumeUnfinished();
     return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(accountId), close: closer(services, store) });
   } catch (error) {

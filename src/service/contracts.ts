@@ -1,4 +1,7 @@
 import type { Migration, Violation, ViolationRule, WarningRule } from '../graph/index.js';
+
+/** The validator's warnings, plus the one a face adds when a model node's provider has no key here. */
+export type LintWarning = Violation<WarningRule | 'provider-not-configured'>;
 import type { CatalogEntry } from '../nodes/describe.js';
 import type { ExecutionService } from './execution-contracts.js';
 import type { Plan, Principal, Scope } from './principal.js';
@@ -68,13 +71,13 @@ export type WorkflowSummary = Omit<WorkflowView, 'nodes' | 'edges'> & { nodeCoun
 
 export interface SaveResult {
   workflow: WorkflowView;
-  meta: { warnings: Violation<WarningRule>[]; migrations: Migration[] };
+  meta: { warnings: LintWarning[]; migrations: Migration[] };
 }
 
 export interface LintResult {
   ok: boolean;
   violations: Violation<ViolationRule>[];
-  warnings: Violation<WarningRule>[];
+  warnings: LintWarning[];
 }
 
 export interface ListQuery {

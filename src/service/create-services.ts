@@ -18,6 +18,7 @@ import type { ServiceSettings } from './settings.js';
 import { createUsageService } from './usage-service.js';
 import { createLinks } from './workflows/links.js';
 import { createWorkflowService } from './workflows/workflow-service.js';
+import type { Providers } from '../nodes/model/index.js';
 
 export interface CreateServicesOptions {
   store: Store;
@@ -36,6 +37,8 @@ export interface CreateServicesOptions {
   /** Engine limits, retries and output cache. */
   engine?: DispatcherOptions['engine'];
   shutdownGraceMs?: number;
+  /** Providers configured here (keys from the environment): lint warns and execute refuses when a model node's is missing. */
+  providers?: Providers;
   onExecutionError?: DispatcherOptions['onError'];
 }
 
@@ -50,11 +53,11 @@ export function createServices(options: CreateServicesOptions): Services {
     auth: createAuthService({ store, cache, now }),
     keys: createKeyService({ store, cache, now }),
     accounts: createAccountService({ store, settings, now }),
-    workflows: createWorkflowService({ store, catalog: registry, links }),
+    workflows: createWorkflowService({ store, catalog: registry, links, ...(options.providers && { providers: options.providers }) }),
     catalog: createCatalogService(registry),
     usage: createUsageService({ store, settings, now }),
     health: createHealthService(store),
-    executions: createExecutionService({ store, registry, settings, links, now, dispatcher: createDispatcher(options, now) }),
+    executions: createExecutionService({ store, registry, settings, links, now, dispatcher: createDispatcher(options, now), ...(options.providers && { providers: options.providers }) }),
   };
 }
 

@@ -74,10 +74,10 @@ describe('execute_workflow', () => {
     expect('blob' in file! && file.blob.length).toBeGreaterThan(100);
   });
 
-  it('fails a real run whose provider is not configured, naming the variable to set', async () => {
+  it('refuses a real run whose provider is not configured before anything runs, naming the variable to set', async () => {
     const result = await mcp.call('execute_workflow', { workflowId: imageId, waitSeconds: 30 });
-    expect(structured<Executed>(result)).toMatchObject({ status: 'FAILED', finished: true });
-    expect(textOf(result)).toMatch(/^Execution exec_\S+ FAILED.*image: .*set FAL_KEY.*get_execution/);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^error provider_not_configured[\s\S]*FAL_KEY/);
   });
 
   it('starts one execution per idempotencyKey', async () => {

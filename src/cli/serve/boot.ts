@@ -5,6 +5,8 @@ import { createBuiltinRegistry } from '../../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../../providers/index.js';
 import { createServices, type ServiceSettings, type Services } from '../../service/index.js';
 import { createIdempotencyService, createWebhookOwners } from '../../service/idempotency/index.js';
+import { importTemplatesOnFirstStart } from '../../service/templates/index.js';
+import { bundledTemplatesDir } from '../../skill/paths.js';
 import { openStore, type Store } from '../../store/index.js';
 
 export interface BootOptions {
@@ -61,9 +63,11 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   };
   return cleanUpOnError(close, async () => {
     const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
+    const providers = createProviders(providerSettingsFromEnv(env));
     services = createServices({
       store,
-      registry: createBuiltinRegistry({ providers: createProviders(providerSettingsFromEnv(env)) }),
+      registry: createBuiltinRegistry({ providers }),
+      providers,
       settings,
       home: options.home,
       policy: policyFor('server', env),
@@ -71,6 +75,8 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     });
     const rest = createRestApp(store, services, options);
     const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
+    const templates = await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: bundledTemplatesDir() });
+    if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     const resumed = await services.executions.resumeUnfinished();
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
     ready(rest);

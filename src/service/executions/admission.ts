@@ -2,6 +2,7 @@ import { PipewrightError } from '../../errors/index.js';
 import { newExecutionId } from '../../engine/index.js';
 import type { ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
 import type { Plan } from '../principal.js';
+import { assertProvidersConfigured } from '../../nodes/model/index.js';
 import { limitsFor } from '../settings.js';
 import { dailyCapReached, startOfUtcDay } from './daily-cap.js';
 import type { ExecutionDeps } from './deps.js';
@@ -35,6 +36,11 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
   const { options } = admission.runs[0]!;
   const reused = new Set(Object.keys(admission.reuse ?? {}));
   const estimate = estimateRun(admission.prepared.graph, deps.registry, { targetNodeId: options.targetNodeId, dryRun: options.dryRun, reused });
+  if (options.dryRun !== true && deps.providers !== undefined) {
+    const running = new Set(estimate.breakdown.map((line) => line.nodeId));
+    const nodes = admission.prepared.graph.nodes.filter((node) => running.has(node.id));
+    assertProvidersConfigured({ nodes }, deps.registry, deps.providers);
+  }
   const records = await deps.store.transaction(async (tx) => {
     await checkLimits(deps, tx, admission, estimate);
     const nodes = initialNodes(admission);

@@ -1,5 +1,6 @@
 import { PipewrightError } from '../../errors/index.js';
 import type { NodeRegistry } from '../../nodes/index.js';
+import type { Providers } from '../../nodes/model/index.js';
 import type { ExecutionRecord, Store } from '../../store/index.js';
 import type { ServiceSettings } from '../settings.js';
 import type { Links } from '../workflows/links.js';
@@ -12,6 +13,8 @@ export interface ExecutionDeps {
   links: Links;
   dispatcher: Dispatcher;
   now: () => Date;
+  /** The providers configured here: a real run that needs a missing one is refused before anything is recorded. */
+  providers?: Providers;
 }
 
 /** Another account's execution is simply not there (never reveal it exists). */

@@ -1,12 +1,15 @@
 import { PipewrightError } from '../../errors/index.js';
 import type { NodeCatalog } from '../../graph/index.js';
 import type { Store, WorkflowContent, WorkflowRecord } from '../../store/index.js';
+import type { Providers } from '../../nodes/model/index.js';
 import type { Links } from './links.js';
 
 export interface WorkflowDeps {
   store: Store;
   catalog: NodeCatalog;
   links: Links;
+  /** The providers configured here; model nodes without one get a `provider-not-configured` warning. */
+  providers?: Providers;
 }
 
 /** Another account's workflow and a deleted one are both simply not there (never reveal). */

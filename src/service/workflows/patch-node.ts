@@ -22,7 +22,7 @@ export async function patchWorkflowNode(
   const target = nodes[index];
   if (!target) throw new PipewrightError('not_found', `No node ${nodeId} in workflow ${id}`);
   const patched = nodes.with(index, patchNode(target, patch));
-  const graph = validateOrThrow({ nodes: patched, edges: current.edges }, deps.catalog);
+  const graph = validateOrThrow({ nodes: patched, edges: current.edges }, deps);
   const record = await writeVersion(deps, current, { content: { ...current, nodes: graph.nodes }, note: `node ${nodeId} patched` });
   const node = (graph.nodes as Json[]).find((candidate) => candidate.id === nodeId);
   return { node, updatedAt: record.updatedAt };

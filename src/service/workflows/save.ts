@@ -13,7 +13,7 @@ const NEW_WORKFLOW: Envelope = { name: 'Untitled workflow', description: null, t
 
 export async function createWorkflow(deps: WorkflowDeps, principal: Principal, body: unknown): Promise<SaveResult> {
   const parsed = parseBody(SaveBodySchema, body);
-  const graph = validateOrThrow(parsed, deps.catalog);
+  const graph = validateOrThrow(parsed, deps);
   const content = contentFrom(parsed, NEW_WORKFLOW, graph);
   const record = await deps.store.workflows.create({ accountId: principal.accountId, content, note: 'created' });
   return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };
@@ -24,7 +24,7 @@ export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, 
   const current = await loadWorkflow(deps, principal.accountId, id);
   const yourBase = parsed.baseUpdatedAt;
   if (yourBase !== undefined && yourBase !== current.updatedAt) throw staleWrite(current.updatedAt, yourBase);
-  const graph = validateOrThrow(parsed, deps.catalog);
+  const graph = validateOrThrow(parsed, deps);
   const content = contentFrom(parsed, current, graph);
   const record = await writeVersion(deps, current, { content, note: 'updated', ...(yourBase !== undefined && { yourBase }) });
   return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };

@@ -1,4 +1,5 @@
 import { validateGraph } from '../../graph/index.js';
+import { lintWarnings } from './lint-warnings.js';
 import type { WorkflowService } from '../contracts.js';
 import { requireScope } from '../principal.js';
 import { loadWorkflow, notFound, type WorkflowDeps } from './deps.js';
@@ -47,8 +48,8 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
       return duplicateWorkflow(deps, principal, id, body);
     },
     lint(body) {
-      const { ok, violations, warnings } = validateGraph(body, deps.catalog);
-      return { ok, violations, warnings };
+      const result = validateGraph(body, deps.catalog);
+      return { ok: result.ok, violations: result.violations, warnings: lintWarnings(result, deps) };
     },
     async versions(principal, id) {
       requireScope(principal, read);
