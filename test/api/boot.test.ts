@@ -14,3 +14,19 @@ describe('bootServer', () => {
     await server.close();
   });
 });
+
+describe('first start', () => {
+  it('imports the bundled templates once, tagged template; a restart does not bring deleted ones back', async () => {
+    const home = tempHome();
+    const first = await startTestServer({ home });
+    const listed = await call(first, 'GET', '/workflows?tag=template&limit=100', { key: ADMIN_KEY });
+    const templates = (listed.body as { data: Array<{ id: string; name: string }> }).data;
+    expect(templates.length).toBeGreaterThanOrEqual(8);
+    expect((await call(first, 'DELETE', `/workflows/${templates[0]!.id}`, { key: ADMIN_KEY })).status).toBe(200);
+    await first.close();
+    const again = await startTestServer({ home });
+    const relisted = await call(again, 'GET', '/workflows?tag=template&limit=100', { key: ADMIN_KEY });
+    expect((relisted.body as { data: unknown[] }).data).toHaveLength(templates.length - 1);
+    await again.close();
+  });
+});
