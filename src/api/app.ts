@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Services } from '../service/index.js';
 import type { IdempotencyService, WebhookOwners } from '../service/idempotency/index.js';
 import { accessLog } from './access-log/index.js';
-import { identify } from './auth/index.js';
+import { identify, requireKey } from './auth/index.js';
 import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors/index.js';
@@ -24,6 +24,11 @@ export interface CreateAppOptions {
   settings?: Partial<ApiSettings>;
   /** Defaults to an in-memory limiter (one process); pass a shared one to scale out. */
   rateLimiter?: RateLimiter;
+  /**
+   * Other web-standard handlers served beside the REST routes (the MCP endpoint at `/mcp`):
+   * they get the same request id, logs, rate limits and bearer keys; what they do is theirs.
+   */
+  mounts?: ReadonlyArray<{ path: string; fetch: (request: Request) => Promise<Response> }>;
 }
 
 /**
@@ -57,5 +62,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     },
   });
+  for (const mount of options.mounts ?? []) app.all(mount.path, requireKey(), (c) => mount.fetch(c.req.raw));
   return app;
 }

@@ -4,7 +4,10 @@ import { policyFor } from '../../net/policy.js';
 import { createBuiltinRegistry } from '../../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../../providers/index.js';
 import { createServices, type ServiceSettings, type Services } from '../../service/index.js';
-import { createIdempotencyService, createWebhookOwners } from '../../service/idempotency/index.js';
+import { createIdempotencyService, createWebhookOwners, type IdempotencyService } from '../../service/idempotency/index.js';
+import { servicesBackend } from '../../backend/embedded.js';
+import { createMcpHttpHandler } from '../../mcp/index.js';
+import { version } from '../version.js';
 import { importTemplatesOnFirstStart } from '../../service/templates/index.js';
 import { bundledTemplatesDir } from '../../skill/paths.js';
 import { openStore, type Store } from '../../store/index.js';
@@ -73,7 +76,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       policy: policyFor('server', env),
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
-    const rest = createRestApp(store, services, options);
+    const rest = createRestApp(store, services, options, env);
     const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
     const templates = await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
@@ -84,13 +87,32 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   });
 }
 
-function createRestApp(store: Store, services: Services, options: BootOptions): App {
+function createRestApp(store: Store, services: Services, options: BootOptions, env: NodeJS.ProcessEnv): App {
+  const idempotency = createIdempotencyService({ store });
   return createApp({
     services,
-    idempotency: createIdempotencyService({ store }),
+    idempotency,
     webhookOwners: createWebhookOwners(store),
     logger: options.logger,
     ...(options.api && { settings: options.api }),
+    mounts: [{ path: '/mcp', fetch: mcpOverHttp(services, idempotency, options.logger, env) }],
+  });
+}
+
+/**
+ * MCP over Streamable HTTP at `/mcp`, acting as the caller's key: the REST chain has already
+ * refused a missing or bad key; the backend is built per request from the same key, so the
+ * services check its scopes exactly as they do for REST.
+ */
+function mcpOverHttp(services: Services, idempotency: IdempotencyService, logger: Logger, env: NodeJS.ProcessEnv) {
+  return createMcpHttpHandler({
+    version: version(),
+    allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    backendFor: async (request) => {
+      const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
+      return servicesBackend({ services, idempotency, principal });
+    },
+    onError: (err) => logger.error({ err }, 'mcp request failed'),
   });
 }
 

@@ -1,0 +1,71 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, KeyMaker, example, startTestServer, type TestServer } from './harness.js';
+
+let server: TestServer;
+let keys: KeyMaker;
+
+beforeAll(async () => {
+  server = await startTestServer({ apiKey: ADMIN_KEY });
+  keys = await KeyMaker.open(server.home);
+});
+afterAll(async () => {
+  await keys.close();
+  await server.close();
+});
+
+function workflowArgs() {
+  const { name, nodes, edges } = example('fan-out') as { name: string; nodes: unknown[]; edges: unknown[] };
+  return { name, nodes, edges };
+}
+
+async function connect(key: string): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } });
+  const client = new Client({ name: 'serve-mcp-test', version: '1.0.0' });
+  await client.connect(transport);
+  return client;
+}
+
+describe('serve: MCP over Streamable HTTP at /mcp', () => {
+  it('refuses a request without a key with the REST error envelope and headers', async () => {
+    const response = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('missing_api_key');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
+  });
+
+  it('serves the tools with a key, acting as that key\'s account', async () => {
+    const client = await connect(ADMIN_KEY);
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    expect(names).toEqual(expect.arrayContaining(['list_node_types', 'save_workflow', 'execute_workflow', 'poll_execution']));
+    const saved = (await client.callTool({ name: 'save_workflow', arguments: workflowArgs() })) as CallToolResult;
+    expect(saved.isError).toBeFalsy();
+    const listed = (await client.callTool({ name: 'list_workflows', arguments: {} })) as CallToolResult;
+    expect(JSON.stringify(listed.structuredContent)).toContain('Prompt variations');
+    await client.close();
+  });
+
+  it('applies the key\'s scopes: a read-only key cannot save', async () => {
+    const client = await connect(await keys.key({ scopes: ['workflows:read'] }));
+    const refused = (await client.callTool({ name: 'save_workflow', arguments: workflowArgs() })) as CallToolResult;
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toContain('missing_scope');
+    await client.close();
+  });
+
+  it('refuses browser origins that were not allowed', async () => {
+    const response = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, origin: 'https://evil.example', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(response.status).toBe(403);
+  });
+});
