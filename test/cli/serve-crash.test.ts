@@ -30,7 +30,7 @@ describe('pipewright serve after SIGKILL', () => {
 
       const second = await serve(env);
       const restarted = { url: second.url, adminKey: ADMIN_KEY };
-      const after = await pollUntil(restarted, executionId, { timeoutMs: 20_000 });
+      const after = await pollUntil(restarted, executionId, { timeoutMs: 60_000 });
       expect(after.status).toBe('COMPLETED');
       expect(after.finalOutput).toEqual({ text: 'crash +1 +1 +1 +1' });
 
@@ -52,5 +52,5 @@ describe('pipewright serve after SIGKILL', () => {
     } finally {
       await llm.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
