@@ -2,11 +2,9 @@
 
 export {
   BASE_PORT_TYPES,
-  PortTypeSchema,
   PORT_NAME_PATTERN,
   isListType,
   itemType,
-  listType,
   connection,
   itemCompatible,
   valueSchemaFor,

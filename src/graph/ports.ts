@@ -5,8 +5,6 @@ export type BasePortType = (typeof BASE_PORT_TYPES)[number];
 export type ListPortType = `${BasePortType}[]`;
 export type PortType = BasePortType | ListPortType;
 
-const ALL_PORT_TYPES = [...BASE_PORT_TYPES, ...BASE_PORT_TYPES.map((t) => `${t}[]` as ListPortType)] as const;
-export const PortTypeSchema = z.enum(ALL_PORT_TYPES as unknown as [PortType, ...PortType[]]);
 
 /** Port names appear in handles (`in-<name>`), so they stay URL- and id-safe. */
 export const PORT_NAME_PATTERN = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$/;
@@ -17,10 +15,6 @@ export function isListType(type: PortType): type is ListPortType {
 
 export function itemType(type: PortType): BasePortType {
   return (isListType(type) ? type.slice(0, -2) : type) as BasePortType;
-}
-
-export function listType(type: PortType): ListPortType {
-  return isListType(type) ? type : `${type}[]`;
 }
 
 /**
