@@ -66,6 +66,8 @@ function createDispatcher(options: CreateServicesOptions, now: () => Date): Disp
   const artifacts = options.artifacts ?? new LocalArtifactStore({
     dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
     urlFor: (id) => `/api/v1/artifacts/${id}`,
+    // Our own absolute artifact URLs are read from the folder; another host's are fetched.
+    origins: URL.canParse(options.settings.publicBaseUrl) ? [options.settings.publicBaseUrl] : [],
   });
   return new Dispatcher({
     store: options.store,

@@ -15,6 +15,12 @@ export interface LocalArtifactStoreOptions {
    * The server passes `(id) => `/api/v1/artifacts/${id}``.
    */
   urlFor?: (id: string) => string;
+  /**
+   * Origins (`https://pw.example`) whose `/api/v1/artifacts/<id>` URLs are this store's own; the
+   * server passes its public base URL's. Any other host's such URL is someone else's file and is
+   * fetched like any URL. Relative `/api/v1/artifacts/<id>` URLs are always this store's.
+   */
+  origins?: string[];
 }
 
 /** 96 random bits: ids are unguessable, and the pattern is the only gate before a path is built. */
@@ -22,6 +28,9 @@ const ID_PATTERN = /^art_[0-9a-f]{24}$/;
 const ID_IN_TEXT = /art_[0-9a-f]{24}/;
 const FILE_NAME = /^(art_[0-9a-f]{24})\.[a-z0-9]+$/;
 const API_PATH = /^\/api\/v1\/artifacts\/(art_[0-9a-f]{24})$/;
+/** Relative URLs are resolved against this; `.invalid` never names a real host. */
+const RELATIVE_BASE = 'http://relative.invalid';
+const HAS_SCHEME = /^[\x00-\x20]*[a-z][a-z0-9+.-]*:/i;
 
 const SidecarSchema = z.object({
   contentType: z.string(),
@@ -41,10 +50,12 @@ type Sidecar = z.infer<typeof SidecarSchema>;
 export class LocalArtifactStore implements ArtifactStore {
   readonly #dir: string;
   readonly #urlFor: ((id: string) => string) | undefined;
+  readonly #origins: ReadonlySet<string>;
 
   constructor(options: LocalArtifactStoreOptions) {
     this.#dir = resolve(options.dir);
     this.#urlFor = options.urlFor;
+    this.#origins = new Set((options.origins ?? []).map(originOf));
   }
 
   async put({ bytes, contentType, accountId }: ArtifactPut): Promise<Artifact> {
@@ -75,16 +86,23 @@ export class LocalArtifactStore implements ArtifactStore {
     return bytes === undefined ? undefined : { ...this.#artifact(id, sidecar.data), bytes };
   }
 
+  /**
+   * Ours: a relative `/api/v1/artifacts/<id>`, the same path on a configured origin, a `file://`
+   * URL of a file in the folder, or exactly what `urlFor` makes. Anything else — another
+   * pipewright's artifact URL included — is not, and readers fetch it as a URL.
+   */
   idFromUrl(url: string): string | undefined {
     let parsed: URL;
     try {
-      parsed = new URL(url, 'http://relative.invalid');
+      parsed = new URL(url, RELATIVE_BASE);
     } catch {
       return undefined;
     }
+    // A network path (`//host/…`, however spelt) resolves to that host, not to the base.
+    const relative = parsed.origin === RELATIVE_BASE && !HAS_SCHEME.test(url);
     if (parsed.protocol === 'file:') return this.#idFromFileUrl(parsed);
     const fromApiPath = API_PATH.exec(parsed.pathname)?.[1];
-    if (fromApiPath !== undefined) return fromApiPath;
+    if (fromApiPath !== undefined && (relative || this.#origins.has(parsed.origin))) return fromApiPath;
     const candidate = ID_IN_TEXT.exec(url)?.[0];
     return candidate !== undefined && this.#urlFor?.(candidate) === url ? candidate : undefined;
   }
@@ -123,6 +141,14 @@ export class LocalArtifactStore implements ArtifactStore {
         cause: error,
       });
     }
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new PipewrightError('invalid_config', `Artifact store origin ${JSON.stringify(url)} is not an absolute URL`, { kind: 'bug' });
   }
 }
 

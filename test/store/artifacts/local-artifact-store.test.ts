@@ -38,7 +38,32 @@ describe('LocalArtifactStore', () => {
     const { id, url } = await store.put({ bytes, contentType: 'image/jpeg' });
     expect(url).toBe(`/api/v1/artifacts/${id}`);
     expect(store.idFromUrl(url)).toBe(id);
-    expect(store.idFromUrl(`https://pipewright.example/api/v1/artifacts/${id}?download=1`)).toBe(id);
+    expect(store.idFromUrl(`${url}?download=1`)).toBe(id);
+  });
+
+  it('takes an absolute artifact URL as its own only on a configured origin', async () => {
+    const store = new LocalArtifactStore({ dir, urlFor: (id) => `/api/v1/artifacts/${id}`, origins: ['https://pw.example/some/base'] });
+    const { id } = await store.put({ bytes, contentType: 'image/png' });
+    expect(store.idFromUrl(`https://pw.example/api/v1/artifacts/${id}?download=1`)).toBe(id);
+    expect(store.idFromUrl(`HTTPS://PW.example:443/api/v1/artifacts/${id}`)).toBe(id);
+    // Another pipewright's artifact (or any host's look-alike path) is a URL to fetch, not a local id.
+    for (const foreign of [
+      `https://other.example/api/v1/artifacts/${id}`,
+      `http://pw.example/api/v1/artifacts/${id}`,
+      `https://pw.example:8443/api/v1/artifacts/${id}`,
+      `//other.example/api/v1/artifacts/${id}`,
+      `\\\\other.example/api/v1/artifacts/${id}`,
+      `/\t/other.example/api/v1/artifacts/${id}`,
+    ]) {
+      expect(store.idFromUrl(foreign), foreign).toBeUndefined();
+    }
+    const noOrigins = new LocalArtifactStore({ dir, urlFor: (i) => `/api/v1/artifacts/${i}` });
+    expect(noOrigins.idFromUrl(`https://pw.example/api/v1/artifacts/${id}`)).toBeUndefined();
+    expect(noOrigins.idFromUrl(`/api/v1/artifacts/${id}`)).toBe(id);
+  });
+
+  it('refuses an origin that is not an absolute URL', () => {
+    expect(() => new LocalArtifactStore({ dir, origins: ['pw.example'] })).toThrow(/not an absolute URL/);
   });
 
   it('recognises its file URLs but not files elsewhere or other URLs', async () => {
