@@ -1,40 +1,8 @@
 import type { Command } from 'commander';
-import { chooseBackend, createBackend, describeBackend } from '../../backend/index.js';
-import { routeConsoleToStderr, serveStdio } from '../../mcp/index.js';
-import { EXIT } from '../exit-codes.js';
-import { pipewrightHome } from '../runtime.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/options.js';
-import { version } from '../version.js';
-
-/** How long shutdown may take before the process exits anyway (a stuck provider socket, say). */
-const EXIT_DEADLINE_MS = 3_000;
 
 export function registerMcp(program: Command): void {
   program
     .command('mcp')
     .description('Serve MCP over stdio for Claude Code, Claude Desktop and other MCP clients (remote when PIPEWRIGHT_API_URL and PIPEWRIGHT_API_KEY are set)')
-    .action(async () => {
-      routeConsoleToStderr();
-      const env = process.env;
-      const choice = chooseBackend(env, {
-        home: pipewrightHome(env),
-        publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`,
-      });
-      const backend = await createBackend(choice, env);
-      const session = await serveStdio({
-        backend,
-        version: version(),
-        onError: (error) => process.stderr.write(`pipewright mcp: ${error.stack ?? error.message}\n`),
-      }).catch(async (error: unknown) => {
-        await backend.close();
-        throw error;
-      });
-      const stop = () => void session.close();
-      process.once('SIGTERM', stop).once('SIGINT', stop);
-      process.stderr.write(`pipewright mcp: serving on stdio, ${describeBackend(choice)}\n`);
-      await session.closed;
-      process.off('SIGTERM', stop).off('SIGINT', stop);
-      // Whatever is still holding the event loop open (keep-alive sockets) must not keep a client waiting on our exit.
-      setTimeout(() => process.exit(process.exitCode ?? EXIT.ok), EXIT_DEADLINE_MS).unref();
-    });
+    .action(async () => (await import('./mcp-action.js')).serveMcp());
 }

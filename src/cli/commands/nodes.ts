@@ -1,48 +1,9 @@
 import type { Command } from 'commander';
-import { cliRuntime } from '../runtime.js';
-import { describeNodeTypes, type CatalogEntry } from '../../nodes/describe.js';
-import { modelEntryOf } from '../../nodes/model/index.js';
-import type { NodeRegistry } from '../../nodes/registry.js';
-import type { ProviderId } from '../../providers/index.js';
 
 export function registerNodes(program: Command): void {
   program
     .command('nodes')
     .description('List the node types this installation can run, by category, with their cost in credits')
     .option('--json', 'print the catalog as JSON (the shape of GET /nodes)')
-    .action((options: { json?: boolean }) => {
-      const { registry, providers } = cliRuntime();
-      const catalog = describeNodeTypes(registry.list());
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify({ nodes: catalog }, null, 2)}\n`);
-        return;
-      }
-      const aliases = aliasesByType(catalog);
-      for (const node of catalog.filter((entry) => entry.deprecated?.replacedBy === undefined)) {
-        process.stdout.write(describe(node, registry, aliases.get(node.nodeType) ?? [], (id) => providers.get(id)?.configured() === true));
-      }
-    });
-}
-
-/** Aliases are listed under the type they stand for, not as types of their own. */
-function aliasesByType(catalog: readonly CatalogEntry[]): Map<string, string[]> {
-  const aliases = new Map<string, string[]>();
-  for (const { nodeType, deprecated } of catalog) {
-    if (deprecated?.replacedBy !== undefined) aliases.set(deprecated.replacedBy, [...(aliases.get(deprecated.replacedBy) ?? []), nodeType]);
-  }
-  return aliases;
-}
-
-function describe(node: CatalogEntry, registry: NodeRegistry, aliases: readonly string[], configured: (provider: ProviderId) => boolean): string {
-  const ins = node.inputs.filter((p) => p.isPort).map((p) => `${p.id}:${p.type}${p.required ? '*' : ''}`).join(' ');
-  const outs = node.outputs.map((p) => `${p.id}:${p.type}`).join(' ');
-  const model = modelEntryOf(registry.get(node.nodeType));
-  const runsOn = model ? ` · ${model.provider} ${model.endpoint}${configured(model.provider) ? '' : ' (not configured)'}` : '';
-  const lines = [
-    `${node.nodeType.padEnd(36)} [${node.category}] ${node.cost} credits${runsOn}`,
-    `    ${node.label}: ${node.description}`,
-    `    in: ${ins || '—'}  out: ${outs || '—'}`,
-    ...(aliases.length > 0 ? [`    aliases: ${aliases.join(', ')}`] : []),
-  ];
-  return `${lines.join('\n')}\n`;
+    .action(async (options: { json?: boolean }) => (await import('./nodes-action.js')).printNodeCatalog(options));
 }

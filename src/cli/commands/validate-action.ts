@@ -1,0 +1,25 @@
+import { validateGraph } from '../../graph/index.js';
+import { missingProviders, providerWarnings } from '../../nodes/model/index.js';
+import { cliRuntime } from '../runtime.js';
+import { loadJsonFile } from '../load-json.js';
+import { formatViolations } from '../format-violations.js';
+import { EXIT } from '../exit-codes.js';
+
+/** `pipewright validate <file>`: every violation and warning, as text or JSON. */
+export async function validateWorkflowFile(file: string, options: { json?: boolean }): Promise<void> {
+  const { registry, providers } = cliRuntime();
+  const input = await loadJsonFile(file);
+  const validation = validateGraph(input, registry);
+  // Missing keys only warn: a dry run needs none, and `run` refuses before spending.
+  const missing = validation.graph ? providerWarnings(missingProviders(validation.graph, registry, providers)) : [];
+  const result = { ...validation, warnings: [...validation.warnings, ...missing] };
+  const { graph: _graph, ...report } = result;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = [...formatViolations(result.violations, 'error'), ...formatViolations(result.warnings, 'warning')];
+    for (const line of lines) process.stdout.write(`${line}\n`);
+    process.stdout.write(result.ok ? `${file}: valid${result.warnings.length ? ` (${result.warnings.length} warning(s))` : ''}\n` : `${file}: ${result.violations.length} violation(s)\n`);
+  }
+  process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+}
