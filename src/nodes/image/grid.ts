@@ -1,8 +1,9 @@
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import { requireMediaRef } from '../io/media-ref.js';
 import { defineNodeType } from '../node-type.js';
+import { loadSharp } from './sharp.js';
 import { colorSchema, decodeImage, edgeSchema, MAX_EDGE, render, storeImage } from './support.js';
 
 const MAX_IMAGES = 100;
@@ -49,7 +50,7 @@ export const gridImages = defineNodeType<Settings>({
       })),
     );
     ctx.signal.throwIfAborted();
-    const canvas = sharp({ create: { width, height, channels: 4, background } }).composite(cells);
+    const canvas = loadSharp()({ create: { width, height, channels: 4, background } }).composite(cells);
     return { image: await storeImage(ctx, canvas, 'png') };
   },
 });

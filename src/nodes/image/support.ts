@@ -1,9 +1,10 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import { readMedia } from '../io/media.js';
 import { requireMediaRef } from '../io/media-ref.js';
 import type { NodeContext } from '../node-type.js';
+import { loadSharp } from './sharp.js';
 
 /** What the image nodes use of their context; any NodeContext fits. */
 export type ImageContext = Pick<NodeContext, 'inputs' | 'artifacts' | 'policy' | 'signal'>;
@@ -29,7 +30,7 @@ export const colorSchema = z
 
 function isColor(value: string): boolean {
   try {
-    sharp({ create: { width: 1, height: 1, channels: 4, background: value } });
+    loadSharp()({ create: { width: 1, height: 1, channels: 4, background: value } });
     return true;
   } catch {
     return false;
@@ -53,7 +54,7 @@ export async function loadImage(ctx: ImageContext, port = 'image'): Promise<Load
 export async function decodeImage(ctx: ImageContext, ref: string, port: string): Promise<LoadedImage> {
   const { bytes } = await readMedia(ref, { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
   ctx.signal.throwIfAborted();
-  const image = sharp(bytes, { autoOrient: true });
+  const image = loadSharp()(bytes, { autoOrient: true });
   const metadata = await image.metadata().catch((error: unknown) => {
     throw new PipewrightError('invalid_image', `The ${port} input is not an image this node can read`, {
       kind: 'user', cause: error, details: { port },

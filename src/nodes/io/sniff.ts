@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { DEFAULT_CONTENT_TYPE, normalizeContentType } from '../../store/artifacts/index.js';
+import { loadSharp } from '../image/sharp.js';
 
 const SHARP_FORMATS: Readonly<Record<string, string>> = {
   jpeg: 'image/jpeg',
@@ -27,7 +27,7 @@ export async function sniffContentType(bytes: Uint8Array, ...hints: ReadonlyArra
 
 async function imageType(bytes: Uint8Array): Promise<string | undefined> {
   try {
-    const { format, compression } = await sharp(bytes).metadata();
+    const { format, compression } = await loadSharp()(bytes).metadata();
     if (format === 'heif') return compression === 'av1' ? 'image/avif' : 'image/heic';
     return SHARP_FORMATS[format];
   } catch {

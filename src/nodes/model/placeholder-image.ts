@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { captionBandSvg } from '../image/caption-band.js';
+import { loadSharp } from '../image/sharp.js';
 
 export interface PlaceholderText {
   /** Big and red at the top: what this is ("DRY RUN", "DRY RUN · video"). */
@@ -18,6 +18,7 @@ const BACKGROUND = '#1f2430';
  * (grids, crops) behave as they will for real.
  */
 export async function placeholderPng(text: PlaceholderText, aspectRatio?: unknown): Promise<Buffer> {
+  const sharp = loadSharp();
   const height = heightFor(aspectRatio);
   const band = (content: string, fontSize: number, color: string, maxHeight: number) =>
     captionBandSvg({ text: content, width: WIDTH, maxHeight, fontSize, padding: Math.round(fontSize / 2), color, background: BACKGROUND });
