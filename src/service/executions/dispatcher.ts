@@ -43,7 +43,7 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.#recorder = new StoreRecorder(options.store);
-    this.artifacts = new OwnedArtifactStore(options.artifacts, options.store, options.now);
+    this.artifacts = new OwnedArtifactStore({ inner: options.artifacts, store: options.store, now: options.now, readUnowned: options.policy.allowLocalFiles });
     this.#engine = new Engine({ ...options.engine, registry: options.registry, artifacts: this.artifacts, policy: options.policy, recorder: this.#recorder });
     options.queue.consume((executionId) => this.#run(executionId));
   }

@@ -8,6 +8,7 @@ export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS } from './queue.js';
 export type { ExecutionQueue } from './queue.js';
 export { StoreRecorder } from './store-recorder.js';
 export { OwnedArtifactStore } from './owned-artifacts.js';
+export type { OwnedArtifactStoreOptions } from './owned-artifacts.js';
 export type { ArtifactOwner } from './owned-artifacts.js';
 export { ExecuteBodySchema, RunBodySchema, TriggerBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './bodies.js';
 export { startOfUtcDay } from './daily-cap.js';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PipewrightError } from '../../../src/errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/engine/index.js';
 import { createBuiltinRegistry, defineNodeType, type NodeRegistry } from '../../../src/nodes/index.js';
+import { readMedia } from '../../../src/nodes/io/media.js';
 import { createServices, type CreateServicesOptions, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { ManualClock } from '../../store/clock.js';
@@ -83,6 +84,23 @@ export function testRegistry(probe: Probe): NodeRegistry {
     async run(ctx) {
       const artifact = await ctx.artifacts.put({ bytes: new TextEncoder().encode(String(ctx.inputs.text ?? '')), contentType: 'image/png' });
       return { image: artifact.url };
+    },
+  }));
+  registry.register(defineNodeType<Record<string, never>>({
+    nodeType: 'utility:test_read',
+    label: 'File reader',
+    category: 'utility',
+    description: 'Reads an image the way media-reading nodes do (artifact store, data URI or URL) and outputs its bytes as text.',
+    config: z.strictObject({}),
+    inputs: [{ name: 'image', type: 'image', required: true }],
+    outputs: [{ name: 'text', type: 'text' }],
+    cost: () => 0,
+    cacheable: false,
+    maxRetries: 0,
+    timeoutMs: 10_000,
+    async run(ctx) {
+      const media = await readMedia(String(ctx.inputs.image), { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
+      return { text: new TextDecoder().decode(media.bytes) };
     },
   }));
   return registry;

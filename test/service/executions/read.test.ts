@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { edge, failure, node, paidChain, useExecHarness } from './harness.js';
+import { policyFor } from '../../../src/net/policy.js';
+import type { Principal } from '../../../src/service/index.js';
+import { LocalArtifactStore } from '../../../src/store/artifacts/index.js';
+import { BASE_URL, edge, failure, node, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
 
@@ -117,5 +121,50 @@ describe('artifacts', () => {
       const artifactId = String(record?.finalOutput?.picture).split('/').at(-1)!;
       expect((await store.artifacts.get(artifactId))?.accountId).toBe(i % 2 === 0 ? admin.accountId : other.accountId);
     }
+  });
+
+  /** input:image (the URL as its config) → a node that reads the image's bytes → output. */
+  const readFlow = (url: string) => ({
+    nodes: [node('photo', 'input:image', { image: url }, 'Photo'), node('read', 'utility:test_read'), node('out', 'output:result', { name: 'text' })],
+    edges: [edge('photo', 'image', 'read', 'image'), edge('read', 'text', 'out', 'value')],
+  });
+
+  it('lets a run read its own account’s artifacts and no other account’s (media_not_found)', async () => {
+    const { services, admin, workflow, finished, stranger } = h();
+    const { executionId } = await services.executions.execute(admin, await workflow(fileFlow()), {});
+    await finished(executionId);
+    const url = (await services.executions.poll(admin, executionId)).finalOutput?.picture as string;
+    const other = await stranger();
+    const theirs = (await services.workflows.create(other, { name: 'Theirs', ...readFlow(url) })).workflow.id;
+    const readAs = async (principal: Principal, workflowId: string, inputs: Record<string, unknown> = {}) => {
+      const run = await services.executions.execute(principal, workflowId, { inputs });
+      await finished(run.executionId);
+      return services.executions.detail(principal, run.executionId);
+    };
+
+    for (const ref of [url, `${BASE_URL}${url}`]) {
+      const mine = await readAs(admin, await workflow(readFlow(ref)));
+      expect(mine).toMatchObject({ status: 'COMPLETED', finalOutput: { text: 'bytes' } });
+      const refused = await readAs(other, theirs, { photo: ref });
+      expect(refused.status).toBe('FAILED');
+      expect(refused.nodes.find((n) => n.nodeId === 'read')?.error).toMatchObject({ code: 'media_not_found' });
+      expect(refused.finalOutput?.text).toBeUndefined();
+    }
+  });
+
+  it('reads an artifact nobody owns (made by `pipewright run`) only where runs may read local files', async () => {
+    const { services, admin, workflow, finished, home, sibling } = h();
+    const outside = new LocalArtifactStore({ dir: join(home, 'artifacts'), urlFor: (id) => `/api/v1/artifacts/${id}` });
+    const { url } = await outside.put({ bytes: new TextEncoder().encode('cli'), contentType: 'image/png' });
+    const workflowId = await workflow(readFlow(url));
+    const server = await services.executions.execute(admin, workflowId, {});
+    expect(await finished(server.executionId)).toBe('FAILED');
+    const detail = await services.executions.detail(admin, server.executionId);
+    expect(detail.nodes.find((n) => n.nodeId === 'read')?.error).toMatchObject({ code: 'media_not_found' });
+
+    const local = await sibling({ policy: policyFor('cli', {}) });
+    const run = await local.services.executions.execute(admin, workflowId, {});
+    expect(await finished(run.executionId)).toBe('COMPLETED');
+    expect((await local.services.executions.poll(admin, run.executionId)).finalOutput).toEqual({ text: 'cli' });
   });
 });
