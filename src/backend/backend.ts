@@ -18,8 +18,14 @@ export interface Backend {
   saveWorkflow(input: { id?: string; workflow: unknown }): Promise<SaveResult>;
   deleteWorkflow(id: string): Promise<{ id: string; deleted: true }>;
   estimateWorkflow(id: string, body: unknown): Promise<EstimateView>;
-  /** `body` is the execute body of CONTRACT §3 (inputs, nodes/edges, targetNodeId, force, dryRun, version). */
-  executeWorkflow(id: string, body: unknown, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<ExecuteAccepted>;
+  /**
+   * `body` is the execute body of CONTRACT §3 (inputs, nodes/edges, targetNodeId, force, dryRun,
+   * version). Without `id` it must carry `nodes`/`edges` (and may carry `name`): that graph is
+   * saved as a workflow tagged `scratch`, then run. With `idempotencyKey`, the same key and body
+   * replay the first answer (the same execution, no second scratch workflow); the same key with
+   * another body is `idempotency_key_reused`.
+   */
+  executeWorkflow(id: string | undefined, body: unknown, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<ExecuteAccepted>;
   pollExecution(id: string, options?: { signal?: AbortSignal }): Promise<PollView>;
   getExecution(id: string): Promise<ExecutionDetail>;
   listExecutions(query: { workflowId?: string; status?: string; limit?: number; cursor?: string }): Promise<Page<ExecutionSummary>>;

@@ -7,7 +7,7 @@ import { createIdempotencyService } from '../service/idempotency/index.js';
 import { accountPrincipal, importTemplatesOnFirstStart } from '../service/templates/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Backend } from './backend.js';
-import { bundledTemplatesDir } from '../skill/paths.js';
+import { inlineRun } from './scratch.js';
 
 export interface EmbeddedBackendOptions {
   /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
@@ -18,6 +18,8 @@ export interface EmbeddedBackendOptions {
   env?: NodeJS.ProcessEnv;
   /** The admin key the first start creates (`PIPEWRIGHT_API_KEY`); generated and not shown when absent. */
   apiKey?: string;
+  /** The workflow templates imported into the account on first start (the cli passes the bundled ones). */
+  templatesDir: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Pr
     const services = createServices({ store, registry, providers, home: options.home, policy: policyFor('cli', env), settings: { publicBaseUrl: options.publicBaseUrl } });
     const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
     const { accountId } = bootstrap;
-    await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: bundledTemplatesDir() });
+    await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: options.templatesDir });
     await services.executions.resumeUnfinished();
     return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(accountId), close: closer(services, store) });
   } catch (error) {
@@ -66,7 +68,10 @@ export function servicesBackend({ services, idempotency, principal, close }: Ser
     saveWorkflow: ({ id, workflow }) => (id === undefined ? workflows.create(principal, workflow) : workflows.replace(principal, id, workflow)),
     deleteWorkflow: (id) => workflows.delete(principal, id),
     estimateWorkflow: (id, body) => executions.estimate(principal, id, body),
-    executeWorkflow: (id, body, options) => once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, () => executions.execute(principal, id, body)),
+    executeWorkflow: (id, body, options) =>
+      id === undefined
+        ? once(options?.idempotencyKey, { path: 'mcp:execute_workflow/inline', body }, () => runInline(body))
+        : once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, () => executions.execute(principal, id, body)),
     pollExecution: (id) => executions.poll(principal, id),
     getExecution: (id) => executions.detail(principal, id),
     listExecutions: (query) => executions.list(principal, query),
@@ -75,6 +80,21 @@ export function servicesBackend({ services, idempotency, principal, close }: Ser
     readArtifact: (id) => executions.artifact(principal, id),
     close: close ?? (async () => {}),
   };
+
+  /**
+   * Save, then run: inside the idempotent claim, so a replay saves nothing. A refused run (bad
+   * inputs, credits, providers) deletes the scratch workflow it would have run under.
+   */
+  async function runInline(body: unknown): Promise<ExecuteAccepted> {
+    const { workflow, execute } = inlineRun(body);
+    const saved = await workflows.create(principal, workflow);
+    try {
+      return await executions.execute(principal, saved.workflow.id, execute);
+    } catch (error) {
+      await workflows.delete(principal, saved.workflow.id).catch(() => undefined);
+      throw error;
+    }
+  }
 }
 
 /**

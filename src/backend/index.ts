@@ -1,4 +1,5 @@
-// The Backend the MCP server (and other client-side faces) talk to, and how one is chosen.
+// The Backend the MCP server (and other client-side faces) talk to, how one is chosen, and the
+// shapes and constants of its answers: faces above import from here, never from the layers below.
 
 export type { Backend } from './backend.js';
 export { createEmbeddedBackend, servicesBackend } from './embedded.js';
@@ -6,3 +7,11 @@ export type { EmbeddedBackendOptions, ServicesBackendOptions } from './embedded.
 export { createRemoteBackend } from './remote.js';
 export { chooseBackend, createBackend, describeBackend } from './config.js';
 export type { BackendChoice } from './config.js';
+export { SCRATCH_TAG } from './scratch.js';
+
+export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
+export type { ExecutionStatus, NodeStatus } from '../engine/index.js';
+export type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, LintResult, Page, PollView, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/index.js';
+export type { CatalogEntry } from '../nodes/describe.js';
+export { contentTypeForPath } from '../store/artifacts/index.js';
+export { closestMatch } from '../graph/index.js';

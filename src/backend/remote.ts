@@ -1,5 +1,7 @@
-import { type ClientOptions, createClient, type ExecuteBody, type WorkflowInput } from '../client/index.js';
+import { type ClientOptions, createClient, type ExecuteBody, type PipewrightClient, type PostOptions, type WorkflowInput } from '../client/index.js';
+import type { ExecuteAccepted } from '../service/index.js';
 import type { Backend } from './backend.js';
+import { inlineRun, scratchSaveKey } from './scratch.js';
 
 /**
  * The Backend over a remote pipewright (or compatible) REST API: each method is one client call,
@@ -18,7 +20,7 @@ export function createRemoteBackend(options: ClientOptions): Backend {
       id === undefined ? workflows.create(workflow as WorkflowInput) : workflows.replace(id, workflow as WorkflowInput),
     deleteWorkflow: (id) => workflows.delete(id),
     estimateWorkflow: (id, body) => workflows.estimate(id, body as ExecuteBody),
-    executeWorkflow: (id, body, options) => workflows.execute(id, body as ExecuteBody, options),
+    executeWorkflow: (id, body, options) => (id === undefined ? executeInline(client, body, options) : workflows.execute(id, body as ExecuteBody, options)),
     pollExecution: (id, options) => executions.poll(id, options),
     getExecution: (id) => executions.get(id),
     listExecutions: (query) => executions.list(query),
@@ -27,4 +29,23 @@ export function createRemoteBackend(options: ClientOptions): Backend {
     readArtifact: (id) => client.artifacts.get(id),
     close: () => client.close(),
   };
+}
+
+/**
+ * Two calls, both idempotent under keys derived from the caller's: the save's key is derived
+ * from the execute's, so a retry replays the same created workflow and then the same execution
+ * (and a different graph under the same key is refused by the save as `idempotency_key_reused`).
+ * Without a key, a refused run deletes its scratch workflow; with one it is kept, since a retry's
+ * save replays it.
+ */
+async function executeInline(client: PipewrightClient, body: unknown, options: PostOptions = {}): Promise<ExecuteAccepted> {
+  const { workflow, execute } = inlineRun(body);
+  const { idempotencyKey, ...rest } = options;
+  const saved = await client.workflows.create(workflow as WorkflowInput, { ...rest, ...(idempotencyKey !== undefined && { idempotencyKey: scratchSaveKey(idempotencyKey) }) });
+  try {
+    return await client.workflows.execute(saved.workflow.id, execute as ExecuteBody, options);
+  } catch (error) {
+    if (idempotencyKey === undefined) await client.workflows.delete(saved.workflow.id).catch(() => undefined);
+    throw error;
+  }
 }

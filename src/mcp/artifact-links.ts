@@ -1,5 +1,5 @@
 import type { ResourceLink } from '@modelcontextprotocol/sdk/types.js';
-import { contentTypeForPath } from '../store/artifacts/index.js';
+import { contentTypeForPath } from '../backend/index.js';
 
 /** `/api/v1/artifacts/art_…` (server) or `file:///…/artifacts/art_….png` (embedded): the id is the last segment. */
 const ARTIFACT_URL = /\/(art_[0-9a-f]{24})(?:\.[a-z0-9]+)?$/;

@@ -1,5 +1,4 @@
-import { FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
-import type { PollView } from '../service/execution-contracts.js';
+import { FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES, type PollView } from '../backend/index.js';
 
 /** One paragraph a model can act on: where the execution is, what failed, and what to call next. */
 export function summarizeExecution(view: PollView): string {

@@ -1,5 +1,5 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { Backend } from '../backend/backend.js';
+import type { Backend } from '../backend/index.js';
 import { createServer } from './server.js';
 
 export interface McpHttpOptions {
@@ -11,7 +11,8 @@ export interface McpHttpOptions {
   backendFor: (request: Request) => Promise<Backend>;
   /** Browser origins allowed to call; a request carrying any other `Origin` is refused (DNS rebinding, CSRF). Default none. */
   allowedOrigins?: readonly string[];
-  templatesDir?: string;
+  /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
+  templatesDir: string;
   onError?: (error: Error) => void;
 }
 
@@ -29,7 +30,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
     const { server, cleanup } = createServer({
       backend,
       version: options.version,
-      ...(options.templatesDir !== undefined && { templatesDir: options.templatesDir }),
+      templatesDir: options.templatesDir,
       ...(options.onError !== undefined && { onError: options.onError }),
     });
     let closing: Promise<void> | undefined;

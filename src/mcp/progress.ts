@@ -1,5 +1,4 @@
-import type { NodeStatus } from '../engine/index.js';
-import type { PollView } from '../service/execution-contracts.js';
+import type { NodeStatus, PollView } from '../backend/index.js';
 import type { ToolExtra } from './tool-handler.js';
 
 /** Share of a node's work its status stands for; statuses only move forward, so progress only grows. */

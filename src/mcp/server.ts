@@ -1,6 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Backend } from '../backend/backend.js';
-import { bundledTemplatesDir } from '../skill/paths.js';
+import type { Backend } from '../backend/index.js';
 import { PendingWork } from './pending-work.js';
 import { registerPrompts } from './prompts/index.js';
 import { registerResources } from './resources/index.js';
@@ -9,7 +8,10 @@ import { registerTools } from './tools/index.js';
 export interface CreateServerOptions {
   backend: Backend;
   version: string;
-  /** Where the bundled workflow templates live (default: the package's skill/templates). */
+  /**
+   * The folder of workflow templates served as `pipewright://templates/{name}` (the cli passes
+   * the package's skill/templates). Absent: no template resources.
+   */
   templatesDir?: string;
   /** Errors whose message is withheld from the client (bugs), for the operator's log. */
   onError?: (error: Error) => void;
@@ -32,7 +34,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   if (options.onError) server.server.onerror = options.onError;
   const pending = new PendingWork();
   registerTools(server, options.backend, pending);
-  registerResources(server, options.backend, options.templatesDir ?? bundledTemplatesDir());
+  registerResources(server, options.backend, options.templatesDir);
   registerPrompts(server);
   return { server, cleanup: () => pending.settled() };
 }

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { Backend } from '../backend/backend.js';
+import type { Backend } from '../backend/index.js';
 import { createServer } from './server.js';
 
 export interface StdioOptions {
@@ -8,7 +8,8 @@ export interface StdioOptions {
   version: string;
   stdin?: Readable;
   stdout?: Writable;
-  templatesDir?: string;
+  /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
+  templatesDir: string;
   onError?: (error: Error) => void;
 }
 
@@ -28,7 +29,7 @@ export async function serveStdio(options: StdioOptions): Promise<StdioSession> {
   const { server, cleanup } = createServer({
     backend: options.backend,
     version: options.version,
-    ...(options.templatesDir !== undefined && { templatesDir: options.templatesDir }),
+    templatesDir: options.templatesDir,
     ...(options.onError !== undefined && { onError: options.onError }),
   });
   let stop!: () => void;

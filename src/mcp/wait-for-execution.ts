@@ -1,7 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Backend } from '../backend/backend.js';
-import { FINISHED_EXECUTION_STATUSES } from '../engine/index.js';
-import type { PollView } from '../service/execution-contracts.js';
+import { type Backend, FINISHED_EXECUTION_STATUSES, type PollView } from '../backend/index.js';
 
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 1000;

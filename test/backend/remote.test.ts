@@ -7,6 +7,7 @@ import { createEmbeddedBackend } from '../../src/backend/embedded.js';
 import { createRemoteBackend } from '../../src/backend/remote.js';
 import { edge, greetingFlow, node } from '../api/flows.js';
 import { ADMIN_KEY, startRealServer, type RealServer } from '../client/real-server.js';
+import { bundledTemplatesDir } from '../../src/skill/paths.js';
 
 // The remote Backend against a real server on 127.0.0.1, and the same loop on the embedded one.
 
@@ -18,7 +19,7 @@ const home = mkdtempSync(join(tmpdir(), 'pipewright-embedded-'));
 beforeAll(async () => {
   server = await startRealServer();
   remote = createRemoteBackend({ baseUrl: server.url, apiKey: ADMIN_KEY, polling: { initialDelayMs: 10 } });
-  embedded = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {} });
+  embedded = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
 });
 afterAll(async () => {
   await remote.close();
@@ -93,6 +94,29 @@ describe('remote backend', () => {
     const viaEmbedded = await embedded.saveWorkflow({ workflow: bad }).catch((error: unknown) => error);
     expect(viaRemote).toMatchObject({ code: 'invalid_graph', kind: 'user', details: { violations: [expect.objectContaining({ rule: 'unknown-node-type' })] } });
     expect(viaEmbedded).toMatchObject({ code: 'invalid_graph', details: { violations: (viaRemote as { details: { violations: unknown } }).details.violations } });
+  });
+
+  it.each([
+    ['remote', () => remote],
+    ['embedded', () => embedded],
+  ] as const)('replays an inline graph under the same idempotency key (%s): one scratch workflow, one execution', async (label, backendOf) => {
+    const backend = backendOf();
+    const key = `inline-${label}`;
+    const scratch = async () => (await backend.listWorkflows({ tag: 'scratch', limit: 100 })).data.map((one) => one.id);
+    const before = await scratch();
+    const body = { ...greetingFlow('Inline'), inputs: { name: 'Ada' } };
+    const first = await backend.executeWorkflow(undefined, body, { idempotencyKey: key });
+    const again = await backend.executeWorkflow(undefined, body, { idempotencyKey: key });
+    expect(again).toMatchObject({ executionId: first.executionId, workflowId: first.workflowId });
+    expect(await scratch()).toEqual([first.workflowId, ...before]);
+    expect((await backend.listExecutions({ workflowId: first.workflowId! })).data.map((one) => one.id)).toEqual([first.executionId]);
+    expect((await finished(backend, first.executionId)).finalOutput).toEqual({ greeting: 'Hello Ada' });
+
+    const otherGraph = { ...body, nodes: body.nodes.map((one) => (one.id === 'greet' ? node('greet', 'utility:prompt_template', { template: 'Hi {{who}}' }) : one)) };
+    await expect(backend.executeWorkflow(undefined, otherGraph, { idempotencyKey: key })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    const otherInputs = { ...body, inputs: { name: 'Grace' } };
+    await expect(backend.executeWorkflow(undefined, otherInputs, { idempotencyKey: key })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    expect(await scratch()).toEqual([first.workflowId, ...before]);
   });
 
   it('passes the signal of executeWorkflow and pollExecution through', async () => {

@@ -88,6 +88,29 @@ describe('execute_workflow', () => {
     expect(textOf(other)).toMatch(/^error idempotency_key_reused[\s\S]*new key/);
   });
 
+  it('replays an inline graph under the same idempotencyKey: one execution, one scratch workflow', async () => {
+    const scratch = async () => (await mcp.backend.listWorkflows({ tag: 'scratch', limit: 100 })).data.length;
+    const before = await scratch();
+    const call = (graph: object) => mcp.call('execute_workflow', { ...graph, inputs: { prompt: 'retried' }, idempotencyKey: 'inline-retry-1' });
+    const first = structured<Executed>(await call(echoGraph));
+    const again = structured<Executed>(await call(echoGraph));
+    expect(again).toMatchObject({ executionId: first.executionId, workflowId: first.workflowId, savedAsScratch: true });
+    expect(await scratch()).toBe(before + 1);
+    expect((await mcp.backend.listExecutions({ workflowId: first.workflowId })).data.map((run) => run.id)).toEqual([first.executionId]);
+
+    const changed = { ...echoGraph, nodes: echoGraph.nodes.map((one) => (one.id === 'prompt' ? { ...one, data: { ...one.data, label: 'Changed' } } : one)) };
+    expect(textOf(await call(changed))).toMatch(/^error idempotency_key_reused/);
+    expect(await scratch()).toBe(before + 1);
+  });
+
+  it('leaves no scratch workflow behind when an inline run is refused', async () => {
+    const scratch = async () => (await mcp.backend.listWorkflows({ tag: 'scratch', limit: 100 })).data.length;
+    const before = await scratch();
+    const result = await mcp.call('execute_workflow', { ...imageGraph, idempotencyKey: 'inline-refused-1' });
+    expect(textOf(result)).toMatch(/^error provider_not_configured/);
+    expect(await scratch()).toBe(before);
+  });
+
   it('needs a workflowId or a graph', async () => {
     const result = await mcp.call('execute_workflow', { dryRun: true });
     expect(result.isError).toBe(true);

@@ -7,6 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createEmbeddedBackend } from '../../src/backend/embedded.js';
 import type { Backend } from '../../src/backend/index.js';
 import { createServer } from '../../src/mcp/index.js';
+import { bundledTemplatesDir } from '../../src/skill/paths.js';
 
 export interface Connected {
   client: Client;
@@ -21,7 +22,7 @@ export interface Connected {
 /** The real thing end to end: an SDK client, in memory, to the server over the embedded backend on a fresh home. */
 export async function connect(options: { templatesDir?: string; backend?: Backend } = {}): Promise<Connected> {
   const home = await mkdtemp(join(tmpdir(), 'pipewright-mcp-'));
-  const backend = options.backend ?? (await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {} }));
+  const backend = options.backend ?? (await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() }));
   const serverErrors: Error[] = [];
   const { server, cleanup } = createServer({
     backend,

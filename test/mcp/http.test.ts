@@ -10,6 +10,7 @@ import type { Backend } from '../../src/backend/index.js';
 import { PipewrightError } from '../../src/errors/index.js';
 import { createMcpHttpHandler } from '../../src/mcp/index.js';
 import { echoGraph } from './fixtures.js';
+import { bundledTemplatesDir } from '../../src/skill/paths.js';
 
 let home: string;
 let backend: Backend;
@@ -18,10 +19,11 @@ let handler: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pipewright-http-'));
-  backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {} });
+  backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
   handler = createMcpHttpHandler({
     version: '0.0.0-test',
     allowedOrigins: ['https://app.example'],
+    templatesDir: bundledTemplatesDir(),
     // What the mount does: authenticate, then hand over a backend for this request only.
     backendFor: async (request) => {
       if (request.headers.get('authorization') !== 'Bearer good') throw new PipewrightError('invalid_api_key', 'The API key is not valid');

@@ -108,6 +108,7 @@ function mcpOverHttp(services: Services, idempotency: IdempotencyService, logger
   return createMcpHttpHandler({
     version: version(),
     allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    templatesDir: bundledTemplatesDir(),
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
       return servicesBackend({ services, idempotency, principal });

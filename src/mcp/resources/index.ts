@@ -1,15 +1,15 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Backend } from '../../backend/backend.js';
+import type { Backend } from '../../backend/index.js';
 import { registerArtifactResources } from './artifacts.js';
 import { registerExecutionResources } from './executions.js';
 import { registerNodesResource } from './nodes.js';
 import { registerTemplateResources } from './templates.js';
 import { registerWorkflowResources } from './workflows.js';
 
-export function registerResources(server: McpServer, backend: Backend, templatesDir: string): void {
+export function registerResources(server: McpServer, backend: Backend, templatesDir: string | undefined): void {
   registerNodesResource(server, backend);
   registerWorkflowResources(server, backend);
   registerExecutionResources(server, backend);
   registerArtifactResources(server, backend);
-  registerTemplateResources(server, templatesDir);
+  if (templatesDir !== undefined) registerTemplateResources(server, templatesDir);
 }

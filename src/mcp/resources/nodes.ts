@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Backend } from '../../backend/backend.js';
+import type { Backend } from '../../backend/index.js';
 import { guardedRead, jsonContents } from './contents.js';
 
 export const NODES_URI = 'pipewright://nodes';

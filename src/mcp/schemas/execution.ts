@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES, NODE_STATUSES } from '../../engine/index.js';
+import { EXECUTION_STATUSES, NODE_STATUSES } from '../../backend/index.js';
 
 export const ExecutionStatusOutput = z.enum(EXECUTION_STATUSES).describe('QUEUED → RUNNING → COMPLETED | FAILED | CANCELLED');
 const NodeStatusOutput = z.enum(NODE_STATUSES).describe('PENDING → RUNNING → COMPLETED | FAILED | SKIPPED | CANCELLED');

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Backend } from '../../backend/backend.js';
+import type { Backend } from '../../backend/index.js';
 import { ExecutionStatusOutput } from '../schemas/execution.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';

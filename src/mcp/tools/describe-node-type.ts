@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Backend } from '../../backend/backend.js';
+import { type Backend, closestMatch } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
-import { closestMatch } from '../../graph/suggest.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 

@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Backend } from '../../backend/backend.js';
-import { FINISHED_EXECUTION_STATUSES } from '../../engine/index.js';
+import { type Backend, FINISHED_EXECUTION_STATUSES } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
@@ -12,7 +11,6 @@ import { ExecutionStatusOutput, PollOutput } from '../schemas/execution.js';
 import { guarded, type ToolExtra } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 import { waitForExecution } from '../wait-for-execution.js';
-import { resolveWorkflowId } from './scratch-workflow.js';
 
 export const NAME = 'execute_workflow';
 
@@ -58,11 +56,15 @@ export function registerExecuteWorkflowTool(server: McpServer, backend: Backend,
 }
 
 async function execute(backend: Backend, pending: PendingWork, args: Args, extra: ToolExtra) {
-  const { workflowId, savedAsScratch } = await resolveWorkflowId(backend, args);
-  const { inputs, targetNodeId, force, dryRun, idempotencyKey } = args;
-  const body = { inputs, targetNodeId, force, dryRun, ...(savedAsScratch ? {} : { nodes: args.nodes, edges: args.edges }) };
+  const { workflowId, nodes, edges, name, inputs, targetNodeId, force, dryRun, idempotencyKey } = args;
+  if (workflowId === undefined && nodes === undefined) {
+    throw new PipewrightError('invalid_arguments', 'Give workflowId (a saved workflow) or nodes and edges (a graph to run)');
+  }
+  // Without workflowId the backend saves the graph as a scratch workflow, inside the idempotent claim.
+  const savedAsScratch = workflowId === undefined;
+  const body = { inputs, targetNodeId, force, dryRun, nodes, edges, ...(savedAsScratch && { name }) };
   const accepted = await backend.executeWorkflow(workflowId, body, { idempotencyKey, signal: extra.signal });
-  const scratch = savedAsScratch ? ` The graph was saved as scratch workflow ${workflowId}.` : '';
+  const scratch = savedAsScratch ? ` The graph was saved as scratch workflow ${accepted.workflowId}.` : '';
   const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, savedAsScratch };
   if (!args.waitSeconds) {
     return toolResult({ ...base, finished: false, status: accepted.status }, `Started execution ${accepted.executionId} (${accepted.status}).${scratch} Call poll_execution to follow it.`);

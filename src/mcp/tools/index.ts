@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Backend } from '../../backend/backend.js';
+import type { Backend } from '../../backend/index.js';
 import type { PendingWork } from '../pending-work.js';
 import { registerCancelExecutionTool } from './cancel-execution.js';
 import { registerDeleteWorkflowTool } from './delete-workflow.js';

@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Backend } from '../../backend/backend.js';
-import type { CatalogEntry } from '../../nodes/describe.js';
+import type { Backend, CatalogEntry } from '../../backend/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 

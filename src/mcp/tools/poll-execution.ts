@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Backend } from '../../backend/backend.js';
+import type { Backend } from '../../backend/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import { PollOutput } from '../schemas/execution.js';
