@@ -125,7 +125,11 @@ export interface ExecutionRepository {
   /** Unscoped, for the dispatcher that runs it. */
   load(id: string): Promise<ExecutionRecord | undefined>;
   list(accountId: string, filter: ExecutionFilter): Promise<{ items: ExecutionRecord[]; next: ListPosition | null }>;
-  update(id: string, fields: ExecutionUpdate): Promise<void>;
+  /**
+   * Writes the fields given while the execution is QUEUED or RUNNING, and answers whether it did.
+   * A COMPLETED, FAILED or CANCELLED execution is final: nothing is written and the answer is false.
+   */
+  update(id: string, fields: ExecutionUpdate): Promise<boolean>;
   nodes(executionId: string): Promise<NodeRunRecord[]>;
   /**
    * Writes the node's latest state. When it is COMPLETED with credits > 0, the charge (a ledger

@@ -62,6 +62,23 @@ export function describeExecutionStore(context: Context): void {
       expect(await store.executions.nodes('exec_3')).toEqual([full]);
     });
 
+    it('never moves a finished execution to another status, nor changes it at all', async () => {
+      const { store, account } = context();
+      const a = await account();
+      for (const final of ['COMPLETED', 'FAILED', 'CANCELLED']) {
+        const id = `exec_final_${final}`;
+        await store.executions.create(id, newExecution(a.id), []);
+        expect(await store.executions.update(id, { status: 'RUNNING', startedAt: '2026-03-01T12:00:00.000Z' })).toBe(true);
+        expect(await store.executions.update(id, { status: final, endedAt: '2026-03-01T12:00:01.000Z', credits: 3 })).toBe(true);
+        for (const late of ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']) {
+          expect(await store.executions.update(id, { status: late, endedAt: '2026-03-01T13:00:00.000Z', error: { code: 'late' }, credits: 9 })).toBe(false);
+        }
+        expect(await store.executions.update(id, { credits: 9 })).toBe(false);
+        expect(await store.executions.load(id)).toMatchObject({ status: final, endedAt: '2026-03-01T12:00:01.000Z', error: null, credits: 3 });
+      }
+      expect(await store.executions.update('exec_missing', { status: 'RUNNING' })).toBe(false);
+    });
+
     it('lists newest first with workflow and status filters and a cursor', async () => {
       const { store, clock, account } = context();
       const [a, b] = [await account(), await account()];

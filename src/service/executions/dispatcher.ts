@@ -59,7 +59,12 @@ export class Dispatcher {
     return unfinished.length;
   }
 
-  /** A running execution is aborted (the engine marks its nodes); a queued one is cancelled in place. */
+  /**
+   * One running here is aborted (the engine marks its nodes). Any other — queued, or RUNNING as a
+   * dead process left it and not yet picked up again — is cancelled in the store, and a worker of
+   * this process that is loading it does not start it. A run of another process cannot write over
+   * the CANCELLED row: the store keeps finished executions final.
+   */
   async cancel(record: ExecutionRecord): Promise<void> {
     const handle = this.#running.get(record.id);
     if (handle !== undefined) {
@@ -67,9 +72,9 @@ export class Dispatcher {
       await Promise.race([handle.result.catch(() => undefined), delay(CANCEL_WAIT_MS)]);
       return;
     }
-    // Only this process's queue could still start it; elsewhere the stored status stops it.
-    if (record.status === 'QUEUED') this.#cancelled.add(record.id);
-    await cancelInStore(this.options.store, record, this.options.now().toISOString());
+    this.#cancelled.add(record.id);
+    // It finished meanwhile: nothing was cancelled, and no worker will come asking.
+    if (!(await cancelInStore(this.options.store, record, this.options.now().toISOString()))) this.#cancelled.delete(record.id);
   }
 
   async shutdown(): Promise<void> {
@@ -100,7 +105,10 @@ export class Dispatcher {
   async #start(executionId: string): Promise<ExecutionHandle | undefined> {
     const { store } = this.options;
     const record = await store.executions.load(executionId);
-    if (record === undefined || FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) return undefined;
+    if (record === undefined || FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) {
+      this.#cancelled.delete(executionId);
+      return undefined;
+    }
     const graph = await storedGraph(store, this.options.registry, record);
     const reuse = reusable(await store.executions.nodes(executionId));
     if (this.#stopping || this.#cancelled.delete(executionId) || this.#running.has(executionId)) return undefined;
@@ -142,12 +150,15 @@ function runOptions(options: ExecutionRecord['options']) {
   return { ...(targetNodeId === undefined ? {} : { targetNodeId }), ...(force === undefined ? {} : { force }), ...(dryRun === undefined ? {} : { dryRun }) };
 }
 
-async function cancelInStore(store: Store, record: ExecutionRecord, at: string): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: { code: 'cancelled', message: 'Execution was cancelled' } });
+/** False when the execution had already finished: then nothing is written. */
+async function cancelInStore(store: Store, record: ExecutionRecord, at: string): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    const cancelled = await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: { code: 'cancelled', message: 'Execution was cancelled' } });
+    if (!cancelled) return false;
     for (const node of await tx.executions.nodes(record.id)) {
       if (node.status === 'PENDING' || node.status === 'RUNNING') await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
     }
+    return true;
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionQueue } from '../../../src/service/index.js';
+import type { NodeRunRecord, Store } from '../../../src/store/index.js';
 import { failure, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
@@ -14,6 +15,45 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000)
 
 /** A queue that never hands anything out: executions stay QUEUED. */
 const stuckQueue = (): ExecutionQueue => ({ enqueue: async () => {}, consume: () => {}, close: async () => {} });
+
+/** A queue that hands each id out at once and keeps the worker's promise, to await it. */
+function watchedQueue(): ExecutionQueue & { workers: Array<Promise<void>> } {
+  let worker: ((executionId: string) => Promise<void>) | undefined;
+  const workers: Array<Promise<void>> = [];
+  return {
+    workers,
+    consume: (w) => void (worker = w),
+    enqueue: async (executionId) => void workers.push(worker!(executionId)),
+    close: async () => {},
+  };
+}
+
+/**
+ * The store, with the dispatcher's read of one execution's node rows held until `open()`: the
+ * moment between a worker loading a record and starting it. `reached` resolves when it is there.
+ */
+function holdingNodeRead(store: Store, executionId: string) {
+  let arrive!: () => void;
+  let open!: () => void;
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (open = resolve));
+  const executions = {
+    ...store.executions,
+    async nodes(id: string) {
+      if (id === executionId) {
+        arrive();
+        await released;
+      }
+      return store.executions.nodes(id);
+    },
+  };
+  const held = new Proxy(store, {
+    get: (target, key) => (key === 'executions' ? executions : (Reflect.get(target, key) as unknown)),
+  });
+  return { store: held, reached, open };
+}
+
+const pending = (nodeId: string, nodeType: string): NodeRunRecord => ({ nodeId, nodeType, label: nodeId, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] });
 
 describe('cancel', () => {
   it('aborts a running execution: the running node and those after it are CANCELLED, nothing charged for them', async () => {
@@ -36,6 +76,43 @@ describe('cancel', () => {
     expect(await services.executions.cancel(admin, executionId)).toEqual({ executionId, status: 'CANCELLED' });
     expect((await services.executions.poll(admin, executionId)).nodeStates.every((n) => n.status === 'CANCELLED')).toBe(true);
     expect(await services.executions.resumeUnfinished()).toBe(0);
+  });
+
+  it('cancels a RUNNING execution a dead process left while a worker is loading it, and the worker never starts it', async () => {
+    const { services, admin, workflow, sibling, store, probe } = h();
+    const workflowId = await workflow(paidChain());
+    const rows = [pending('prompt', 'input:text'), pending('a', 'utility:test_paid'), pending('b', 'utility:test_paid'), pending('out', 'output:result')];
+    await store.executions.create('exec_left', { accountId: admin.accountId, workflowId, workflowVersion: 1, inputs: {}, options: {}, trigger: 'execute' }, rows);
+    await store.executions.update('exec_left', { status: 'RUNNING', startedAt: '2026-01-01T00:00:00.000Z' });
+
+    const held = holdingNodeRead(store, 'exec_left');
+    const queue = watchedQueue();
+    const restarted = await sibling({ store: held.store as Store, queue });
+    expect(await restarted.services.executions.resumeUnfinished()).toBe(1);
+    await held.reached;
+    // RUNNING in the store, not yet running here: cancelled in place.
+    expect(await restarted.services.executions.cancel(admin, 'exec_left')).toEqual({ executionId: 'exec_left', status: 'CANCELLED' });
+    held.open();
+    await Promise.all(queue.workers);
+
+    expect(probe.calls).toEqual([]);
+    expect((await services.executions.poll(admin, 'exec_left')).status).toBe('CANCELLED');
+    expect((await store.executions.nodes('exec_left')).map((n) => n.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000);
+  });
+
+  it('keeps a cancel made by another process: the run that goes on elsewhere cannot write over it', async () => {
+    const { services, admin, workflow, sibling, store, probe } = h();
+    probe.gated = true;
+    const { executionId } = await services.executions.execute(admin, await workflow(paidChain()), {});
+    await until(() => probe.isWaiting(executionId, 'a'));
+    const other = await sibling();
+    expect(await other.services.executions.cancel(admin, executionId)).toEqual({ executionId, status: 'CANCELLED' });
+    // The first process never heard of the cancel: its run finishes and tries to record COMPLETED.
+    probe.open();
+    await services.executions.shutdown();
+    expect(probe.count('b')).toBe(1);
+    expect(await store.executions.load(executionId)).toMatchObject({ status: 'CANCELLED', error: { code: 'cancelled' } });
   });
 
   it('refuses a finished execution', async () => {

@@ -43,7 +43,14 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
 
     async update(id, fields) {
       const columns = updateColumns(fields);
-      if (Object.keys(columns).length > 0) await db.updateTable('executions').set(columns).where('id', '=', id).execute();
+      if (Object.keys(columns).length === 0) {
+        const row = await db.selectFrom('executions').select('id').where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
+        return row !== undefined;
+      }
+      // A finished execution is final: whoever writes late (an engine that missed a cancel, a
+      // second process) changes nothing. The condition is in the statement, so no read can race it.
+      const result = await db.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async nodes(executionId) {
