@@ -1,4 +1,5 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { STATUS_TABLE } from '../api/index.js';
 import { isPipewrightError, type PipewrightError } from '../errors/index.js';
 import { toolErrorResult } from './tool-result.js';
 
@@ -51,32 +52,55 @@ const ADVICE: Record<string, Advice> = {
   idempotency_key_in_use: () => ['The first request with this idempotencyKey is still running; poll or wait, then call again.'],
 };
 
+/** What stands in for a withheld message: a bug is `internal`, an unlisted operational fault `unavailable`. */
+const WITHHELD = {
+  internal: 'pipewright failed unexpectedly. The server log has the details; try again or report it.',
+  unavailable: 'pipewright could not complete the call for a reason outside it (storage, network, a provider). The server log has the details; try again shortly.',
+} as const;
+
 /**
- * The one place an error becomes a tool result. A bug's message never leaves the process (it may
- * name files or SQL); everything else keeps its message plus advice for the next call.
+ * The one place an error becomes a tool result, by the REST API's rule (api/errors): a listed
+ * code (CONTRACT §3) or the caller's own mistake keeps its message, plus advice for the next
+ * call; an unlisted operational fault (`store_unavailable`, `media_read_failed`, …) and a bug
+ * never show theirs, which may name files, hosts or SQL.
  */
 export function errorResult(error: unknown): CallToolResult {
   const shown = publicError(error);
   if (shown === undefined) {
-    return toolErrorResult('error internal: pipewright failed unexpectedly. The server log has the details; try again or report it.');
+    const code = withheldCode(error);
+    return toolErrorResult(`error ${code}: ${WITHHELD[code]}`);
   }
   const advice = ADVICE[shown.code]?.(shown) ?? [];
   return toolErrorResult([`error ${shown.code}: ${shown.message}`, ...advice].join('\n'));
 }
 
-/** The error when its message may be shown; undefined for a bug, whose message stays in the process (the server's onerror). */
+/**
+ * The error when its message may be shown; undefined when it stays in the process (the server's
+ * onerror): a bug or anything not a PipewrightError, and an operational fault whose code the
+ * contract does not list.
+ */
 export function publicError(error: unknown): PipewrightError | undefined {
-  return isPipewrightError(error) && error.kind !== 'bug' ? error : undefined;
+  if (!isPipewrightError(error) || error.kind === 'bug') return undefined;
+  if (error.kind === 'operational' && !Object.hasOwn(STATUS_TABLE, error.code)) return undefined;
+  return error;
 }
 
 /**
  * The same rule for resources and prompts, whose failures are protocol errors rather than tool
- * results: the caller's mistakes are invalid params with the message, anything else is withheld.
+ * results: the caller's mistakes are invalid params with the message, anything else is an
+ * internal error, its message withheld unless publicError allows it.
  */
 export function protocolError(error: unknown): McpError {
   const shown = publicError(error);
-  if (shown === undefined) return new McpError(ErrorCode.InternalError, 'pipewright failed unexpectedly');
+  if (shown === undefined) {
+    const code = withheldCode(error);
+    return new McpError(ErrorCode.InternalError, `${code}: ${WITHHELD[code]}`);
+  }
   return new McpError(shown.kind === 'user' ? ErrorCode.InvalidParams : ErrorCode.InternalError, `${shown.code}: ${shown.message}`);
+}
+
+function withheldCode(error: unknown): keyof typeof WITHHELD {
+  return isPipewrightError(error) && error.kind === 'operational' ? 'unavailable' : 'internal';
 }
 
 function issueLines(value: unknown, label: string): string[] {

@@ -7,20 +7,20 @@ export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * Wraps a tool's work so that every failure becomes an `isError` result the model can act on.
- * Bugs also go to the server's `onerror` (stderr for stdio), since their message is withheld
- * from the client.
+ * Errors whose message is withheld from the client (bugs, unlisted operational faults) also go
+ * to the server's `onerror` (stderr for stdio, the server log for `/mcp`).
  */
 export function guarded<Args>(server: McpServer, work: (args: Args, extra: ToolExtra) => Promise<CallToolResult>) {
   return async (args: Args, extra: ToolExtra): Promise<CallToolResult> => {
     try {
       return await work(args, extra);
     } catch (error) {
-      reportBug(server, error);
+      reportWithheld(server, error);
       return errorResult(error);
     }
   };
 }
 
-export function reportBug(server: McpServer, error: unknown): void {
+export function reportWithheld(server: McpServer, error: unknown): void {
   if (publicError(error) === undefined) server.server.onerror?.(error instanceof Error ? error : new Error(String(error)));
 }

@@ -1,6 +1,9 @@
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/backend/index.js';
 import { PipewrightError } from '../../src/errors/index.js';
-import { errorResult } from '../../src/mcp/error-result.js';
+import { errorResult, protocolError } from '../../src/mcp/error-result.js';
+import { connect, textOf } from './harness.js';
 
 const text = (error: unknown) => {
   const result = errorResult(error);
@@ -45,6 +48,49 @@ describe('errorResult', () => {
       const shown = text(bug);
       expect(shown).toMatch(/^error internal/);
       expect(shown).not.toMatch(/row 7|secret/);
+    }
+  });
+
+  it('withholds the message of an operational fault the contract does not list, as REST does', () => {
+    const faults = [
+      new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright: EACCES', { kind: 'operational' }),
+      new PipewrightError('media_read_failed', 'Cannot read /srv/private/photo.png (EACCES)', { kind: 'operational', details: { path: '/srv/private/photo.png' } }),
+      new PipewrightError('network_error', 'connect ECONNREFUSED 10.0.0.7:5432', { kind: 'operational', transient: true }),
+    ];
+    for (const fault of faults) {
+      const shown = text(fault);
+      expect(shown).toMatch(/^error unavailable: .*try again shortly/);
+      expect(shown).not.toMatch(/home|srv|10\.0\.0\.7|EACCES/);
+      const protocol = protocolError(fault);
+      expect(protocol.code).toBe(ErrorCode.InternalError);
+      expect(protocol.message).toMatch(/unavailable: /);
+      expect(protocol.message).not.toMatch(/home|srv|10\.0\.0\.7/);
+    }
+  });
+
+  it('keeps the message of listed codes and of the caller\'s own mistakes, whatever the kind', () => {
+    expect(text(new PipewrightError('unavailable', 'Rate limiter backend failed', { kind: 'operational' }))).toBe('error unavailable: Rate limiter backend failed');
+    expect(text(new PipewrightError('media_not_found', 'No file at ./shoe.png', { details: { path: './shoe.png' } }))).toBe('error media_not_found: No file at ./shoe.png');
+    expect(text(new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', { details: { env: ['FAL_KEY'] } }))).toMatch(
+      /^error provider_not_configured: generate:flux_2 runs on fal/,
+    );
+    expect(protocolError(new PipewrightError('not_found', 'No workflow wf_x')).message).toMatch(/not_found: No workflow wf_x$/);
+  });
+});
+
+describe('a withheld error through the server', () => {
+  it('reaches the client as unavailable and the operator\'s log in full', async () => {
+    const fault = new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright', { kind: 'operational' });
+    const backend = { getWorkflow: async () => Promise.reject(fault), close: async () => {} } as unknown as Backend;
+    const mcp = await connect({ backend });
+    try {
+      const result = await mcp.call('get_workflow', { workflowId: 'wf_any' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/^error unavailable/);
+      expect(textOf(result)).not.toContain('/home/me');
+      expect(mcp.serverErrors).toEqual([fault]);
+    } finally {
+      await mcp.close();
     }
   });
 });
