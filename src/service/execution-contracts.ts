@@ -130,7 +130,12 @@ export interface IdempotencyService {
    * response, or throws `idempotency_key_in_use` (409), `idempotency_key_reused` (422),
    * `idempotency_key_invalid` (400).
    */
-  begin(accountId: string, key: string, request: { method: string; path: string; body: string }): Promise<{ kind: 'run' } | { kind: 'replay'; status: number; headers: Record<string, string>; body: string }>;
-  complete(accountId: string, key: string, response: { status: number; headers: Record<string, string>; body: string }): Promise<void>;
-  release(accountId: string, key: string): Promise<void>;
+  begin(accountId: string, key: string, request: { method: string; path: string; body: string }): Promise<{ kind: 'run'; claim: string } | { kind: 'replay'; status: number; headers: Record<string, string>; body: string }>;
+  /**
+   * `claim` is the one `begin` answered: then only that claim is completed or released, never
+   * one a retry took over after this one was abandoned. (Optional only for callers not yet
+   * passing it, which act on whichever claim holds the key.)
+   */
+  complete(accountId: string, key: string, response: { status: number; headers: Record<string, string>; body: string }, claim?: string): Promise<void>;
+  release(accountId: string, key: string, claim?: string): Promise<void>;
 }

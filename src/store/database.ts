@@ -120,6 +120,8 @@ export interface IdempotencyRecordsTable {
   response_body: string | null;
   created_at: IsoTime;
   expires_at: IsoTime;
+  /** The random token of the claim that holds the key (null on rows older than migration 0003). */
+  claim: string | null;
 }
 
 export interface CreditLedgerTable {

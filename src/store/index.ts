@@ -37,6 +37,7 @@ export type {
   IdempotencyFingerprint,
   StoredResponse,
   IdempotencyBegin,
+  IdempotencyClaim,
   ArtifactRecord,
 } from './records.js';
 export { randomBase62 } from './ids.js';

@@ -132,8 +132,19 @@ export interface StoredResponse {
   body: string;
 }
 
+/**
+ * Whose claim on a key: `begin` hands out a fresh `claim` token, and `complete`/`release` act only
+ * while the row still holds it — a claim abandoned and taken over by a retry is no longer theirs.
+ * Without a token (callers that predate tokens) they act on whichever claim holds the key.
+ */
+export interface IdempotencyClaim {
+  accountId: string;
+  key: string;
+  claim?: string;
+}
+
 export type IdempotencyBegin =
-  | { state: 'started' }
+  | { state: 'started'; claim: string }
   | { state: 'in_flight' }
   | { state: 'done'; response: StoredResponse }
   | { state: 'mismatch' };

@@ -7,6 +7,7 @@ import type {
   ExecutionRecord,
   ExecutionTrigger,
   IdempotencyBegin,
+  IdempotencyClaim,
   IdempotencyFingerprint,
   LedgerEntry,
   NodeRunRecord,
@@ -150,9 +151,13 @@ export interface IdempotencyRepository {
    * Expired records count as absent.
    */
   begin(accountId: string, key: string, fingerprint: IdempotencyFingerprint, expiresAt: string): Promise<IdempotencyBegin>;
-  complete(accountId: string, key: string, response: StoredResponse): Promise<void>;
-  /** Forgets a claim whose request failed before it did anything (so the client may try again). */
-  release(accountId: string, key: string): Promise<void>;
+  /** Stores the answer on the claim, while it is still in flight and still this claim; false otherwise. */
+  complete(claim: IdempotencyClaim, response: StoredResponse): Promise<boolean>;
+  /**
+   * Forgets a claim whose request failed before it did anything (so the client may try again),
+   * while it is still in flight and still this claim: never a stored answer nor another's claim.
+   */
+  release(claim: IdempotencyClaim): Promise<boolean>;
   purgeExpired(now: string): Promise<number>;
 }
 

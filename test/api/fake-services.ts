@@ -5,7 +5,7 @@ import type { IdempotencyService } from '../../src/service/idempotency/index.js'
 
 /** Every request runs; the real service is tested on the store and over HTTP. */
 export const noIdempotency: IdempotencyService = {
-  begin: async () => ({ kind: 'run' }),
+  begin: async () => ({ kind: 'run', claim: 'none' }),
   complete: async () => {},
   release: async () => {},
 };

@@ -13,7 +13,7 @@ function recording(replay?: { status: number; headers: Record<string, string>; b
   const service: IdempotencyService = {
     begin: async (...args) => {
       calls.push(['begin', ...args]);
-      return replay ? { kind: 'replay', ...replay } : { kind: 'run' };
+      return replay ? { kind: 'replay', ...replay } : { kind: 'run', claim: 'claim-1' };
     },
     complete: async (...args) => void calls.push(['complete', ...args]),
     release: async (...args) => void calls.push(['release', ...args]),
@@ -31,20 +31,21 @@ describe('idempotency middleware', () => {
     const response = await lint(service);
     expect(response.status).toBe(200);
     expect(calls[0]).toEqual(['begin', 'acc_1', 'k-1', { method: 'POST', path: '/api/v1/workflows/lint', body: '{"nodes":[]}' }]);
-    expect(calls[1]).toEqual(['complete', 'acc_1', 'k-1', { status: 200, headers: { 'content-type': 'application/json' }, body: await response.text() }]);
+    expect(calls[1]).toEqual(['complete', 'acc_1', 'k-1', { status: 200, headers: { 'content-type': 'application/json' }, body: await response.text() }, 'claim-1']);
   });
 
   it('stores a 4xx: the answer to that request is final', async () => {
     const { service, calls } = recording();
     const response = await lint(service, new PipewrightError('workflow_inactive', 'inactive'));
     expect(response.status).toBe(400);
-    expect(calls[1]).toMatchObject(['complete', 'acc_1', 'k-1', { status: 400 }]);
+    expect(calls[1]).toMatchObject(['complete', 'acc_1', 'k-1', { status: 400 }, 'claim-1']);
   });
 
   it('releases the claim on a 5xx, so a retry can go through', async () => {
     const { service, calls } = recording();
     expect((await lint(service, new Error('boom'))).status).toBe(500);
-    expect(calls.map(([name]) => name)).toEqual(['begin', 'release']);
+    expect(calls[1]).toEqual(['release', 'acc_1', 'k-1', 'claim-1']);
+    expect(calls).toHaveLength(2);
   });
 
   it('replays the stored status, headers and body with Idempotent-Replayed, running nothing', async () => {

@@ -78,13 +78,14 @@ describe('Idempotency-Key', () => {
       const accountId = (await store.accounts.first())!.id;
       const body = JSON.stringify({ inputs: { name: 'held' } });
       const path = `/api/v1/workflows/${greeting}/execute`;
-      expect(await idem.begin(accountId, 'held-1', { method: 'POST', path, body })).toEqual({ kind: 'run' });
+      const held = await idem.begin(accountId, 'held-1', { method: 'POST', path, body });
+      expect(held).toMatchObject({ kind: 'run' });
       const before = (await executionsOf(greeting)).length;
       const busy = await call(server, 'POST', `/workflows/${greeting}/execute`, { body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' } });
       expect(busy.status).toBe(409);
       expect(busy.body.error).toMatchObject({ type: 'conflict_error', code: 'idempotency_key_in_use' });
       expect((await executionsOf(greeting)).length).toBe(before);
-      await idem.complete(accountId, 'held-1', { status: 201, headers: { 'content-type': 'application/json' }, body: '{"executionId":"exe_elsewhere"}' });
+      await idem.complete(accountId, 'held-1', { status: 201, headers: { 'content-type': 'application/json' }, body: '{"executionId":"exe_elsewhere"}' }, held.kind === 'run' ? held.claim : undefined);
       const replay = await call(server, 'POST', `/workflows/${greeting}/execute`, { body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' } });
       expect(replay.status).toBe(201);
       expect(replay.body).toEqual({ executionId: 'exe_elsewhere' });

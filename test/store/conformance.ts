@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store, WorkflowContent } from '../../src/store/index.js';
 import { ManualClock } from './clock.js';
 import { describeExecutionStore } from './executions-conformance.js';
+import { describeIdempotencyStore } from './idempotency-conformance.js';
 
 /** An empty store of the backend under test, and a way to open the same data again. */
 export interface OpenedStore {
@@ -168,6 +169,7 @@ export function describeStore(name: string, open: OpenStore): void {
 
     describeListing(() => ({ store, clock, account }));
     describeExecutionStore(() => ({ store, clock, account }));
+    describeIdempotencyStore(() => ({ store, clock, account }));
 
     describe('ledger and usage', () => {
       it('moves the balance with each entry and sums spending per UTC day', async () => {

@@ -29,7 +29,7 @@ afterEach(() => store.close());
 describe('idempotency on the store', () => {
   it('runs the first request, then replays its answer for the same one', async () => {
     const idem = service();
-    expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'run' });
+    expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'run', claim: expect.any(String) });
     await idem.complete(accountId, 'k1', answer);
     expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'replay', ...answer });
   });
@@ -49,7 +49,7 @@ describe('idempotency on the store', () => {
     const other = (await store.accounts.create({ name: 'B', plan: 'pro', creditsBalance: 0 })).id;
     const idem = service();
     await idem.begin(accountId, 'shared', request);
-    expect(await idem.begin(other, 'shared', { ...request, body: 'different' })).toEqual({ kind: 'run' });
+    expect(await idem.begin(other, 'shared', { ...request, body: 'different' })).toEqual({ kind: 'run', claim: expect.any(String) });
   });
 
   it('lets exactly one of many simultaneous claims run', async () => {
@@ -63,7 +63,7 @@ describe('idempotency on the store', () => {
     const idem = service();
     await idem.begin(accountId, 'k1', request);
     await idem.release(accountId, 'k1');
-    expect(await idem.begin(accountId, 'k1', { ...request, body: 'now another body' })).toEqual({ kind: 'run' });
+    expect(await idem.begin(accountId, 'k1', { ...request, body: 'now another body' })).toEqual({ kind: 'run', claim: expect.any(String) });
     await idem.complete(accountId, 'k1', answer);
     await idem.release(accountId, 'k1');
     expect((await idem.begin(accountId, 'k1', { ...request, body: 'now another body' })).kind).toBe('replay');
@@ -76,7 +76,7 @@ describe('idempotency on the store', () => {
     clock.advance(24 * 3_600_000 - 1);
     expect((await idem.begin(accountId, 'k1', request)).kind).toBe('replay');
     clock.advance(1);
-    expect(await idem.begin(accountId, 'k1', { ...request, body: 'fresh' })).toEqual({ kind: 'run' });
+    expect(await idem.begin(accountId, 'k1', { ...request, body: 'fresh' })).toEqual({ kind: 'run', claim: expect.any(String) });
     await idem.begin(accountId, 'k2', request);
     clock.advance(25 * 3_600_000);
     expect(await store.idempotency.purgeExpired(clock.now().toISOString())).toBe(2);
@@ -88,7 +88,20 @@ describe('idempotency on the store', () => {
     clock.advance(ABANDONED_CLAIM_MS - 1);
     await expect(idem.begin(accountId, 'k1', request)).rejects.toMatchObject({ code: 'idempotency_key_in_use' });
     clock.advance(2);
-    expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'run' });
+    expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'run', claim: expect.any(String) });
+  });
+
+  it('never lets a late release or answer of an abandoned claim touch the claim that took over', async () => {
+    const idem = service();
+    const claimOf = (begun: Awaited<ReturnType<typeof idem.begin>>) => (begun.kind === 'run' ? begun.claim : 'not a claim');
+    const abandoned = claimOf(await idem.begin(accountId, 'k1', request));
+    clock.advance(ABANDONED_CLAIM_MS + 1);
+    const current = claimOf(await idem.begin(accountId, 'k1', request));
+    await idem.release(accountId, 'k1', abandoned);
+    await expect(idem.begin(accountId, 'k1', request)).rejects.toMatchObject({ code: 'idempotency_key_in_use' });
+    await idem.complete(accountId, 'k1', { ...answer, body: '{"late":true}' }, abandoned);
+    await idem.complete(accountId, 'k1', answer, current);
+    expect(await idem.begin(accountId, 'k1', request)).toEqual({ kind: 'replay', ...answer });
   });
 
   it('keeps claims and answers across a reopen of the store', async () => {
@@ -107,6 +120,6 @@ describe('idempotency on the store', () => {
     for (const key of ['', 'x'.repeat(256), 'tab\there', 'é']) {
       await expect(idem.begin(accountId, key, request)).rejects.toMatchObject({ code: 'idempotency_key_invalid' });
     }
-    expect(await idem.begin(accountId, 'x'.repeat(255), request)).toEqual({ kind: 'run' });
+    expect(await idem.begin(accountId, 'x'.repeat(255), request)).toEqual({ kind: 'run', claim: expect.any(String) });
   });
 });

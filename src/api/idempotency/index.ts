@@ -29,14 +29,15 @@ export function idempotency(service: IdempotencyService): MiddlewareHandler<AppE
     if (begun.kind === 'replay') {
       return c.body(begun.body, begun.status as ContentfulStatusCode, { ...begun.headers, [REPLAYED_HEADER]: 'true' });
     }
+    const { claim } = begun;
     try {
       await next();
     } catch (error) {
-      await service.release(accountId, key);
+      await service.release(accountId, key, claim);
       throw error;
     }
-    if (c.res.status >= 500) await service.release(accountId, key);
-    else await service.complete(accountId, key, await snapshot(c.res));
+    if (c.res.status >= 500) await service.release(accountId, key, claim);
+    else await service.complete(accountId, key, await snapshot(c.res), claim);
   };
 }
 

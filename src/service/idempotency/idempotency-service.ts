@@ -42,7 +42,7 @@ export function createIdempotencyService(options: IdempotencyOptions): Idempoten
       const outcome = await store.idempotency.begin(accountId, key, fingerprint, new Date(at.getTime() + ttlMs).toISOString());
       switch (outcome.state) {
         case 'started':
-          return { kind: 'run' };
+          return { kind: 'run', claim: outcome.claim };
         case 'done':
           return { kind: 'replay', ...outcome.response };
         case 'in_flight':
@@ -51,8 +51,12 @@ export function createIdempotencyService(options: IdempotencyOptions): Idempoten
           throw new PipewrightError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request (method, path or body)');
       }
     },
-    complete: (accountId, key, response) => store.idempotency.complete(accountId, key, response),
-    release: (accountId, key) => store.idempotency.release(accountId, key),
+    async complete(accountId, key, response, claim) {
+      await store.idempotency.complete({ accountId, key, ...(claim === undefined ? {} : { claim }) }, response);
+    },
+    async release(accountId, key, claim) {
+      await store.idempotency.release({ accountId, key, ...(claim === undefined ? {} : { claim }) });
+    },
   };
 }
 

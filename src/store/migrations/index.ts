@@ -4,6 +4,7 @@ import { PipewrightError } from '../../errors/index.js';
 import type { Database } from '../database.js';
 import { initial } from './0001_initial.js';
 import { executionDetails } from './0002_execution_details.js';
+import { idempotencyClaim } from './0003_idempotency_claim.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -12,6 +13,7 @@ import { executionDetails } from './0002_execution_details.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_execution_details': executionDetails,
+  '0003_idempotency_claim': idempotencyClaim,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, IdempotencyRecordsTable } from '../database.js';
-import type { IdempotencyBegin, IdempotencyFingerprint } from '../records.js';
+import type { IdempotencyBegin, IdempotencyClaim, IdempotencyFingerprint } from '../records.js';
 import type { IdempotencyRepository } from '../store.js';
 import { atomic } from '../atomic.js';
 import { fromJson, toJson } from '../json.js';
@@ -16,6 +17,14 @@ export function idempotencyRepository(db: Kysely<Database>, now: () => Date): Id
   const table = 'idempotency_records' as const;
   const byKey = (conn: Kysely<Database>, accountId: string, key: string) =>
     conn.selectFrom(table).selectAll().where('account_id', '=', accountId).where('idem_key', '=', key);
+  /** The claim's own row, still in flight: a stored answer is final, and a taken-over claim is another's. */
+  const heldBy = ({ accountId, key, claim }: IdempotencyClaim) => (eb: ExpressionBuilder<Database, typeof table>) =>
+    eb.and([
+      eb('account_id', '=', accountId),
+      eb('idem_key', '=', key),
+      eb('state', '=', 'in_flight'),
+      ...(claim === undefined ? [] : [eb('claim', '=', claim)]),
+    ]);
   return {
     begin(accountId, key, fingerprint, expiresAt) {
       const at = now();
@@ -31,6 +40,7 @@ export function idempotencyRepository(db: Kysely<Database>, now: () => Date): Id
         response_body: null,
         created_at: at.toISOString(),
         expires_at: expiresAt,
+        claim: randomBytes(16).toString('hex'),
       };
       const abandonedBefore = new Date(at.getTime() - ABANDONED_CLAIM_MS).toISOString();
       // One upsert claims the key when it is free, expired or abandoned; otherwise nothing is
@@ -52,21 +62,21 @@ export function idempotencyRepository(db: Kysely<Database>, now: () => Date): Id
               ),
           )
           .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) > 0) return { state: 'started' };
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) > 0) return { state: 'started', claim: claim.claim };
         return verdict(await byKey(trx, accountId, key).executeTakeFirstOrThrow(), fingerprint);
       });
     },
-    async complete(accountId, key, response) {
-      await db
+    async complete(claim, response) {
+      const result = await db
         .updateTable(table)
         .set({ state: 'done', response_status: response.status, response_headers: toJson(response.headers), response_body: response.body })
-        .where('account_id', '=', accountId)
-        .where('idem_key', '=', key)
-        .execute();
+        .where(heldBy(claim))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
-    async release(accountId, key) {
-      // Only an unfinished claim: a stored answer is final and stays until it expires.
-      await db.deleteFrom(table).where('account_id', '=', accountId).where('idem_key', '=', key).where('state', '=', 'in_flight').execute();
+    async release(claim) {
+      const result = await db.deleteFrom(table).where(heldBy(claim)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async purgeExpired(at) {
       const result = await db.deleteFrom(table).where('expires_at', '<=', at).executeTakeFirst();
