@@ -4,9 +4,10 @@ import type { Backend } from './backend.js';
 import { inlineRun, scratchSaveKey } from './scratch.js';
 
 /**
- * The Backend over a remote pipewright (or compatible) REST API: each method is one client call,
- * so errors arrive as the server's PipewrightError codes, exactly as the embedded backend throws
- * them. Bodies are passed through unchecked: the server validates them and says what is wrong.
+ * The Backend over a remote pipewright (or compatible) REST API: each method is one client call
+ * (an inline execute is two: save, then execute), so errors arrive as the server's
+ * PipewrightError codes, exactly as the embedded backend throws them. Bodies are passed through
+ * unchecked: the server validates them and says what is wrong.
  */
 export function createRemoteBackend(options: ClientOptions): Backend {
   const client = createClient(options);
