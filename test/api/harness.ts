@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { afterAll } from 'vitest';
 import type { ApiSettings } from '../../src/api/index.js';
 import { bootServer, type BootOptions } from '../../src/cli/serve/boot.js';
 import { createBuiltinRegistry } from '../../src/nodes/index.js';
@@ -33,8 +34,26 @@ export interface TestServerOptions {
 /** A fixed, well-formed admin key so a restarted server on the same home can be called with it. */
 export const ADMIN_KEY = `sk-${'A1b2C3d4'.repeat(5)}`;
 
+/** Every home this harness made in this test file; all are removed when the file is done. */
+const homes = new Set<string>();
+
+/**
+ * A fresh home folder, removed after the test file (restart tests start several servers on it).
+ * Registered at import, so it runs after the file's own `afterAll` that closes its servers.
+ */
+afterAll(() => {
+  for (const home of homes) removeHome(home);
+});
+
 export function tempHome(): string {
-  return mkdtempSync(join(tmpdir(), 'pipewright-api-'));
+  const home = mkdtempSync(join(tmpdir(), 'pipewright-api-'));
+  homes.add(home);
+  return home;
+}
+
+function removeHome(home: string): void {
+  rmSync(home, { recursive: true, force: true });
+  homes.delete(home);
 }
 
 /** The real server (store, services, app) on 127.0.0.1 and a random port, in this process. */
@@ -59,7 +78,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     env: options.env ?? {},
   };
   const server = await bootServer(boot);
-  return { url: server.url, home, adminKey: boot.apiKey!, logs, close: server.close };
+  // A home the caller passed outlives this server (a restart reuses it); one made here does not.
+  const close = async () => {
+    await server.close();
+    if (options.home === undefined) removeHome(home);
+  };
+  return { url: server.url, home, adminKey: boot.apiKey!, logs, close };
 }
 
 export interface KeyRequest {
