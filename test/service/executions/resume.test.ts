@@ -42,7 +42,10 @@ describe('shutdown', () => {
   it('leaves a run that outlives the grace RUNNING for the next start, and writes nothing after it', async () => {
     const { admin, store, workflow, sibling, probe, finished } = h();
     const workflowId = await workflow(paidChain());
-    const first = await sibling({ shutdownGraceMs: 50 });
+    // The first process's run ends when its first write after shutdown is refused.
+    let refused!: (error: unknown) => void;
+    const lateWrite = new Promise<unknown>((resolve) => (refused = resolve));
+    const first = await sibling({ shutdownGraceMs: 50, onExecutionError: (error) => refused(error) });
     probe.gated = true;
     const { executionId } = await first.services.executions.execute(admin, workflowId, {});
     while (!probe.isWaiting(executionId, 'a')) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -57,7 +60,7 @@ describe('shutdown', () => {
     expect(probe.calls.filter((call) => call.nodeId === 'a').map((call) => call.previousJobId)).toEqual([undefined, 'job-a']);
     // The first process's node finishes late; its writes are refused, so nothing changes or is charged again.
     probe.open();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await lateWrite).toMatchObject({ code: 'shutting_down' });
     expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000 - 12);
     expect((await store.executions.load(executionId))?.status).toBe('COMPLETED');
   });
