@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
-import { type Dispatcher, Pool, request } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { fetchFailure } from '../net/fetch-errors.js';
 import { sleep } from '../providers/jobs/sleep.js';
 import { header, invalidResponse, type Reply, responseError } from './errors.js';
@@ -32,12 +32,14 @@ export interface Transport {
 const NEVER = new AbortController().signal;
 
 export function createTransport(settings: ClientSettings): Transport {
-  // One keep-alive pool per client: every call goes to the same origin.
-  const own = settings.dispatcher === undefined ? new Pool(settings.origin, { keepAliveTimeout: 10_000 }) : undefined;
-  const dispatcher = settings.dispatcher ?? own!;
-  const http = { settings, dispatcher };
-  const send = (call: Call, accept: string) => {
+  // One keep-alive pool per client: every call goes to the same origin. Made (and undici loaded,
+  // ~65 ms) on the first call: importing the client, as every `pipewright mcp` does, stays cheap.
+  let own: Promise<Pool> | undefined;
+  const pool = () => (own ??= import('undici').then(({ Pool }) => new Pool(settings.origin, { keepAliveTimeout: 10_000 })));
+  const dispatcher = async () => settings.dispatcher ?? pool();
+  const send = async (call: Call, accept: string) => {
     const headers = headersFor(settings, call, accept);
+    const http = { settings, dispatcher: await dispatcher() };
     return withRetries(settings, call, () => attempt(http, call, headers));
   };
   return {
@@ -55,7 +57,7 @@ export function createTransport(settings: ClientSettings): Transport {
       return { bytes: reply.body, contentType: header(reply.headers, 'content-type') ?? 'application/octet-stream' };
     },
     close: async () => {
-      await own?.close();
+      if (settings.dispatcher === undefined) await (await pool()).close();
     },
   };
 }
@@ -95,6 +97,7 @@ async function attempt({ settings, dispatcher }: { settings: ClientSettings; dis
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+  const { request } = await import('undici');
   let reply: Reply;
   try {
     const response = await request(urlFor(settings, call), {

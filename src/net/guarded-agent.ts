@@ -1,17 +1,20 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { addressRange, isAllowedAddress, isAllowedHost } from './address.js';
 import type { SecurityPolicy } from './policy.js';
 import { forbiddenTarget } from './refusal.js';
 
-const agents = new WeakMap<SecurityPolicy, Agent>();
+const agents = new WeakMap<SecurityPolicy, Promise<Agent>>();
 
-/** One pooled agent per policy: connections are reused, and every new one is checked. */
-export function agentFor(policy: SecurityPolicy): Agent {
+/**
+ * One pooled agent per policy: connections are reused, and every new one is checked. undici is
+ * loaded with the first fetch: it costs ~65 ms at start, and most processes never fetch a URL.
+ */
+export function agentFor(policy: SecurityPolicy): Promise<Agent> {
   let agent = agents.get(policy);
   if (!agent) {
-    agent = new Agent({ connect: { lookup: guardedLookup(policy) } });
+    agent = import('undici').then(({ Agent }) => new Agent({ connect: { lookup: guardedLookup(policy) } }));
     agents.set(policy, agent);
   }
   return agent;

@@ -1,4 +1,3 @@
-import { request } from 'undici';
 import { PipewrightError } from '../errors/index.js';
 import { fetchFailure } from './fetch-errors.js';
 import { agentFor } from './guarded-agent.js';
@@ -34,6 +33,7 @@ export interface GuardedResponse {
  */
 export async function guardedFetch(url: string, options: GuardedFetchOptions): Promise<GuardedResponse> {
   const { policy } = options;
+  const [{ request }, dispatcher] = await Promise.all([import('undici'), agentFor(policy)]);
   let hop: Hop = { url: parseTarget(url), method: (options.method ?? 'GET').toUpperCase(), headers: options.headers ?? {}, body: options.body };
   const origin = hop.url.host;
   const timeout = AbortSignal.timeout(policy.fetchTimeoutMs);
@@ -42,7 +42,7 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
   try {
     for (let redirects = 0; ; redirects++) {
       assertAllowedLiteral(hop.url, policy);
-      const response = await request(hop.url, { dispatcher: agentFor(policy), method: hop.method, headers: hop.headers, body: hop.body ?? null, signal });
+      const response = await request(hop.url, { dispatcher, method: hop.method, headers: hop.headers, body: hop.body ?? null, signal });
       const headers = flattenHeaders(response.headers);
       const next = nextHop(hop, response.statusCode, headers.location);
       if (!next) {

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -37,16 +37,20 @@ export interface HttpClientOptions {
  * key sent in a header never travels to a host it was not meant for.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const agent = new Agent({
+  // undici is loaded with the first provider call: it costs ~65 ms at start, and most processes
+  // (`mcp`, `validate`, dry runs) never make one.
+  let agent: Promise<Agent> | undefined;
+  const connect = () => (agent ??= import('undici').then(({ Agent }) => new Agent({
     keepAliveTimeout: 10_000,
     maxResponseSize: options.maxResponseBytes ?? 64 * 1024 * 1024,
     headersTimeout: options.headersTimeoutMs ?? 15 * 60_000,
     bodyTimeout: options.bodyTimeoutMs ?? 5 * 60_000,
-  });
+  })));
   return {
     async send({ method, url, headers, body, signal }) {
+      const [{ request }, dispatcher] = await Promise.all([import('undici'), connect()]);
       const response = await request(url, {
-        dispatcher: agent,
+        dispatcher,
         method,
         signal,
         headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -54,6 +58,6 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       });
       return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
     },
-    destroy: () => agent.destroy(),
+    destroy: async () => (await connect()).destroy(),
   };
 }
