@@ -1,5 +1,7 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { STATUS_TABLE } from '../api/index.js';
+// The table alone: api/index.js brings the whole REST server (hono, its node adapter, the rate
+// limiter), ~150 ms that `pipewright mcp` would pay on every start.
+import { STATUS_TABLE } from '../api/errors/status-table.js';
 import { isPipewrightError, type PipewrightError } from '../errors/index.js';
 import { toolErrorResult } from './tool-result.js';
 
