@@ -4,12 +4,13 @@ import type { Logger } from 'pino';
 import type { Services } from '../service/index.js';
 import type { IdempotencyService, WebhookOwners } from '../service/idempotency/index.js';
 import { accessLog } from './access-log/index.js';
-import { identify, requireKey } from './auth/index.js';
+import { identify } from './auth/index.js';
 import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors/index.js';
 import { idempotency } from './idempotency/index.js';
 import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimiter, triggerLimit } from './rate-limit/index.js';
+import { registerMounts, type Mount } from './mounts.js';
 import { requestId } from './request-id/index.js';
 import { registerRoutes } from './routes/index.js';
 import { apiSettings, type ApiSettings, BASE_PATH } from './settings.js';
@@ -28,7 +29,7 @@ export interface CreateAppOptions {
    * Other web-standard handlers served beside the REST routes (the MCP endpoint at `/mcp`):
    * they get the same request id, logs, rate limits and bearer keys; what they do is theirs.
    */
-  mounts?: ReadonlyArray<{ path: string; fetch: (request: Request) => Promise<Response> }>;
+  mounts?: readonly Mount[];
 }
 
 /**
@@ -62,6 +63,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     },
   });
-  for (const mount of options.mounts ?? []) app.all(mount.path, requireKey(), (c) => mount.fetch(c.req.raw));
+  registerMounts(app, options.mounts ?? [], config.maxBodyBytes);
   return app;
 }

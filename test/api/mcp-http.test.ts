@@ -69,3 +69,35 @@ describe('serve: MCP over Streamable HTTP at /mcp', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('serve: /mcp keeps the REST rules', () => {
+  const post = (body: string, extra: Record<string, string> = {}) => fetch(`${server.url}/mcp`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...extra },
+    body,
+  });
+
+  it('carries the rate-limit headers and request id on a served call', async () => {
+    const response = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
+    expect(response.headers.get('x-ratelimit-remaining')).toBeTruthy();
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    await response.body?.cancel();
+  });
+
+  it('refuses a body over 1 MiB with 413 body_too_large', async () => {
+    const response = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { pad: 'x'.repeat(1024 * 1024 + 10) } }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('body_too_large');
+  });
+
+  it('answers GET and DELETE with 405, allowing POST', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const response = await fetch(`${server.url}/mcp`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toContain('POST');
+      await response.body?.cancel();
+    }
+  });
+});
