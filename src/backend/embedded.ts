@@ -109,10 +109,10 @@ function idempotent(service: IdempotencyService, accountId: string) {
     if (begun.kind === 'replay') return JSON.parse(begun.body) as ExecuteAccepted;
     try {
       const accepted = await run();
-      await service.complete(accountId, key, { status: 201, headers: {}, body: JSON.stringify(accepted) });
+      await service.complete(accountId, key, { status: 201, headers: {}, body: JSON.stringify(accepted) }, begun.claim);
       return accepted;
     } catch (error) {
-      await service.release(accountId, key);
+      await service.release(accountId, key, begun.claim);
       throw error;
     }
   };
