@@ -15,7 +15,7 @@ export interface SkippedEntry {
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const SOURCE: McpEntry = { name: 'source (tsx)', args: ['--import', 'tsx', 'src/cli/main.ts', 'mcp'] };
-const BUILT: McpEntry = { name: 'built (dist)', args: ['dist/cli/main.js', 'mcp'] };
+const BUILT: McpEntry = { name: 'built (dist)', args: ['dist/bin/pipewright.js', 'mcp'] };
 
 /**
  * The built CLI is what users run (`npx pipewright mcp`); from source, tsx compiles on the fly,
@@ -24,7 +24,7 @@ const BUILT: McpEntry = { name: 'built (dist)', args: ['dist/cli/main.js', 'mcp'
  */
 export function mcpEntries(): { entries: McpEntry[]; skipped: SkippedEntry[] } {
   const at = (path: string) => existsSync(new URL(path, `file://${ROOT}`));
-  if (!at('dist/cli/main.js')) return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'no dist/: run `npm run build`' }] };
+  if (!at('dist/bin/pipewright.js')) return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'no bundled dist/bin/: run `npm run build`' }] };
   if (!at('dist/cli/commands/mcp.js')) return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'dist/ predates the mcp command: run `npm run build`' }] };
   return { entries: [BUILT, SOURCE], skipped: [] };
 }
