@@ -1,0 +1,63 @@
+import { chooseBackend, createBackend, type Backend, type PollView } from '../../backend/index.js';
+import { bundledTemplatesDir } from '../../skill/paths.js';
+import { EXIT } from '../exit-codes.js';
+import { pipewrightHome } from '../runtime.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/options.js';
+import type { RunOptions } from './run-action.js';
+
+const FIRST_POLL_MS = 200;
+const MAX_POLL_MS = 2_000;
+
+/**
+ * `pipewright run wf_…`: runs a saved workflow through the same backend `pipewright mcp` uses —
+ * the store under PIPEWRIGHT_HOME, or a remote API when PIPEWRIGHT_API_URL and _KEY are set —
+ * printing each node as its state changes (plain lines: a poll has no finer grain than that).
+ */
+export async function runSavedWorkflow(workflowId: string, options: RunOptions): Promise<void> {
+  const env = process.env;
+  const backend = await createBackend(chooseBackend(env, {
+    home: pipewrightHome(env),
+    publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`,
+    templatesDir: bundledTemplatesDir(),
+  }), env);
+  try {
+    const { executionId } = await backend.executeWorkflow(workflowId, {
+      inputs: options.input,
+      dryRun: options.dryRun === true,
+      force: options.force === true,
+      ...(options.target === undefined ? {} : { targetNodeId: options.target }),
+    });
+    const interrupt = () => void backend.cancelExecution(executionId);
+    process.once('SIGINT', interrupt);
+    const final = await follow(backend, executionId, options.json === true).finally(() => process.off('SIGINT', interrupt));
+    await report(backend, executionId, final, options.json === true);
+    process.exitCode = final.status === 'COMPLETED' ? EXIT.ok : final.status === 'CANCELLED' ? EXIT.interrupted : EXIT.failed;
+  } finally {
+    await backend.close();
+  }
+}
+
+async function follow(backend: Backend, executionId: string, quiet: boolean): Promise<PollView> {
+  const seen = new Map<string, string>();
+  for (let delay = FIRST_POLL_MS; ; delay = Math.min(MAX_POLL_MS, delay * 1.5)) {
+    const view = await backend.pollExecution(executionId);
+    for (const node of view.nodeStates) {
+      if (quiet || seen.get(node.nodeId) === node.status || node.status === 'PENDING') continue;
+      seen.set(node.nodeId, node.status);
+      process.stderr.write(`${node.status.toLowerCase().padEnd(9)} ${node.nodeId}${node.error ? `: ${node.error}` : ''}\n`);
+    }
+    if (view.status === 'COMPLETED' || view.status === 'FAILED' || view.status === 'CANCELLED') return view;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+async function report(backend: Backend, executionId: string, final: PollView, json: boolean): Promise<void> {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(await backend.getExecution(executionId), null, 2)}\n`);
+    return;
+  }
+  process.stderr.write(`${final.status} · ${executionId}${final.error ? `\n${final.error}` : ''}\n`);
+  for (const [name, value] of Object.entries(final.finalOutput ?? {})) {
+    process.stdout.write(`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  }
+}

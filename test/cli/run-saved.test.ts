@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbeddedBackend } from '../../src/backend/index.js';
+import { runCli } from './run-cli.js';
+
+let home: string;
+let workflowId: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'pw-run-saved-'));
+  const backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: await mkdtemp(join(home, 'templates-')) });
+  const graph = JSON.parse(await readFile(fileURLToPath(new URL('../../examples/branching.json', import.meta.url)), 'utf8'));
+  workflowId = (await backend.saveWorkflow({ workflow: graph })).workflow.id;
+  await backend.close();
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+describe('pipewright run <workflowId>', () => {
+  it('runs a saved workflow from the store under PIPEWRIGHT_HOME, with its inputs and per-node lines', async () => {
+    const result = await runCli(['run', workflowId, '--input', 'quantity=3'], { PIPEWRIGHT_HOME: home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('message: Standard order: 3 ceramic mugs');
+    expect(result.stderr).toMatch(/completed\s+standard/);
+    expect(result.stderr).toMatch(/skipped\s+bulk/);
+  });
+
+  it('prints the stored execution record with --json', async () => {
+    const result = await runCli(['run', workflowId, '--json'], { PIPEWRIGHT_HOME: home });
+    expect(result.code).toBe(0);
+    const detail = JSON.parse(result.stdout);
+    expect(detail).toMatchObject({ workflowId, status: 'COMPLETED', finalOutput: { message: expect.stringContaining('Bulk order') } });
+  });
+
+  it('says so when the id is not a saved workflow, exit 2 and no stack trace', async () => {
+    const result = await runCli(['run', 'wf_doesnotexist'], { PIPEWRIGHT_HOME: home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('wf_doesnotexist');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
