@@ -116,6 +116,10 @@ export interface NodeRunRecord {
   progress?: number;
   logs: string[];
   iterations?: unknown[];
+  /**
+   * Remote jobs a node started, by item index ("0" when it did not fan out), written before the
+   * node waits on them: after a crash, the run re-attaches to them instead of paying again.
+   */
   providerJobIds?: Record<string, string>;
 }
 
