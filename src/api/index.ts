@@ -4,7 +4,7 @@ export { startServer } from './server.js';
 export type { RunningServer, StartServerOptions } from './server.js';
 export { apiSettings, BASE_PATH, DEFAULT_API_SETTINGS } from './settings.js';
 export type { ApiSettings } from './settings.js';
-export { flexibleRateLimiter, memoryRateLimiter } from './rate-limit/index.js';
+export { flexibleRateLimiter, memoryRateLimiter, spendExecution } from './rate-limit/index.js';
 export type { LimiterFactory, RateLimitDecision, RateLimiter } from './rate-limit/index.js';
 export { STATUS_TABLE } from './errors/index.js';
 export type { AppEnv } from './env.js';

@@ -54,10 +54,12 @@ export interface ServicesBackendOptions {
   principal: Principal;
   /** What `close` releases; nothing when the services outlive this backend (one per HTTP session). */
   close?: () => Promise<void>;
+  /** Spends whatever budget a new execution counts against (MCP over HTTP: the account's executions per minute); throws to refuse. */
+  beforeExecute?: () => Promise<void>;
 }
 
 /** The Backend over services built elsewhere, acting as `principal`: the embedded backend, and the seam for serving MCP beside REST. */
-export function servicesBackend({ services, idempotency, principal, close }: ServicesBackendOptions): Backend {
+export function servicesBackend({ services, idempotency, principal, close, beforeExecute }: ServicesBackendOptions): Backend {
   const { workflows, executions } = services;
   const once = idempotent(idempotency, principal.accountId);
   return {
@@ -70,8 +72,8 @@ export function servicesBackend({ services, idempotency, principal, close }: Ser
     estimateWorkflow: (id, body) => executions.estimate(principal, id, body),
     executeWorkflow: (id, body, options) =>
       id === undefined
-        ? once(options?.idempotencyKey, { path: 'mcp:execute_workflow/inline', body }, () => runInline(body))
-        : once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, () => executions.execute(principal, id, body)),
+        ? once(options?.idempotencyKey, { path: 'mcp:execute_workflow/inline', body }, async () => (await beforeExecute?.(), runInline(body)))
+        : once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, async () => (await beforeExecute?.(), executions.execute(principal, id, body))),
     pollExecution: (id) => executions.poll(principal, id),
     getExecution: (id) => executions.detail(principal, id),
     listExecutions: (query) => executions.list(principal, query),

@@ -101,3 +101,23 @@ describe('serve: /mcp keeps the REST rules', () => {
     }
   });
 });
+
+describe('serve: /mcp spends the execution budget', () => {
+  it('refuses execute_workflow once the account\'s executions per minute are spent, REST and MCP together', async () => {
+    const limited = await startTestServer({ apiKey: ADMIN_KEY, services: { planLimits: { pro: { executionsPerMinute: 2 } } } });
+    try {
+      const transport = new StreamableHTTPClientTransport(new URL(`${limited.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${ADMIN_KEY}` } } });
+      const client = new Client({ name: 'budget-test', version: '1.0.0' });
+      await client.connect(transport);
+      const run = () => client.callTool({ name: 'execute_workflow', arguments: { ...workflowArgs(), dryRun: true } }) as Promise<CallToolResult>;
+      expect((await run()).isError).toBeFalsy();
+      expect((await run()).isError).toBeFalsy();
+      const third = await run();
+      expect(third.isError).toBe(true);
+      expect(JSON.stringify(third.content)).toContain('rate_limited');
+      await client.close();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { PipewrightError } from '../../errors/index.js';
 import type { Plan, UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 import { type Budget, charge } from './charge.js';
@@ -53,4 +54,17 @@ export function triggerLimit(options: ExecutionLimitOptions & { perWebhook: numb
     await charge(c, limiter, budgets);
     await next();
   };
+}
+
+/**
+ * The same account budget for executions started outside the REST routes (MCP over HTTP runs
+ * `execute_workflow` through the services): refused with `rate_limited` when it is spent.
+ */
+export async function spendExecution({ limiter, usage }: ExecutionLimitOptions, owner: { accountId: string; plan: Plan }): Promise<void> {
+  const budget = accountBudget(usage, owner);
+  const verdict = await limiter.consume(budget.key, budget.perMinute, budget.points);
+  if (verdict.allowed) return;
+  throw new PipewrightError('rate_limited', `Rate limit of ${verdict.limit} executions per minute exceeded; retry in ${verdict.retryAfter}s`, {
+    details: { retryAfter: verdict.retryAfter },
+  });
 }

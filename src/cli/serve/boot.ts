@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { type ApiSettings, createApp, startServer } from '../../api/index.js';
+import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, spendExecution, startServer } from '../../api/index.js';
 import { policyFor } from '../../net/policy.js';
 import { createBuiltinRegistry } from '../../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../../providers/index.js';
@@ -89,13 +89,16 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
 
 function createRestApp(store: Store, services: Services, options: BootOptions, env: NodeJS.ProcessEnv): App {
   const idempotency = createIdempotencyService({ store });
+  // One limiter for REST and /mcp, so an execution started either way spends the same budget.
+  const rateLimiter = memoryRateLimiter();
   return createApp({
     services,
     idempotency,
     webhookOwners: createWebhookOwners(store),
     logger: options.logger,
+    rateLimiter,
     ...(options.api && { settings: options.api }),
-    mounts: [{ path: '/mcp', fetch: mcpOverHttp(services, idempotency, options.logger, env) }],
+    mounts: [{ path: '/mcp', fetch: mcpOverHttp({ services, idempotency, rateLimiter, logger: options.logger, env }) }],
   });
 }
 
@@ -104,14 +107,16 @@ function createRestApp(store: Store, services: Services, options: BootOptions, e
  * refused a missing or bad key; the backend is built per request from the same key, so the
  * services check its scopes exactly as they do for REST.
  */
-function mcpOverHttp(services: Services, idempotency: IdempotencyService, logger: Logger, env: NodeJS.ProcessEnv) {
+function mcpOverHttp(deps: { services: Services; idempotency: IdempotencyService; rateLimiter: RateLimiter; logger: Logger; env: NodeJS.ProcessEnv }) {
+  const { services, idempotency, rateLimiter, logger, env } = deps;
   return createMcpHttpHandler({
     version: version(),
     allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     templatesDir: bundledTemplatesDir(),
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
-      return servicesBackend({ services, idempotency, principal });
+      const beforeExecute = () => spendExecution({ limiter: rateLimiter, usage: services.usage }, principal);
+      return servicesBackend({ services, idempotency, principal, beforeExecute });
     },
     onError: (err) => logger.error({ err }, 'mcp request failed'),
   });
