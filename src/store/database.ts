@@ -75,6 +75,8 @@ export interface ExecutionsTable {
   final_output: JsonText | null;
   error: JsonText | null;
   credits: number;
+  /** Credits the run was estimated at when admitted: what it may hold back while QUEUED or RUNNING (0004). */
+  estimated_credits: number;
   batch_id: string | null;
   retry_of: string | null;
   trigger: string;

@@ -90,6 +90,8 @@ export interface ExecutionRecord {
   finalOutput: Record<string, unknown> | null;
   error: Record<string, unknown> | null;
   credits: number;
+  /** Its estimate at admission; while QUEUED or RUNNING, the part not yet charged is held back from the balance. */
+  estimatedCredits: number;
   batchId: string | null;
   retryOf: string | null;
   trigger: ExecutionTrigger;

@@ -100,6 +100,8 @@ export interface NewExecution {
   batchId?: string | null;
   retryOf?: string | null;
   trigger: ExecutionTrigger;
+  /** The credits the run was estimated at on admission (0 when absent). */
+  estimatedCredits?: number;
 }
 
 export interface ExecutionFilter {
@@ -142,6 +144,12 @@ export interface ExecutionRepository {
   unfinished(): Promise<ExecutionRecord[]>;
   /** Executions the account started since `since` (ISO), for daily caps. */
   countSince(accountId: string, since: string): Promise<number>;
+  /**
+   * Credits the account's QUEUED and RUNNING executions may still spend: the sum over them of
+   * max(0, estimatedCredits − what the ledger has charged to that execution). Admission holds
+   * this back from the balance; a finished execution holds nothing.
+   */
+  outstandingCredits(accountId: string): Promise<number>;
 }
 
 export interface IdempotencyRepository {

@@ -139,6 +139,32 @@ export function describeExecutionStore(context: Context): void {
       expect(await store.executions.nodes('exec_c')).toContainEqual(done);
     });
 
+    it('counts what unfinished executions may still spend: estimate less their charges, never below 0, per account', async () => {
+      const { store, account } = context();
+      const [a, b] = [await account(), await account()];
+      await store.ledger.record({ accountId: a.id, amount: 100, reason: 'grant' });
+      expect(await store.executions.outstandingCredits(a.id)).toBe(0);
+      await store.executions.create('exec_h1', newExecution(a.id, { estimatedCredits: 30 }), [nodeRun('x'), nodeRun('y')]);
+      await store.executions.create('exec_h2', newExecution(a.id, { estimatedCredits: 5 }), [nodeRun('x')]);
+      await store.executions.create('exec_h3', newExecution(a.id), [nodeRun('x')]);
+      await store.executions.create('exec_hb', newExecution(b.id, { estimatedCredits: 50 }), []);
+      expect(await store.executions.load('exec_h1')).toMatchObject({ estimatedCredits: 30 });
+      expect(await store.executions.load('exec_h3')).toMatchObject({ estimatedCredits: 0 });
+      expect(await store.executions.outstandingCredits(a.id)).toBe(35);
+      await store.executions.update('exec_h1', { status: 'RUNNING' });
+      // A charge draws on its own execution's hold (the same COMPLETED write twice charges once).
+      for (let i = 0; i < 2; i++) await store.executions.saveNode('exec_h1', a.id, nodeRun('x', { status: 'COMPLETED', credits: 12 }));
+      expect(await store.executions.outstandingCredits(a.id)).toBe(18 + 5);
+      // A fan-out charging more than its estimate holds nothing more, and frees nothing for others.
+      await store.executions.saveNode('exec_h2', a.id, nodeRun('x', { status: 'COMPLETED', credits: 9 }));
+      expect(await store.executions.outstandingCredits(a.id)).toBe(18);
+      // A finished execution holds nothing, whatever it left unspent.
+      await store.executions.update('exec_h1', { status: 'FAILED' });
+      expect(await store.executions.outstandingCredits(a.id)).toBe(0);
+      expect(await store.executions.outstandingCredits(b.id)).toBe(50);
+      expect((await store.accounts.get(a.id))?.creditsBalance).toBe(100 - 12 - 9);
+    });
+
     it('writes the node and its charge together or not at all', async () => {
       const { store, accountId } = await setUp();
       const failing = store.transaction(async (tx) => {

@@ -28,9 +28,11 @@ export interface Admission {
 
 /**
  * The gate every new execution passes, in one transaction so concurrent requests cannot slip
- * past a limit together: the estimate must fit the balance (402) and the whole batch must fit the
- * plan's daily cap (429); then every run is recorded QUEUED with its node rows, and only after
- * the commit handed to the queue. Nothing is recorded when any check fails.
+ * past a limit together: the estimate of every run must fit what is available — the balance less
+ * what runs already accepted may still spend (402) — and the whole batch must fit the plan's daily
+ * cap (429); then every run is recorded QUEUED with its node rows and its estimate, which holds
+ * that much back from the next admission until the run finishes, and only after the commit handed
+ * to the queue. Nothing is recorded when any check fails.
  */
 export async function admit(deps: ExecutionDeps, admission: Admission): Promise<ExecutionRecord[]> {
   const { options } = admission.runs[0]!;
@@ -44,7 +46,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
   const records = await deps.store.transaction(async (tx) => {
     await checkLimits(deps, tx, admission, estimate);
     const nodes = initialNodes(admission);
-    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), newExecution(admission, run), nodes)));
+    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits }, nodes)));
   });
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;
@@ -54,7 +56,8 @@ async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Adm
   const account = await tx.accounts.get(admission.accountId);
   if (account === undefined) throw new PipewrightError('not_found', 'No such account');
   const required = estimate.credits * admission.runs.length;
-  if (required > account.creditsBalance) throw insufficientCredits(required, account.creditsBalance, estimate);
+  const available = account.creditsBalance - (await tx.executions.outstandingCredits(account.id));
+  if (required > available) throw insufficientCredits(required, available, estimate);
   const cap = limitsFor(deps.settings, account.plan as Plan).executionsPerDay;
   if (cap === null) return;
   const now = deps.now();
@@ -63,7 +66,7 @@ async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Adm
 }
 
 function insufficientCredits(required: number, available: number, estimate: Estimate): PipewrightError {
-  return new PipewrightError('insufficient_credits', `This run needs ${required} credits; the balance is ${available}`, {
+  return new PipewrightError('insufficient_credits', `This run needs ${required} credits; ${available} are available (the balance less what runs in progress may still spend)`, {
     details: {
       insufficientCredits: true,
       requiredCredits: required,

@@ -17,10 +17,12 @@ export async function estimateWorkflow(deps: ExecutionDeps, principal: Principal
   const estimate = estimateRun(prepared.graph, deps.registry, request);
   const account = await deps.store.accounts.get(principal.accountId);
   if (account === undefined) throw new PipewrightError('not_found', 'No such account');
+  // What admission would compare with: the balance less what runs in progress may still spend.
+  const available = account.creditsBalance - (await deps.store.executions.outstandingCredits(account.id));
   return {
     estimatedCredits: estimate.credits,
-    availableCredits: account.creditsBalance,
-    sufficient: estimate.credits <= account.creditsBalance,
+    availableCredits: available,
+    sufficient: estimate.credits <= available,
     estimateComplete: estimate.complete,
     fanOutNodes: estimate.fanOutNodes,
     breakdown: estimate.breakdown,

@@ -5,6 +5,7 @@ import type { Database } from '../database.js';
 import { initial } from './0001_initial.js';
 import { executionDetails } from './0002_execution_details.js';
 import { idempotencyClaim } from './0003_idempotency_claim.js';
+import { executionEstimate } from './0004_execution_estimate.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_execution_details': executionDetails,
   '0003_idempotency_claim': idempotencyClaim,
+  '0004_execution_estimate': executionEstimate,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -74,5 +74,21 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
         .executeTakeFirstOrThrow();
       return Number(n);
     },
+
+    async outstandingCredits(accountId) {
+      // Per unfinished execution: its estimate and what the ledger has charged to it so far. The
+      // max(0, …) is taken here rather than in SQL: a fan-out can charge more than was estimated,
+      // and that excess must not free credits for other runs.
+      const rows = await db
+        .selectFrom('executions')
+        .leftJoin('credit_ledger', (join) => join.onRef('credit_ledger.execution_id', '=', 'executions.id').on('credit_ledger.reason', '=', 'charge'))
+        .select((eb) => ['executions.estimated_credits as estimated', eb.fn.coalesce(eb.fn.sum<number>('credit_ledger.amount'), eb.lit(0)).as('signed')])
+        .where('executions.account_id', '=', accountId)
+        .where('executions.status', 'in', UNFINISHED)
+        .groupBy(['executions.id', 'executions.estimated_credits'])
+        .execute();
+      // Charges are negative amounts, so what was charged is −signed.
+      return rows.reduce((sum, row) => sum + Math.max(0, Number(row.estimated) + Number(row.signed)), 0);
+    },
   };
 }
