@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { z } from 'zod';
 import { asNumber } from '../support/coerce.js';
 import { defineNodeType } from '../node-type.js';
@@ -48,6 +49,9 @@ function compareToProblem(operator: (typeof OPERATORS)[number], compareTo: strin
     } catch {
       return 'compareTo is not a valid regular expression';
     }
+    // A workflow may come from anyone; a pattern with nested quantifiers can backtrack for minutes
+    // and JavaScript regexes cannot be interrupted, so such patterns are refused at validation.
+    if (!safeRegex(String(compareTo))) return 'compareTo may take exponential time to match (nested quantifiers such as (a+)+); simplify the pattern';
   }
   return undefined;
 }

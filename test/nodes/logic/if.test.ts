@@ -51,4 +51,11 @@ describe('logic:if', () => {
     expect(logicIf.config.safeParse({ operator: 'matches', compareTo: '(' }).success).toBe(false);
     expect(logicIf.config.safeParse({ operator: 'truthy' }).success).toBe(true);
   });
+
+  it('refuses a pattern that could backtrack exponentially, accepts an ordinary one', () => {
+    const refused = logicIf.config.safeParse({ operator: 'matches', compareTo: '^(a+)+$' });
+    expect(refused.success).toBe(false);
+    expect(JSON.stringify(refused.error?.issues)).toContain('exponential');
+    expect(logicIf.config.safeParse({ operator: 'matches', compareTo: '^[a-z]+@[a-z]+\\.com$' }).success).toBe(true);
+  });
 });
