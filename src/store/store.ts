@@ -102,6 +102,8 @@ export interface NewExecution {
   trigger: ExecutionTrigger;
   /** The credits the run was estimated at on admission (0 when absent). */
   estimatedCredits?: number;
+  /** The process that will run it: only that process, or one that finds it dead, may pick it up. */
+  runner?: string | null;
 }
 
 export interface ExecutionFilter {
@@ -150,6 +152,11 @@ export interface ExecutionRepository {
    * this back from the balance; a finished execution holds nothing.
    */
   outstandingCredits(accountId: string): Promise<number>;
+  /**
+   * Hands an unfinished execution to `runner`, only while its runner is still `from` (null: none):
+   * of two processes resuming the same execution, one wins.
+   */
+  claimRunner(id: string, runner: string, from: string | null): Promise<boolean>;
 }
 
 export interface IdempotencyRepository {

@@ -46,7 +46,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
   const records = await deps.store.transaction(async (tx) => {
     await checkLimits(deps, tx, admission, estimate);
     const nodes = initialNodes(admission);
-    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits }, nodes)));
+    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, runner: deps.dispatcher.runner }, nodes)));
   });
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;

@@ -7,6 +7,7 @@ import type { ExecutionQueue } from './queue.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';
 import { StoreRecorder } from './store-recorder.js';
 import { storedGraph } from './stored-graph.js';
+import { newRunnerToken, retireRunnerToken, runnerAlive } from './runner-token.js';
 
 export interface DispatcherOptions {
   store: Store;
@@ -34,6 +35,8 @@ const CANCEL_WAIT_MS = 2_000;
  */
 export class Dispatcher {
   readonly artifacts: OwnedArtifactStore;
+  /** This process's claim on the executions it admits and resumes. */
+  readonly runner = newRunnerToken();
   readonly #engine: Engine;
   readonly #recorder: StoreRecorder;
   readonly #running = new Map<string, ExecutionHandle>();
@@ -52,11 +55,22 @@ export class Dispatcher {
     return this.options.queue.enqueue(executionId);
   }
 
-  /** Queues every execution a dead process left QUEUED or RUNNING; returns how many. */
+  /**
+   * Queues every execution a dead process left QUEUED or RUNNING; returns how many. One whose
+   * runner is another live process (a `serve` beside this `mcp`) is left to it: running it here
+   * too would call its providers twice.
+   */
   async resumeUnfinished(): Promise<number> {
-    const unfinished = (await this.options.store.executions.unfinished()).filter((record) => !this.#running.has(record.id));
-    for (const record of unfinished) await this.enqueue(record.id);
-    return unfinished.length;
+    const { executions } = this.options.store;
+    let resumed = 0;
+    for (const record of await executions.unfinished()) {
+      if (this.#running.has(record.id)) continue;
+      if (record.runner !== null && record.runner !== this.runner && runnerAlive(record.runner)) continue;
+      if (record.runner !== this.runner && !(await executions.claimRunner(record.id, this.runner, record.runner))) continue;
+      await this.enqueue(record.id);
+      resumed++;
+    }
+    return resumed;
   }
 
   /**
@@ -83,6 +97,7 @@ export class Dispatcher {
     const grace = this.options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
     this.#recorder.close();
+    retireRunnerToken(this.runner);
   }
 
   /** Never rejects: whatever stops a run is written to its record (or left for the next start). */

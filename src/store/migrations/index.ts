@@ -6,6 +6,7 @@ import { initial } from './0001_initial.js';
 import { executionDetails } from './0002_execution_details.js';
 import { idempotencyClaim } from './0003_idempotency_claim.js';
 import { executionEstimate } from './0004_execution_estimate.js';
+import { executionRunner } from './0005_execution_runner.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_execution_details': executionDetails,
   '0003_idempotency_claim': idempotencyClaim,
   '0004_execution_estimate': executionEstimate,
+  '0005_execution_runner': executionRunner,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

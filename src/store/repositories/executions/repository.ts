@@ -60,6 +60,17 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
 
     saveNode: (executionId, accountId, node) => saveNode(db, now, { executionId, accountId, node }),
 
+    async claimRunner(id, runner, from) {
+      const result = await db
+        .updateTable('executions')
+        .set({ runner })
+        .where('id', '=', id)
+        .where('status', 'in', UNFINISHED)
+        .where((eb) => (from === null ? eb('runner', 'is', null) : eb('runner', '=', from)))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async unfinished() {
       const rows = await db.selectFrom('executions').selectAll().where('status', 'in', UNFINISHED).orderBy('created_at').orderBy('id').execute();
       return rows.map(toExecutionRecord);
