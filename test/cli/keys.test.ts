@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestServer, type TestServer } from '../api/harness.js';
+import { call, startTestServer, tempHome, type TestServer } from '../api/harness.js';
 import { runCli } from './run-cli.js';
 
 // `keys` in a child process on the home a running server uses, as an operator would.
@@ -60,7 +60,7 @@ describe('pipewright keys', () => {
   });
 
   it('says how to begin when the home has no account yet', async () => {
-    const result = await runCli(['keys', 'list'], { PIPEWRIGHT_HOME: `${server.home}-empty` });
+    const result = await runCli(['keys', 'list'], { PIPEWRIGHT_HOME: tempHome() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pipewright serve/);
   });
