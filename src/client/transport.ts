@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import type { Dispatcher, Pool } from 'undici';
 import { fetchFailure } from '../net/fetch-errors.js';
-import { sleep } from '../providers/jobs/sleep.js';
+import { sleep } from '../net/sleep.js';
 import { header, invalidResponse, type Reply, responseError } from './errors.js';
 import type { ClientSettings } from './options.js';
 import { type HttpMethod, retryDelay } from './retry-policy.js';

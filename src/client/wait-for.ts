@@ -1,6 +1,6 @@
 import { FINISHED_EXECUTION_STATUSES } from '../engine/states.js';
 import { PipewrightError } from '../errors/index.js';
-import { sleep } from '../providers/jobs/sleep.js';
+import { sleep } from '../net/sleep.js';
 import type { PollView } from '../service/execution-contracts.js';
 import { pollingSettings, positive, type PollingOptions } from './options.js';
 import type { RequestOptions } from './types.js';

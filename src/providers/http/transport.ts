@@ -2,9 +2,9 @@ import pRetry from 'p-retry';
 import { PipewrightError, isPipewrightError } from '../../errors/index.js';
 import { PROVIDER_LABELS, errorText, httpError, redact } from '../errors.js';
 import type { ProviderId } from '../provider.js';
-import { sleep } from '../jobs/sleep.js';
+import { sleep } from '../../net/sleep.js';
 import type { HttpClient, HttpRequest } from './client.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '../../net/retry-after.js';
 
 export interface RetrySettings {
   /** Retries after the first try, for transient failures only. */

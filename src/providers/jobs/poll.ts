@@ -1,4 +1,4 @@
-import { sleep } from './sleep.js';
+import { sleep } from '../../net/sleep.js';
 
 /** Wait between status checks: starts at `initialMs`, grows ×`factor`, never above `maxMs`. */
 export interface PollSettings {
