@@ -11,7 +11,8 @@ export function usageRepository(db: Kysely<Database>): UsageRepository {
         .selectFrom('credit_ledger')
         .select((eb) => [eb.fn<string>('substr', ['created_at', eb.val(1), eb.val(10)]).as('day'), eb.fn.sum<number>('amount').as('total')])
         .where('account_id', '=', accountId)
-        .where('amount', '<', 0)
+        // Spending is node charges only: a negative grant (an adjustment) lowers the balance but was not spent.
+        .where('reason', '=', 'charge')
         .where('created_at', '>=', sinceDate)
         .groupBy('day')
         .execute();

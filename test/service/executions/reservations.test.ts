@@ -15,7 +15,7 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000)
 async function startWith(harness: ExecHarness, balance: number) {
   const { services, admin, setBalance } = harness;
   await setBalance(balance);
-  // setBalance lowers the bootstrap grant with a negative entry, which usage counts as spent: the baseline.
+  // setBalance moves the bootstrap grant with a grant entry, which usage does not count as spent; kept as a baseline.
   const usedBefore = (await services.usage.usage(admin)).usedToday.credits;
   /** Balance, today's usage and the executions' credits agree: every credit that left the balance was a node's charge, once. */
   return async function expectBooksBalance(executionIds: string[]): Promise<void> {
