@@ -6,6 +6,11 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
 ]);
 
+/** Whether a system or undici error code names a failure after which the same request may well succeed. */
+export function isTransientErrorCode(code: string): boolean {
+  return TRANSIENT_CODES.has(code);
+}
+
 export interface FailureContext {
   host: string;
   timeoutMs: number;
