@@ -1,3 +1,5 @@
+import { MAX_TRIGGER_BYTES } from '../service/index.js';
+
 /** Tunables of the REST face. Plan limits come from the services (`usage.limitsFor`). */
 export interface ApiSettings {
   /** Requests per minute per client IP for requests without a valid key (401s, /healthz). */
@@ -6,7 +8,10 @@ export interface ApiSettings {
   maxBodyBytes: number;
   /** Deepest JSON nesting accepted; a graph needs far less (CONTRACT §6). */
   maxJsonDepth: number;
-  /** Largest webhook trigger body, in bytes: it becomes `triggerData`, stored with the execution. */
+  /**
+   * Largest webhook trigger body read, in bytes, before it is parsed. The service's rule
+   * (`MAX_TRIGGER_BYTES`, on the parsed body) is the default and still applies above it.
+   */
   maxTriggerBodyBytes: number;
   /**
    * Triggers per minute of one webhook, on top of its owner's executions per minute: one leaked
@@ -19,7 +24,7 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   anonymousRequestsPerMinute: 60,
   maxBodyBytes: 1024 * 1024,
   maxJsonDepth: 64,
-  maxTriggerBodyBytes: 256 * 1024,
+  maxTriggerBodyBytes: MAX_TRIGGER_BYTES,
   webhookTriggersPerMinute: 10,
 };
 
