@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import { PipewrightError } from '../errors/index.js';
+import { sleep } from '../net/sleep.js';
 import type { NodeOutputs } from '../nodes/node-type.js';
 import { classifyNodeError } from './classify.js';
 
@@ -66,7 +67,10 @@ function retriable(error: unknown, options: AttemptOptions): boolean {
 async function pause(failedAttempt: number, error: PipewrightError, options: AttemptOptions): Promise<void> {
   const delayMs = backoff(failedAttempt, options.retry);
   options.onRetry(failedAttempt + 1, delayMs, error);
-  await sleep(delayMs, options.signal);
+  // sleep rejects only on abort; whatever the signal's reason, a cancelled wait is a cancel.
+  await sleep(delayMs, options.signal).catch(() => {
+    throw cancelled(options.signal);
+  });
 }
 
 async function runOneAttempt(fn: AttemptFn, attempt: number, options: AttemptOptions): Promise<NodeOutputs> {
@@ -103,21 +107,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 export function backoff(attempt: number, retry: RetrySettings): number {
   const delay = Math.min(retry.maxDelayMs, retry.minDelayMs * retry.factor ** (attempt - 1));
   return Math.round(delay / 2 + Math.random() * (delay / 2));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(cancelled(signal));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export function cancelled(signal: AbortSignal): PipewrightError {
