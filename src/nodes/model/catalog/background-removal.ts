@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
+import { outputFormat } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut } from './ports.js';
 
@@ -22,7 +23,7 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
         .describe('Which BiRefNet weights: Light suits most images, Heavy is slower and more accurate, Portrait and Matting are specialised.'),
       operating_resolution: z.enum(['1024x1024', '2048x2048']).default('1024x1024').describe('Working resolution; 2048 is sharper on large inputs.'),
       refine_foreground: z.boolean().default(true).describe('Refine the cut-out edges using the estimated mask.'),
-      output_format: z.enum(['webp', 'png', 'gif']).default('png').describe('File format of the output: webp, png, gif.'),
+      output_format: outputFormat(['webp', 'png', 'gif'], 'png'),
     }),
     cost: (p) => (p.operating_resolution === '2048x2048' ? 2 : 1),
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),

@@ -9,6 +9,14 @@ export const numImages = (max: number, description = 'How many images to generat
 
 export const enableSafetyChecker = z.boolean().default(true).describe("Keep the provider's safety checker on.");
 
+export const guidanceScale = (fallback: number, min = 0) =>
+  z.number().min(min).max(20).default(fallback).describe('How closely to follow the prompt.');
+
+/** FLUX.2 [dev]'s denoising steps, the same for generation and editing. */
+export const fluxDevSteps = z.number().int().min(4).max(50).default(28).describe('Denoising steps: more is slower and finer.');
+
+export const expandPrompt = z.boolean().default(true).describe('Let the model expand the prompt.');
+
 /** fal's named sizes, or explicit pixels (https://fal.ai/models/fal-ai/flux-2/api, `image_size`). */
 export const FAL_IMAGE_SIZES = ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'] as const;
 

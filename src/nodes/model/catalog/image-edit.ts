@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, falImageSize, megapixels, numImages, outputFormat, seed } from './fields.js';
+import { aspectRatio, falImageSize, fluxDevSteps, guidanceScale, megapixels, numImages, outputFormat, seed } from './fields.js';
 import { falImages } from './outputs.js';
 import { imageIn, imageOutputs, promptIn } from './ports.js';
 
@@ -41,8 +41,8 @@ export const imageEditModels: readonly ModelEntry[] = [
     params: z.strictObject({
       image_size: falImageSize('landscape_4_3', { min: 512, max: 2048 }),
       num_images: numImages(4),
-      guidance_scale: z.number().min(0).max(20).default(2.5).describe('How closely to follow the prompt.'),
-      num_inference_steps: z.number().int().min(4).max(50).default(28).describe('Denoising steps: more is slower and finer.'),
+      guidance_scale: guidanceScale(2.5),
+      num_inference_steps: fluxDevSteps,
       seed,
     }),
     cost: (p) => 2 * megapixels(p.image_size) * p.num_images,
@@ -60,7 +60,7 @@ export const imageEditModels: readonly ModelEntry[] = [
     provider: 'fal',
     endpoint: 'fal-ai/flux-pro/kontext',
     params: z.strictObject({
-      guidance_scale: z.number().min(1).max(20).default(3.5).describe('How closely to follow the prompt.'),
+      guidance_scale: guidanceScale(3.5, 1),
       num_images: numImages(4),
       output_format: outputFormat(['jpeg', 'png'], 'jpeg'),
       aspect_ratio: aspectRatio(['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21'], '1:1').optional(),

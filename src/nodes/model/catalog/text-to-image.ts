@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, enableSafetyChecker, falImageSize, megapixels, numImages, outputFormat, seed } from './fields.js';
+import { aspectRatio, enableSafetyChecker, falImageSize, fluxDevSteps, guidanceScale, megapixels, numImages, outputFormat, seed } from './fields.js';
 import { falImages, openaiImages, replicateImages } from './outputs.js';
 import { imageOutputs, promptIn } from './ports.js';
 
@@ -33,8 +33,8 @@ export const textToImageModels: readonly ModelEntry[] = [
     params: z.strictObject({
       image_size: falImageSize('landscape_4_3', { min: 512, max: 2048 }),
       num_images: numImages(4),
-      num_inference_steps: z.number().int().min(4).max(50).default(28).describe('Denoising steps: more is slower and finer.'),
-      guidance_scale: z.number().min(0).max(20).default(2.5).describe('How closely to follow the prompt.'),
+      num_inference_steps: fluxDevSteps,
+      guidance_scale: guidanceScale(2.5),
       acceleration: z.enum(['none', 'regular', 'high']).default('regular').describe('Speed-up level: none, regular or high.'),
       seed,
     }),

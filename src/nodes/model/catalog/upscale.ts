@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { seed } from './fields.js';
+import { outputFormat, seed } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut, optionalPromptIn } from './ports.js';
 
@@ -42,7 +42,7 @@ export const upscaleModels: readonly ModelEntry[] = [
     params: z.strictObject({
       scale: z.number().min(1).max(8).default(2).describe('How many times larger, 1–8.'),
       face: z.boolean().default(false).describe('Also restore faces.'),
-      output_format: z.enum(['png', 'jpeg']).default('png').describe('File format of the output: png, jpeg.'),
+      output_format: outputFormat(['png', 'jpeg'], 'png'),
     }),
     cost: (p) => Math.max(1, Math.ceil(p.scale / 2)),
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, seconds, seed } from './fields.js';
+import { aspectRatio, expandPrompt, seconds, seed } from './fields.js';
 import { falVideo } from './outputs.js';
 import { imageIn, promptIn, videoOut } from './ports.js';
 
@@ -22,7 +22,7 @@ const veoParams = z.strictObject({
   duration: z.enum(['4s', '6s', '8s']).default('8s').describe('Length: 4s, 6s or 8s.'),
   resolution: z.enum(['720p', '1080p']).default('720p').describe('Output resolution: 720p or 1080p.'),
   generate_audio: z.boolean().default(true).describe('Add a soundtrack with speech and effects; off costs a third less.'),
-  enhance_prompt: z.boolean().default(true).describe('Let the model expand the prompt.'),
+  enhance_prompt: expandPrompt,
   auto_fix: z.boolean().default(true).describe('Rewrite a prompt that fails content checks instead of failing.'),
   negative_prompt: z.string().optional().describe('What to keep out of the video.'),
   seed,
@@ -116,7 +116,7 @@ export const videoModels: readonly ModelEntry[] = [
     endpoint: 'fal-ai/minimax/hailuo-02/standard/image-to-video',
     params: z.strictObject({
       duration: z.enum(['6', '10']).default('6').describe('Length in seconds: 6 or 10.'),
-      prompt_optimizer: z.boolean().default(true).describe('Let the model expand the prompt.'),
+      prompt_optimizer: expandPrompt,
     }),
     // $0.045 per second at 768p.
     cost: (p) => Math.ceil(4.5 * seconds(p.duration)),
