@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createBuiltinRegistry } from '../../src/nodes/index.js';
 import { createServices, type Principal, type Scope, type ServiceSettings, type Services } from '../../src/service/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ManualClock } from '../store/clock.js';
+import { useTempHome } from './temp-home.js';
 
 export const BASE_URL = 'http://127.0.0.1:8787';
 
@@ -29,18 +30,14 @@ export interface Harness {
 
 /** A real SQLite store in a temp home and the real services over it; no mocks. */
 export function useHarness(settings: Partial<ServiceSettings> = {}): () => Harness {
-  let harness: Harness | undefined;
-  const cleanups: Array<() => Promise<unknown>> = [];
-  beforeEach(async () => {
-    const home = await mkdtemp(join(tmpdir(), 'pw-service-'));
+  return useTempHome('useHarness', 'pw-service-', async (home, onCleanup): Promise<Harness> => {
     const clock = new ManualClock();
     const build = async () => {
       const store = await openStore({ home, now: clock.now });
-      cleanups.push(() => store.close());
+      onCleanup(() => store.close());
       const services = createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now });
       return { store, services };
     };
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
     const { store, services } = await build();
     const boot = await services.accounts.bootstrap({});
     const adminKey = boot.key ?? '';
@@ -49,7 +46,7 @@ export function useHarness(settings: Partial<ServiceSettings> = {}): () => Harne
       const { key } = await services.keys.create({ accountId, scopes });
       return services.auth.authenticate(`Bearer ${key}`);
     };
-    harness = {
+    return {
       home,
       clock,
       store,
@@ -65,14 +62,6 @@ export function useHarness(settings: Partial<ServiceSettings> = {}): () => Harne
       sibling: async () => (await build()).services,
     };
   });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    harness = undefined;
-  });
-  return () => {
-    if (!harness) throw new Error('useHarness() is read inside a test');
-    return harness;
-  };
 }
 
 async function snapshot(store: Store, accountId: string) {

@@ -1,7 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
 import { z } from 'zod';
 import { PipewrightError } from '../../../src/errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/engine/index.js';
@@ -10,8 +6,10 @@ import { readMedia } from '../../../src/nodes/io/media.js';
 import { createServices, type CreateServicesOptions, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { ManualClock } from '../../store/clock.js';
+import { BASE_URL } from '../harness.js';
+import { useTempHome } from '../temp-home.js';
 
-export const BASE_URL = 'http://127.0.0.1:8787';
+export { BASE_URL, failure } from '../harness.js';
 
 /** What the test node types did, so a test can say a node ran (or did not run) again. */
 export class Probe {
@@ -123,17 +121,13 @@ export interface ExecHarness {
 }
 
 export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: Partial<CreateServicesOptions> = {}): () => ExecHarness {
-  let harness: ExecHarness | undefined;
-  const cleanups: Array<() => Promise<unknown>> = [];
-  beforeEach(async () => {
-    const home = await mkdtemp(join(tmpdir(), 'pw-exec-'));
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
+  return useTempHome('useExecHarness', 'pw-exec-', async (home, onCleanup): Promise<ExecHarness> => {
     const clock = new ManualClock(new Date().toISOString());
     const probe = new Probe();
     const build = async (more: Partial<CreateServicesOptions> = {}) => {
       const store = await openStore({ home, now: clock.now });
       const services = createServices({ store, registry: testRegistry(probe), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now, home, shutdownGraceMs: 2_000, ...extra, ...more });
-      cleanups.push(async () => {
+      onCleanup(async () => {
         await services.executions.shutdown();
         await store.close();
       });
@@ -146,7 +140,7 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
       const { key } = await services.keys.create({ accountId, scopes });
       return services.auth.authenticate(`Bearer ${key}`);
     };
-    harness = {
+    return {
       home, clock, store, probe, services, admin,
       principalWith: (scopes) => keyFor(admin.accountId, scopes),
       async stranger() {
@@ -164,14 +158,6 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
       },
     };
   });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    harness = undefined;
-  });
-  return () => {
-    if (!harness) throw new Error('useExecHarness() is read inside a test');
-    return harness;
-  };
 }
 
 async function finished(store: Store, executionId: string, timeoutMs: number): Promise<ExecutionStatus> {
@@ -205,13 +191,3 @@ export function paidChain(config: { a?: number; b?: number; prompt?: string } = 
 }
 
 export { node, edge };
-
-/** The PipewrightError a promise rejects with. */
-export async function failure(action: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; message: string }> {
-  try {
-    await action;
-  } catch (error) {
-    return error as { code: string; details: Record<string, unknown>; message: string };
-  }
-  throw new Error('expected a failure, got success');
-}
