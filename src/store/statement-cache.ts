@@ -4,8 +4,8 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 const MAX_STATEMENTS = 500;
 
 /**
- * Kysely's SQLite driver prepares every query anew; preparing costs more than running most of
- * ours. The store issues a small, fixed set of SQL texts, so their prepared statements are kept
+ * Kysely's SQLite driver prepares every query anew; under bench/api a prepare cost about as much
+ * (~13 µs) as running a cached statement and parsing its row together. The store issues a small, fixed set of SQL texts, so their prepared statements are kept
  * (least recently used go first past MAX_STATEMENTS). Safe because Kysely runs one query at a time
  * on this connection and the store never streams, so a statement is never busy when reused.
  */
