@@ -242,18 +242,22 @@ export class ExecutionLoop {
     this.#emit(() => ({ type: 'node', executionId: this.request.executionId, at: now(), node: { ...state, logs: [...state.logs] } }));
   }
 
-  async #writeExecution(fields: Partial<ExecutionState>): Promise<void> {
-    const { nodes: _nodes, ...rest } = this.#snapshot(fields);
-    await this.deps.recorder.execution(rest);
+  async #writeExecution(fields: Partial<Omit<ExecutionState, 'nodes'>>): Promise<void> {
+    await this.deps.recorder.execution(this.#summary(fields));
   }
 
-  #emitExecution(status: ExecutionState['status'], fields: Partial<ExecutionState> = {}): void {
+  #emitExecution(status: ExecutionState['status'], fields: Partial<Omit<ExecutionState, 'nodes'>> = {}): void {
     this.#emit(() => ({ type: 'execution', executionId: this.request.executionId, at: now(), state: this.#snapshot({ ...fields, status }) }));
   }
 
-  #snapshot(fields: Partial<ExecutionState>): ExecutionState {
+  /** The execution's own fields: what the recorder stores, with no copy of the node states. */
+  #summary(fields: Partial<Omit<ExecutionState, 'nodes'>>): Omit<ExecutionState, 'nodes'> {
+    return { executionId: this.request.executionId, status: 'RUNNING', startedAt: this.#startedAt, credits: 0, ...fields };
+  }
+
+  #snapshot(fields: Partial<Omit<ExecutionState, 'nodes'>>): ExecutionState {
     const nodes = Object.fromEntries([...this.#states].map(([id, state]) => [id, { ...state, logs: [...state.logs] }]));
-    return { executionId: this.request.executionId, status: 'RUNNING', startedAt: this.#startedAt, credits: 0, ...fields, nodes };
+    return { ...this.#summary(fields), nodes };
   }
 
   /** Events are built only when someone listens: a run nobody watches pays for no copies. */
