@@ -6,9 +6,9 @@ import type { ExecuteRequest } from './contracts.js';
 /** Checks what a caller asked for against the graph before anything runs or is recorded. */
 export function checkRunRequest(request: ExecuteRequest): void {
   const { graph } = request;
+  const inputIds = graph.nodes.filter((n) => n.spec.inputKey !== undefined).map((n) => n.id);
   for (const nodeId of Object.keys(request.inputs ?? {})) {
     const node = graph.byId.get(nodeId);
-    const inputIds = graph.nodes.filter((n) => n.spec.inputKey !== undefined).map((n) => n.id);
     if (node === undefined) {
       throw new PipewrightError('unknown_input', `No node "${nodeId}" to take an input${hint(nodeId, inputIds, 'input nodes')}`, {
         details: { nodeId, inputNodes: inputIds },
