@@ -71,3 +71,13 @@ describe('importTemplatesOnFirstStart', () => {
     expect(await templatesIn()).toEqual(bundled.map((t) => t.name).sort());
   });
 });
+
+describe('loadTemplates on a folder the user names', () => {
+  it('refuses a missing folder and a file that is not a named JSON workflow, by name', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'pw-templates-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    await expect(loadTemplates(join(folder, 'nope'))).rejects.toMatchObject({ code: 'templates_not_found', kind: 'user' });
+    await writeFile(join(folder, 'broken.json'), '{"nodes": [');
+    await expect(loadTemplates(folder)).rejects.toMatchObject({ code: 'invalid_template', kind: 'user', message: expect.stringContaining('broken.json') });
+  });
+});
