@@ -45,6 +45,13 @@ export function httpError({ provider, status, text, retryAfterMs }: HttpFailure)
   return new PipewrightError('provider_bad_request', `${label} rejected the request (HTTP ${status})${said}`, { kind: 'user', details });
 }
 
+/** A 2xx answer that is not what the API documents: the provider's fault, and worth another try. */
+export function malformedAnswer(provider: ProviderId, what: string, cause?: unknown): PipewrightError {
+  return new PipewrightError('provider_unavailable', `${PROVIDER_LABELS[provider]} answered ${what}`, {
+    kind: 'operational', transient: true, ...(cause === undefined ? {} : { cause }), details: { provider },
+  });
+}
+
 export function jobFailed(provider: ProviderId, jobId: string, text: string, status?: string): PipewrightError {
   const said = text ? `: ${text}` : '';
   return new PipewrightError('provider_job_failed', `The ${PROVIDER_LABELS[provider]} job ${jobId} failed${said}`, {

@@ -1,6 +1,6 @@
 import { PipewrightError, isPipewrightError } from '../errors/index.js';
 import type { AdapterDeps } from './adapter-deps.js';
-import { jobFailed, notConfigured } from './errors.js';
+import { jobFailed, malformedAnswer, notConfigured } from './errors.js';
 import { createTransport, type Transport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
@@ -44,7 +44,7 @@ function falJob(transport: Transport, queueUrl: string, request: ProviderCall, c
     async submit(signal) {
       const body = await transport.json({ method: 'POST', url: `${queueUrl}/${request.endpoint}`, body: request.input, signal });
       const id = (body as { request_id?: unknown } | null)?.request_id;
-      if (typeof id !== 'string' || id === '') throw malformed('a submit response without request_id');
+      if (typeof id !== 'string' || id === '') throw malformedAnswer('fal', 'with a submit response without request_id');
       return id;
     },
     async check(id, signal) {
@@ -102,8 +102,4 @@ function appOf(endpoint: string): string {
     throw new PipewrightError('provider_endpoint_invalid', `"${endpoint}" is not a fal endpoint id (owner/app[/path])`, { kind: 'bug' });
   }
   return `${parts[0]}/${parts[1]}`;
-}
-
-function malformed(what: string): PipewrightError {
-  return new PipewrightError('provider_unavailable', `fal answered with ${what}`, { kind: 'operational', transient: true, details: { provider: 'fal' } });
 }

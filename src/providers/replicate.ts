@@ -1,6 +1,5 @@
-import { PipewrightError } from '../errors/index.js';
 import type { AdapterDeps } from './adapter-deps.js';
-import { jobFailed, notConfigured, redact } from './errors.js';
+import { jobFailed, malformedAnswer, notConfigured, redact } from './errors.js';
 import { createTransport, type Transport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
@@ -45,9 +44,7 @@ function replicateJob(transport: Transport, settings: NonNullable<ProviderSettin
   return {
     async submit(signal) {
       const prediction = (await transport.json({ method: 'POST', url: predictions, body: { version: request.endpoint, input: request.input }, signal })) as Prediction | null;
-      if (typeof prediction?.id !== 'string' || prediction.id === '') {
-        throw new PipewrightError('provider_unavailable', 'Replicate answered without a prediction id', { kind: 'operational', transient: true, details: { provider: 'replicate' } });
-      }
+      if (typeof prediction?.id !== 'string' || prediction.id === '') throw malformedAnswer('replicate', 'without a prediction id');
       return prediction.id;
     },
     async check(id, signal) {

@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
 import { PipewrightError, isPipewrightError } from '../../errors/index.js';
-import { PROVIDER_LABELS, errorText, httpError, redact } from '../errors.js';
+import { PROVIDER_LABELS, errorText, httpError, malformedAnswer, redact } from '../errors.js';
 import type { ProviderId } from '../provider.js';
 import { sleep } from '../../net/sleep.js';
 import type { HttpClient, HttpRequest } from './client.js';
@@ -105,8 +105,6 @@ function parseJson(provider: ProviderId, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PipewrightError('provider_unavailable', `${PROVIDER_LABELS[provider]} answered with a body that is not JSON`, {
-      kind: 'operational', transient: true, cause: error, details: { provider },
-    });
+    throw malformedAnswer(provider, 'with a body that is not JSON', error);
   }
 }
