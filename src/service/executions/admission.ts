@@ -1,6 +1,6 @@
 import { PipewrightError } from '../../errors/index.js';
 import { newExecutionId } from '../../engine/index.js';
-import type { ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
+import type { AccountRecord, ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
 import type { Plan } from '../principal.js';
 import { assertProvidersConfigured } from '../../nodes/model/index.js';
 import { limitsFor } from '../settings.js';
@@ -52,11 +52,16 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
   return records;
 }
 
-async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Admission, estimate: Estimate): Promise<void> {
-  const account = await tx.accounts.get(admission.accountId);
+/** What a run is admitted against: the account's balance less what runs in progress may still spend. */
+export async function availableCredits(repos: Pick<Repositories, 'accounts' | 'executions'>, accountId: string): Promise<{ account: AccountRecord; available: number }> {
+  const account = await repos.accounts.get(accountId);
   if (account === undefined) throw new PipewrightError('not_found', 'No such account');
+  return { account, available: account.creditsBalance - (await repos.executions.outstandingCredits(account.id)) };
+}
+
+async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Admission, estimate: Estimate): Promise<void> {
+  const { account, available } = await availableCredits(tx, admission.accountId);
   const required = estimate.credits * admission.runs.length;
-  const available = account.creditsBalance - (await tx.executions.outstandingCredits(account.id));
   if (required > available) throw insufficientCredits(required, available, estimate);
   const cap = limitsFor(deps.settings, account.plan as Plan).executionsPerDay;
   if (cap === null) return;

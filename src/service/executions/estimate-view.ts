@@ -1,7 +1,7 @@
-import { PipewrightError } from '../../errors/index.js';
 import type { EstimateView } from '../execution-contracts.js';
 import { parseBody } from '../parse-body.js';
 import type { Principal } from '../principal.js';
+import { availableCredits } from './admission.js';
 import { ExecuteBodySchema } from './bodies.js';
 import { checkInputs } from './check-inputs.js';
 import type { ExecutionDeps } from './deps.js';
@@ -15,10 +15,7 @@ export async function estimateWorkflow(deps: ExecutionDeps, principal: Principal
   const prepared = await prepareRun(deps, workflow, { workflowId, ...request });
   checkInputs(prepared.graph, request.inputs ?? {}, request.targetNodeId);
   const estimate = estimateRun(prepared.graph, deps.registry, request);
-  const account = await deps.store.accounts.get(principal.accountId);
-  if (account === undefined) throw new PipewrightError('not_found', 'No such account');
-  // What admission would compare with: the balance less what runs in progress may still spend.
-  const available = account.creditsBalance - (await deps.store.executions.outstandingCredits(account.id));
+  const { available } = await availableCredits(deps.store, principal.accountId);
   return {
     estimatedCredits: estimate.credits,
     availableCredits: available,
