@@ -65,7 +65,9 @@ function adjacency(nodeIds: readonly string[], arcs: readonly Arc[]): { ids: Set
   const next = new Map<string, string[]>();
   for (const { source, target } of arcs) {
     if (!ids.has(source) || !ids.has(target)) continue;
-    next.set(source, [...(next.get(source) ?? []), target]);
+    const targets = next.get(source);
+    if (targets) targets.push(target);
+    else next.set(source, [target]);
   }
   return { ids, next };
 }
