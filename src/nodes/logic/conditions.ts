@@ -10,7 +10,7 @@ export const NUMERIC_OPERATORS: ReadonlySet<Operator> = new Set(['gt', 'gte', 'l
  * Text ports carry booleans as "true"/"false", so the text "false" is falsy; so are missing
  * values, null, false, 0, blank text, and empty lists and objects.
  */
-export function isTruthy(value: unknown): boolean {
+function isTruthy(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === 0 || Number.isNaN(value)) return false;
   if (typeof value === 'string') return value.trim() !== '' && value.trim().toLowerCase() !== 'false';
   if (Array.isArray(value)) return value.length > 0;
@@ -19,7 +19,7 @@ export function isTruthy(value: unknown): boolean {
 }
 
 /** Compares as the type of `compareTo`: 5 equals "5" when compareTo is a number, "true" equals true. */
-export function matchesValue(value: unknown, compareTo: Comparand): boolean {
+function matchesValue(value: unknown, compareTo: Comparand): boolean {
   if (typeof compareTo === 'number') return asNumber(value) === compareTo;
   if (typeof compareTo === 'boolean') return asBoolean(value) === compareTo;
   return asText(value) === compareTo;
