@@ -8,6 +8,8 @@ export { createRemoteBackend } from './remote.js';
 export { chooseBackend, createBackend, describeBackend } from './config.js';
 export type { BackendChoice } from './config.js';
 export { SCRATCH_TAG } from './scratch.js';
+export { waitForExecution } from './wait-for-execution.js';
+export type { WaitOptions } from './wait-for-execution.js';
 
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
 export type { ExecutionStatus, NodeStatus } from '../engine/index.js';

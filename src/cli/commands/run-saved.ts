@@ -1,12 +1,9 @@
-import { chooseBackend, createBackend, type Backend, type PollView } from '../../backend/index.js';
+import { chooseBackend, createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
 import { bundledTemplatesDir } from '../../skill/paths.js';
 import { EXIT } from '../exit-codes.js';
 import { pipewrightHome } from '../runtime.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/options.js';
 import type { RunOptions } from './run-action.js';
-
-const FIRST_POLL_MS = 200;
-const MAX_POLL_MS = 2_000;
 
 /**
  * `pipewright run wf_…`: runs a saved workflow through the same backend `pipewright mcp` uses —
@@ -37,18 +34,19 @@ export async function runSavedWorkflow(workflowId: string, options: RunOptions):
   }
 }
 
-async function follow(backend: Backend, executionId: string, quiet: boolean): Promise<PollView> {
+function follow(backend: Backend, executionId: string, quiet: boolean): Promise<PollView> {
   const seen = new Map<string, string>();
-  for (let delay = FIRST_POLL_MS; ; delay = Math.min(MAX_POLL_MS, delay * 1.5)) {
-    const view = await backend.pollExecution(executionId);
-    for (const node of view.nodeStates) {
-      if (quiet || seen.get(node.nodeId) === node.status || node.status === 'PENDING') continue;
-      seen.set(node.nodeId, node.status);
-      process.stderr.write(`${node.status.toLowerCase().padEnd(9)} ${node.nodeId}${node.error ? `: ${node.error}` : ''}\n`);
-    }
-    if (view.status === 'COMPLETED' || view.status === 'FAILED' || view.status === 'CANCELLED') return view;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
+  return waitForExecution({
+    backend,
+    executionId,
+    onPoll: (view) => {
+      for (const node of view.nodeStates) {
+        if (quiet || seen.get(node.nodeId) === node.status || node.status === 'PENDING') continue;
+        seen.set(node.nodeId, node.status);
+        process.stderr.write(`${node.status.toLowerCase().padEnd(9)} ${node.nodeId}${node.error ? `: ${node.error}` : ''}\n`);
+      }
+    },
+  });
 }
 
 async function report(backend: Backend, executionId: string, final: PollView, json: boolean): Promise<void> {

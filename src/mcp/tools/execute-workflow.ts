@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { type Backend, FINISHED_EXECUTION_STATUSES } from '../../backend/index.js';
+import { type Backend, FINISHED_EXECUTION_STATUSES, waitForExecution } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
@@ -10,7 +10,6 @@ import { EdgesInput, NodesInput } from '../schemas/graph.js';
 import { ExecutionStatusOutput, PollOutput } from '../schemas/execution.js';
 import { guarded, type ToolExtra } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
-import { waitForExecution } from '../wait-for-execution.js';
 
 export const NAME = 'execute_workflow';
 
