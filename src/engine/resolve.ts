@@ -33,9 +33,10 @@ export function resolveInputs(node: CompiledNode, graph: CompiledGraph, upstream
       if (port.name in node.portValues) inputs[port.name] = coerce(node.portValues[port.name], port.type);
       continue;
     }
-    const values = edges
-      .filter((edge) => upstream.output(edge.source)?.[edge.sourcePort] !== undefined)
-      .map((edge) => ({ value: upstream.output(edge.source)?.[edge.sourcePort], list: carriesList(edge, graph, upstream) }));
+    const values = edges.flatMap((edge) => {
+      const value = upstream.output(edge.source)?.[edge.sourcePort];
+      return value === undefined ? [] : [{ value, list: carriesList(edge, graph, upstream) }];
+    });
     if (isListType(port.type)) {
       inputs[port.name] = coerce(values.flatMap(({ value, list }) => (list && Array.isArray(value) ? value : [value])), port.type);
     } else if (values[0] !== undefined) {
