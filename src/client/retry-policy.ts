@@ -1,4 +1,5 @@
 import { isPipewrightError } from '../errors/index.js';
+import { backoff as jitteredBackoff } from '../net/backoff.js';
 import type { ClientSettings } from './options.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,6 +45,5 @@ function serverDelay(retryAfter: unknown, attempt: number, settings: ClientSetti
 }
 
 function backoff(attempt: number, { retryDelay }: ClientSettings): number {
-  const delay = Math.min(retryDelay.maxDelayMs, retryDelay.minDelayMs * 2 ** (attempt - 1));
-  return Math.round(delay / 2 + Math.random() * (delay / 2));
+  return jitteredBackoff(attempt, { ...retryDelay, factor: 2 });
 }

@@ -2,6 +2,7 @@ import pRetry from 'p-retry';
 import { PipewrightError, isPipewrightError } from '../../errors/index.js';
 import { PROVIDER_LABELS, errorText, httpError, malformedAnswer, redact } from '../errors.js';
 import type { ProviderId } from '../provider.js';
+import { backoff } from '../../net/backoff.js';
 import { sleep } from '../../net/sleep.js';
 import type { HttpClient, HttpRequest } from './client.js';
 import { parseRetryAfter } from '../../net/retry-after.js';
@@ -81,9 +82,7 @@ function retriable(error: unknown, retry: RetrySettings, signal: AbortSignal): b
 /** The provider's `Retry-After` when it sent one, else exponential backoff with jitter. */
 function delayFor(error: unknown, failedAttempt: number, retry: RetrySettings): number {
   const retryAfterMs = (error as PipewrightError).details.retryAfterMs;
-  if (typeof retryAfterMs === 'number') return retryAfterMs;
-  const delay = Math.min(retry.maxDelayMs, retry.minDelayMs * retry.factor ** (failedAttempt - 1));
-  return Math.round(delay / 2 + Math.random() * (delay / 2));
+  return typeof retryAfterMs === 'number' ? retryAfterMs : backoff(failedAttempt, retry);
 }
 
 function networkError(provider: ProviderId, error: unknown): PipewrightError {
