@@ -28,6 +28,7 @@ const keepProviderUrlOnly = z
 export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNodeType {
   const config = (entry.params as unknown as z.ZodObject).extend({ keepProviderUrlOnly }) as unknown as z.ZodType<Record<string, unknown>>;
   const paramsOf = ({ keepProviderUrlOnly: _skip, ...params }: Record<string, unknown>) => params;
+  const hasFiles = filePorts(entry.outputs).length > 0;
   return {
     model: entry,
     nodeType: entry.nodeType,
@@ -35,7 +36,7 @@ export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNod
     category: 'model',
     description: entry.description,
     inputs: entry.inputs,
-    outputs: filePorts(entry.outputs).length > 0 ? [...entry.outputs, sourcesPort] : entry.outputs,
+    outputs: hasFiles ? [...entry.outputs, sourcesPort] : entry.outputs,
     config,
     cost: (settings) => entry.cost(paramsOf(settings)),
     timeoutMs: entry.timeoutMs,
@@ -47,7 +48,7 @@ export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNod
     },
     async dryRun(ctx) {
       const outputs = await dryRunOutputs(entry, ctx);
-      return filePorts(entry.outputs).length > 0 ? { ...outputs, sources: {} } : outputs;
+      return hasFiles ? { ...outputs, sources: {} } : outputs;
     },
   };
 }
