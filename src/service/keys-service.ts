@@ -2,6 +2,7 @@ import { PipewrightError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import type { KeyService } from './contracts.js';
 import type { AuthCache } from './auth/auth-cache.js';
+import { prefixOf } from './auth/api-key-text.js';
 import { issueKey, toKeyView } from './auth/issue-key.js';
 
 export function createKeyService(deps: { store: Store; cache: AuthCache; now: () => Date }): KeyService {
@@ -15,7 +16,7 @@ export function createKeyService(deps: { store: Store; cache: AuthCache; now: ()
 
     async revoke(accountId, prefix) {
       // A full key names its key too: compare on the stored prefix's length.
-      const wanted = prefix.slice(0, 12);
+      const wanted = prefixOf(prefix);
       const matches = wanted.length < 4 ? [] : (await store.apiKeys.listByAccount(accountId)).filter((key) => key.prefix.startsWith(wanted));
       const [match] = matches;
       if (!match) throw new PipewrightError('not_found', `No key starts with ${prefix}`);
