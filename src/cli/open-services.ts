@@ -1,7 +1,7 @@
 import { createBuiltinRegistry } from '../nodes/index.js';
 import { createServices, type Services } from '../service/index.js';
 import { pipewrightHome } from './runtime.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from './serve/options.js';
+import { localPublicUrl } from './serve/options.js';
 import { openStore } from '../store/index.js';
 
 /**
@@ -11,8 +11,7 @@ import { openStore } from '../store/index.js';
 export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: Services) => Promise<T>): Promise<T> {
   const store = await openStore({ home: pipewrightHome(env) });
   try {
-    const publicBaseUrl = env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
-    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl } }));
+    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: localPublicUrl(env) } }));
   } finally {
     await store.close();
   }

@@ -1,8 +1,7 @@
-import { chooseBackend, createBackend, describeBackend } from '../../backend/index.js';
+import { createBackend, describeBackend } from '../../backend/index.js';
 import { routeConsoleToStderr, serveStdio } from '../../mcp/index.js';
+import { cliBackendChoice } from '../backend-choice.js';
 import { EXIT } from '../exit-codes.js';
-import { pipewrightHome } from '../runtime.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/options.js';
 import { version } from '../version.js';
 import { bundledTemplatesDir } from '../../skill/paths.js';
 
@@ -13,11 +12,7 @@ const EXIT_DEADLINE_MS = 3_000;
 export async function serveMcp(): Promise<void> {
   routeConsoleToStderr();
   const env = process.env;
-  const choice = chooseBackend(env, {
-    home: pipewrightHome(env),
-    publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`,
-    templatesDir: bundledTemplatesDir(),
-  });
+  const choice = cliBackendChoice(env);
   const backend = await createBackend(choice, env);
   const session = await serveStdio({
     backend,

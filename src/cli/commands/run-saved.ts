@@ -1,8 +1,6 @@
-import { chooseBackend, createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
-import { bundledTemplatesDir } from '../../skill/paths.js';
+import { createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
+import { cliBackendChoice } from '../backend-choice.js';
 import { EXIT } from '../exit-codes.js';
-import { pipewrightHome } from '../runtime.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/options.js';
 import type { RunOptions } from './run-action.js';
 
 /**
@@ -12,11 +10,7 @@ import type { RunOptions } from './run-action.js';
  */
 export async function runSavedWorkflow(workflowId: string, options: RunOptions): Promise<void> {
   const env = process.env;
-  const backend = await createBackend(chooseBackend(env, {
-    home: pipewrightHome(env),
-    publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`,
-    templatesDir: bundledTemplatesDir(),
-  }), env);
+  const backend = await createBackend(cliBackendChoice(env), env);
   try {
     const { executionId } = await backend.executeWorkflow(workflowId, {
       inputs: options.input,

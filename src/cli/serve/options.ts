@@ -3,6 +3,11 @@ import { PipewrightError } from '../../errors/index.js';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 
+/** Where a `pipewright serve` on this home would be reached, for commands that do not bind: `PIPEWRIGHT_PUBLIC_URL`, else the default address. */
+export function localPublicUrl(env: NodeJS.ProcessEnv): string {
+  return env.PIPEWRIGHT_PUBLIC_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
+}
+
 export interface ServeFlags {
   port?: string;
   host?: string;

@@ -1,0 +1,9 @@
+import { chooseBackend, type BackendChoice } from '../backend/index.js';
+import { bundledTemplatesDir } from '../skill/paths.js';
+import { pipewrightHome } from './runtime.js';
+import { localPublicUrl } from './serve/options.js';
+
+/** The backend a CLI command talks to: a remote API when configured, else the store under PIPEWRIGHT_HOME. */
+export function cliBackendChoice(env: NodeJS.ProcessEnv): BackendChoice {
+  return chooseBackend(env, { home: pipewrightHome(env), publicBaseUrl: localPublicUrl(env), templatesDir: bundledTemplatesDir() });
+}
