@@ -1,15 +1,12 @@
 import pRetry from 'p-retry';
 import { PipewrightError } from '../errors/index.js';
+import { backoff, type BackoffSettings } from '../net/backoff.js';
 import { sleep } from '../net/sleep.js';
 import type { NodeOutputs } from '../nodes/node-type.js';
 import { classifyNodeError } from './classify.js';
 
-export interface RetrySettings {
-  /** Delay before the first retry; doubles (×factor) each time, with jitter, up to maxDelayMs. */
-  minDelayMs: number;
-  maxDelayMs: number;
-  factor: number;
-}
+/** Delay before the first retry; ×factor each time, with jitter, up to maxDelayMs. */
+export type RetrySettings = BackoffSettings;
 
 export const DEFAULT_RETRY: RetrySettings = { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 };
 
@@ -101,12 +98,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** Exponential backoff with full jitter in [delay/2, delay]. */
-export function backoff(attempt: number, retry: RetrySettings): number {
-  const delay = Math.min(retry.maxDelayMs, retry.minDelayMs * retry.factor ** (attempt - 1));
-  return Math.round(delay / 2 + Math.random() * (delay / 2));
 }
 
 export function cancelled(signal: AbortSignal): PipewrightError {
