@@ -1,12 +1,10 @@
 import { isPipewrightError, PipewrightError } from '../errors/index.js';
-import { policyFor } from '../net/policy.js';
-import { createBuiltinRegistry } from '../nodes/index.js';
-import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
-import { createServices, type ExecuteAccepted, type IdempotencyService, type Principal, type Services } from '../service/index.js';
+import { type ExecuteAccepted, type IdempotencyService, type Principal, type Services } from '../service/index.js';
 import { createIdempotencyService } from '../service/idempotency/index.js';
-import { accountPrincipal, importTemplatesOnFirstStart } from '../service/templates/index.js';
+import { accountPrincipal } from '../service/templates/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Backend } from './backend.js';
+import { localServices, startUp } from './local-services.js';
 import { inlineRun } from './scratch.js';
 
 export interface EmbeddedBackendOptions {
@@ -33,14 +31,9 @@ export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Pr
   const env = options.env ?? process.env;
   const store = await open(options.home);
   try {
-    const providers = createProviders(providerSettingsFromEnv(env));
-    const registry = createBuiltinRegistry({ providers });
-    const services = createServices({ store, registry, providers, home: options.home, policy: policyFor('cli', env), settings: { publicBaseUrl: options.publicBaseUrl } });
-    const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
-    const { accountId } = bootstrap;
-    await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: options.templatesDir });
-    await services.executions.resumeUnfinished();
-    return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(accountId), close: closer(services, store) });
+    const services = localServices({ store, home: options.home, env, mode: 'cli', settings: { publicBaseUrl: options.publicBaseUrl } });
+    const { bootstrap } = await startUp(services, { apiKey: options.apiKey, templatesDir: options.templatesDir });
+    return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(bootstrap.accountId), close: closer(services, store) });
   } catch (error) {
     await store.close();
     throw error;

@@ -4,6 +4,8 @@
 export type { Backend } from './backend.js';
 export { createEmbeddedBackend, servicesBackend } from './embedded.js';
 export type { EmbeddedBackendOptions, ServicesBackendOptions } from './embedded.js';
+export { localServices, startUp } from './local-services.js';
+export type { LocalServicesOptions, StartUp } from './local-services.js';
 export { createRemoteBackend } from './remote.js';
 export { chooseBackend, createBackend, describeBackend } from './config.js';
 export type { BackendChoice } from './config.js';

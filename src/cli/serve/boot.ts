@@ -1,14 +1,10 @@
 import type { Logger } from 'pino';
 import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, spendExecution, startServer } from '../../api/index.js';
-import { policyFor } from '../../net/policy.js';
-import { createBuiltinRegistry } from '../../nodes/index.js';
-import { createProviders, providerSettingsFromEnv } from '../../providers/index.js';
-import { createServices, type ServiceSettings, type Services } from '../../service/index.js';
+import type { ServiceSettings, Services } from '../../service/index.js';
 import { createIdempotencyService, createWebhookOwners, type IdempotencyService } from '../../service/idempotency/index.js';
-import { servicesBackend } from '../../backend/embedded.js';
+import { localServices, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
 import { version } from '../version.js';
-import { importTemplatesOnFirstStart } from '../../service/templates/index.js';
 import { bundledTemplatesDir } from '../../skill/paths.js';
 import { openStore, type Store } from '../../store/index.js';
 
@@ -66,21 +62,17 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   };
   return cleanUpOnError(close, async () => {
     const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
-    const providers = createProviders(providerSettingsFromEnv(env));
-    services = createServices({
+    services = localServices({
       store,
-      registry: createBuiltinRegistry({ providers }),
-      providers,
-      settings,
       home: options.home,
-      policy: policyFor('server', env),
+      env,
+      mode: 'server',
+      settings,
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
     const rest = createRestApp(store, services, options, env);
-    const bootstrap = await services.accounts.bootstrap(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
-    const templates = await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: bundledTemplatesDir() });
+    const { bootstrap, templates, resumed } = await startUp(services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
-    const resumed = await services.executions.resumeUnfinished();
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
     ready(rest);
     return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
