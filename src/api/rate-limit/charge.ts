@@ -30,8 +30,12 @@ export async function charge(c: Context<AppEnv>, limiter: RateLimiter, budgets: 
   c.header('X-RateLimit-Limit', String(verdict.limit));
   c.header('X-RateLimit-Remaining', String(verdict.remaining));
   c.header('X-RateLimit-Reset', String(verdict.resetAt));
-  if (verdict.allowed) return;
-  throw new PipewrightError('rate_limited', `Rate limit of ${verdict.limit} ${budget.unit} per minute exceeded; retry in ${verdict.retryAfter}s`, {
+  if (!verdict.allowed) throw rateLimited(budget, verdict);
+}
+
+/** The refusal of a spent budget, with when to retry. */
+export function rateLimited(budget: Budget, verdict: RateLimitDecision): PipewrightError {
+  return new PipewrightError('rate_limited', `Rate limit of ${verdict.limit} ${budget.unit} per minute exceeded; retry in ${verdict.retryAfter}s`, {
     details: { retryAfter: verdict.retryAfter },
   });
 }

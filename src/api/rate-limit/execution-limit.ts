@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { PipewrightError } from '../../errors/index.js';
 import type { Plan, UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
-import { type Budget, charge } from './charge.js';
+import { type Budget, charge, rateLimited } from './charge.js';
 import { clientIp } from './client-ip.js';
 import type { RateLimiter } from './limiter.js';
 
@@ -63,8 +62,5 @@ export function triggerLimit(options: ExecutionLimitOptions & { perWebhook: numb
 export async function spendExecution({ limiter, usage }: ExecutionLimitOptions, owner: { accountId: string; plan: Plan }): Promise<void> {
   const budget = accountBudget(usage, owner);
   const verdict = await limiter.consume(budget.key, budget.perMinute, budget.points);
-  if (verdict.allowed) return;
-  throw new PipewrightError('rate_limited', `Rate limit of ${verdict.limit} executions per minute exceeded; retry in ${verdict.retryAfter}s`, {
-    details: { retryAfter: verdict.retryAfter },
-  });
+  if (!verdict.allowed) throw rateLimited(budget, verdict);
 }
