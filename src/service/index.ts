@@ -39,3 +39,4 @@ export type {
 } from './execution-contracts.js';
 export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS, ExecuteBodySchema, RunBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './executions/index.js';
 export type { ExecutionQueue } from './executions/index.js';
+export { lintWarnings } from './workflows/lint-warnings.js';

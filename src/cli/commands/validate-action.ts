@@ -1,5 +1,5 @@
 import { validateGraph } from '../../graph/index.js';
-import { missingProviders, providerWarnings } from '../../nodes/model/index.js';
+import { lintWarnings } from '../../service/index.js';
 import { cliRuntime } from '../runtime.js';
 import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
@@ -10,9 +10,8 @@ export async function validateWorkflowFile(file: string, options: { json?: boole
   const { registry, providers } = cliRuntime();
   const input = await loadJsonFile(file);
   const validation = validateGraph(input, registry);
-  // Missing keys only warn: a dry run needs none, and `run` refuses before spending.
-  const missing = validation.graph ? providerWarnings(missingProviders(validation.graph, registry, providers)) : [];
-  const result = { ...validation, warnings: [...validation.warnings, ...missing] };
+  // The same warnings as lint over REST and MCP: missing provider keys only warn (a dry run needs none).
+  const result = { ...validation, warnings: lintWarnings(validation, { catalog: registry, providers }) };
   const { graph: _graph, ...report } = result;
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
