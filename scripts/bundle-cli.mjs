@@ -4,7 +4,13 @@
 // `new URL('../../…', import.meta.url)` lookup (package.json, skill/) resolves the same.
 import { build } from 'esbuild';
 
-await build({
+// undici is loaded lazily (`await import('undici')`) so that a start pays nothing for it. esbuild
+// turns a dynamic import of a CommonJS package into a chunk whose only export is `default`, so
+// `const { Agent } = await import('undici')` would be undefined in the bundle; left external, Node
+// loads it itself and finds its named exports.
+const LAZY_COMMONJS = ['undici'];
+
+const result = await build({
   entryPoints: { pipewright: 'dist/cli/main.js' },
   outdir: 'dist/bin',
   bundle: true,
@@ -13,7 +19,17 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['better-sqlite3', 'sharp', '@img/*'],
+  external: ['better-sqlite3', 'sharp', '@img/*', ...LAZY_COMMONJS],
   banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
+  metafile: true,
   logLevel: 'warning',
 });
+
+// The same trap for any package added later: a chunk made for a dynamic import of CommonJS.
+const broken = Object.values(result.metafile.outputs)
+  .map((output) => output.entryPoint)
+  .filter((entry) => entry !== undefined && result.metafile.inputs[entry]?.format === 'cjs');
+if (broken.length > 0) {
+  console.error(`bundle-cli: dynamic import() of CommonJS would lose its named exports: ${broken.join(', ')}. Add the package to LAZY_COMMONJS.`);
+  process.exit(1);
+}
