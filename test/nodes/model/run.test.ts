@@ -109,6 +109,28 @@ describe('a model node run', () => {
     expect(openai.calls[0]!.request.endpoint).toBe('chat:llama3.2');
   });
 
+  it('asks each OpenAI model family for its answer bound by the name it accepts, and sends temperature only when set', async () => {
+    const bodyFor = async (nodeType: string, config: Record<string, unknown>) => {
+      const openai = fakeAdapter('openai', { choices: [{ message: { content: 'ok' } }] });
+      await runNode(typeWith(nodeType, openai), config, { inputs: { prompt: 'hi' } });
+      return openai.calls[0]!.request.input as Record<string, unknown>;
+    };
+    for (const model of ['o4-mini', 'o3', 'o1-2024-12-17', 'gpt-5', 'gpt-5-mini', 'gpt-5.1']) {
+      const body = await bodyFor('llm:openai_compatible', { model, max_tokens: 500 });
+      expect(body, model).toMatchObject({ max_completion_tokens: 500 });
+      expect(body, model).not.toHaveProperty('max_tokens');
+      expect(body, model).not.toHaveProperty('temperature');
+    }
+    expect(await bodyFor('llm:openai_compatible', { model: 'o4-mini', temperature: 1 })).toMatchObject({ temperature: 1, max_completion_tokens: 1000 });
+    for (const model of ['llama3.2', 'openai/o4-mini', 'gpt-4o', 'omni-moderation']) {
+      const body = await bodyFor('llm:openai_compatible', { model, max_tokens: 300 });
+      expect(body, model).toMatchObject({ max_tokens: 300 });
+      expect(body, model).not.toHaveProperty('max_completion_tokens');
+      expect(body, model).not.toHaveProperty('temperature');
+    }
+    expect(await bodyFor('llm:gpt_4o_mini', {})).toMatchObject({ max_tokens: 1000, temperature: 0.7 });
+  });
+
   it('fails permanently on an output shape the provider does not document', async () => {
     const fal = fakeAdapter('fal', { nothing: true });
     const error = await caught(runNode(typeWith('generate:imagen_4', fal), {}, { inputs: { prompt: 'p' } }));

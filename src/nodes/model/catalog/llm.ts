@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerLimit } from './chat-family.js';
 import { defineModel, type ModelEntry } from './entry.js';
 import { anthropicMessage, chatCompletion } from './outputs.js';
 import { promptIn, textOut } from './ports.js';
@@ -17,18 +18,30 @@ const chatParams = (system: string, maxTokens: number, temperatureMax: number) =
   });
 type ChatParams = z.infer<ReturnType<typeof chatParams>>;
 
+// Any model: the server's own default temperature unless one is set, since reasoning models
+// (o-series, gpt-5) refuse every other value.
 const anyModelParams = chatParams('', 1000, 2).extend({
-  model: z.string().min(1).max(200).default('gpt-4o-mini').describe('The model name the server knows (llama3.2, openai/gpt-4o…).'),
+  model: z.string().min(1).max(200).default('gpt-4o-mini').describe('The model name the server knows (llama3.2, o4-mini, openai/gpt-4o…).'),
+  temperature: z.number().min(0).max(2).optional().describe("Randomness, 0–2; unset uses the model's own default (o-series and gpt-5 models accept only that)."),
 });
+type AnyModelParams = z.infer<typeof anyModelParams>;
 
 /** Per 1,000 tokens of answer at most: the bound is what a run is priced at, so it never costs more. */
 const perThousandTokens = (credits: number) => (p: { max_tokens: number }) => credits * Math.ceil(p.max_tokens / 1000);
 
-/** https://platform.openai.com/docs/api-reference/chat/create: `messages`, `temperature`, `max_tokens`. */
-const chatInput = (inputs: Readonly<Record<string, unknown>>, { system, temperature, max_tokens }: ChatParams) => ({
+/**
+ * https://platform.openai.com/docs/api-reference/chat/create: `messages`, `temperature`, and the
+ * answer bound under the name the model's family takes (chat-family.ts).
+ */
+const chatInput = (inputs: Readonly<Record<string, unknown>>, { system, temperature, max_tokens, model }: AnyModelParams) => ({
   messages: [...(system === '' ? [] : [{ role: 'system', content: system }]), { role: 'user', content: String(inputs.prompt) }],
-  temperature,
-  max_tokens,
+  ...(temperature === undefined ? {} : { temperature }),
+  ...answerLimit(model, max_tokens),
+});
+/** A node for one fixed model: the endpoint and the body name the same model. */
+const chatModel = (model: string) => ({
+  endpoint: `chat:${model}`,
+  toInput: (inputs: Readonly<Record<string, unknown>>, params: ChatParams) => chatInput(inputs, { ...params, model }),
 });
 
 /** https://docs.anthropic.com/en/api/messages: `system` beside `messages`, `max_tokens` required. */
@@ -50,10 +63,9 @@ export const llmModels: readonly ModelEntry[] = [
     aliases: ['llm:prompt-rewrite', 'llm:enhance_prompt', 'utility:prompt_enhance'],
     label: 'Prompt rewrite',
     description: 'Turns a short idea into one detailed image/video prompt (subject, light, lens, style); put it before any generator.',
-    endpoint: 'chat:gpt-4o-mini',
+    ...chatModel('gpt-4o-mini'),
     params: chatParams(REWRITE_INSTRUCTIONS, 400, 2),
     cost: perThousandTokens(1),
-    toInput: chatInput,
   }),
   defineModel({
     ...common,
@@ -62,10 +74,9 @@ export const llmModels: readonly ModelEntry[] = [
     aliases: ['llm:gpt-4o-mini'],
     label: 'GPT-4o mini',
     description: 'OpenAI GPT-4o mini: fast, inexpensive text for captions, rewrites, extraction and short answers.',
-    endpoint: 'chat:gpt-4o-mini',
+    ...chatModel('gpt-4o-mini'),
     params: chatParams('', 1000, 2),
     cost: perThousandTokens(1),
-    toInput: chatInput,
   }),
   defineModel({
     ...common,
@@ -74,12 +85,11 @@ export const llmModels: readonly ModelEntry[] = [
     aliases: ['llm:gpt-4.1'],
     label: 'GPT-4.1',
     description: 'OpenAI GPT-4.1: careful instruction following and long inputs, for scripts, briefs and structured text.',
-    endpoint: 'chat:gpt-4.1',
+    ...chatModel('gpt-4.1'),
     params: chatParams('', 2000, 2),
     cost: perThousandTokens(1),
-    toInput: chatInput,
   }),
-  defineModel<z.infer<typeof anyModelParams>>({
+  defineModel<AnyModelParams>({
     ...common,
     ...openai,
     nodeType: 'llm:openai_compatible',
