@@ -231,6 +231,23 @@ describe('routes that answer differently by contract', () => {
     expect(reply.body.error.type).toBe('conflict_error');
   });
 
+  it('PATCH of a node takes baseUpdatedAt too: a stale one is 409 stale_write with both timestamps', async () => {
+    const current = (await call(server, 'GET', `/workflows/${ownId}`)).body;
+    const reply = await call(server, 'PATCH', `/workflows/${ownId}/nodes/item`, { json: { label: 'Lost', baseUpdatedAt: '2000-01-01T00:00:00.000Z' } });
+    expectError(reply, 409, 'stale_write');
+    expect(reply.body).toMatchObject({ currentUpdatedAt: current.updatedAt, yourBaseUpdatedAt: '2000-01-01T00:00:00.000Z' });
+  });
+
+  it.each(['PUT', 'PATCH'])('%s with a baseUpdatedAt that is not a date-time is 400 invalid_field naming it', async (method) => {
+    const path = method === 'PUT' ? `/workflows/${ownId}` : `/workflows/${ownId}/nodes/item`;
+    for (const baseUpdatedAt of ['yesterday', '2026-13-45T99:00:00Z', '']) {
+      const body = method === 'PUT' ? { ...graph, baseUpdatedAt } : { label: 'Lost', baseUpdatedAt };
+      const reply = await call(server, method, path, { json: body });
+      expectError(reply, 400, 'invalid_field');
+      expect(reply.body.field).toBe('baseUpdatedAt');
+    }
+  });
+
   it('an invalid graph is 422 invalid_graph with violations and warnings, nothing stored', async () => {
     const reply = await call(server, 'POST', '/workflows', { json: { name: 'Broken', nodes: [], edges: [] } });
     expectError(reply, 422, 'invalid_graph');

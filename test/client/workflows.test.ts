@@ -56,6 +56,13 @@ describe('workflows through the client, on the real server', () => {
     expect((await client.workflows.get(workflow.id)).version).toBe(2);
   });
 
+  it('patches one node under baseUpdatedAt: the matching one writes, the stale one is stale_write', async () => {
+    const workflow = await created();
+    const { updatedAt } = await client.workflows.patchNode(workflow.id, 'item', { label: 'Mine', baseUpdatedAt: workflow.updatedAt });
+    const error = await client.workflows.patchNode(workflow.id, 'item', { label: 'Lost', baseUpdatedAt: workflow.updatedAt }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'stale_write', details: { status: 409, currentUpdatedAt: updatedAt, yourBaseUpdatedAt: workflow.updatedAt } });
+  });
+
   it('keeps the history: versions, one version, restore', async () => {
     const workflow = await created('v1 name');
     await client.workflows.replace(workflow.id, { nodes: workflow.nodes, edges: workflow.edges, name: 'v2 name' });

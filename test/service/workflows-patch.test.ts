@@ -62,4 +62,35 @@ describe('WorkflowService patchNode', () => {
     expect((await failure(services.workflows.patchNode(await stranger(), workflow.id, 'prompt', { label: 'x' }))).code).toBe('not_found');
     expect(await h().snapshot()).toEqual(before);
   });
+
+  it('takes baseUpdatedAt like replace: the same instant in another ISO spelling is the same version', async () => {
+    const { services, admin } = h();
+    const workflow = await created();
+    const sameInstant = workflow.updatedAt.replace('Z', '+00:00');
+    const { updatedAt } = await services.workflows.patchNode(admin, workflow.id, 'prompt', { label: 'One', baseUpdatedAt: sameInstant });
+    expect(await services.workflows.get(admin, workflow.id)).toMatchObject({ version: 2, updatedAt });
+  });
+
+  it('refuses a stale baseUpdatedAt with stale_write and both timestamps, changing nothing', async () => {
+    const { services, admin, clock } = h();
+    const workflow = await created();
+    clock.advance(1000);
+    const { updatedAt } = await services.workflows.patchNode(admin, workflow.id, 'prompt', { label: 'Theirs' });
+    const before = await h().snapshot();
+    const error = await failure(services.workflows.patchNode(admin, workflow.id, 'prompt', { label: 'Mine', baseUpdatedAt: workflow.updatedAt }));
+    expect(error).toMatchObject({ code: 'stale_write', details: { currentUpdatedAt: updatedAt, yourBaseUpdatedAt: workflow.updatedAt } });
+    expect(await h().snapshot()).toEqual(before);
+  });
+
+  it('refuses a baseUpdatedAt that is not a date-time with invalid_field, not stale_write, on patch and replace alike', async () => {
+    const { services, admin } = h();
+    const workflow = await created();
+    const before = await h().snapshot();
+    for (const baseUpdatedAt of ['last tuesday', '2026-02-30', '2026-01-01T10:00:00']) {
+      const patched = await failure(services.workflows.patchNode(admin, workflow.id, 'prompt', { label: 'x', baseUpdatedAt }));
+      const replaced = await failure(services.workflows.replace(admin, workflow.id, { nodes: workflow.nodes, edges: workflow.edges, baseUpdatedAt }));
+      for (const error of [patched, replaced]) expect(error).toMatchObject({ code: 'invalid_field', details: { field: 'baseUpdatedAt' } });
+    }
+    expect(await h().snapshot()).toEqual(before);
+  });
 });

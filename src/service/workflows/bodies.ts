@@ -5,6 +5,12 @@ const fields = WorkflowSchema.shape;
 const Name = fields.name.unwrap();
 
 /**
+ * Optimistic concurrency on PUT and PATCH: the `updatedAt` the client's copy was read at. Any
+ * string passes here; checkBase says `invalid_field` for one that is not a date-time.
+ */
+const BaseUpdatedAt = z.string();
+
+/**
  * POST and PUT bodies. Only the envelope is checked here; nodes and edges go to validateGraph,
  * so a malformed node is an `invalid_graph` violation with its node id, exactly as lint reports
  * it. Unknown top-level keys, including the server-owned ones (id, version, webhookId, …), are
@@ -17,8 +23,7 @@ export const SaveBodySchema = z.looseObject({
   isActive: fields.isActive.unwrap().optional(),
   nodes: z.array(z.unknown()),
   edges: z.array(z.unknown()).optional(),
-  /** Optimistic concurrency on PUT: the `updatedAt` the client's copy was based on. */
-  baseUpdatedAt: z.string().optional(),
+  baseUpdatedAt: BaseUpdatedAt.optional(),
 });
 export type SaveBody = z.infer<typeof SaveBodySchema>;
 
@@ -30,6 +35,7 @@ export const PatchNodeBodySchema = z.strictObject({
   params: MergePatch.optional(),
   label: z.string().max(500).optional(),
   position: PositionSchema.optional(),
+  baseUpdatedAt: BaseUpdatedAt.optional(),
 });
 export type PatchNodeBody = z.infer<typeof PatchNodeBodySchema>;
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import type { NodeCatalog } from '../../graph/index.js';
 import type { Store, WorkflowContent, WorkflowRecord } from '../../store/index.js';
@@ -42,7 +43,24 @@ export async function writeVersion(
   throw staleWrite(outcome.currentUpdatedAt, change.yourBase ?? current.updatedAt);
 }
 
-export function staleWrite(currentUpdatedAt: string, yourBaseUpdatedAt: string): PipewrightError {
+const Timestamp = z.iso.datetime({ offset: true });
+
+/**
+ * The one check of a client's `baseUpdatedAt` (PUT and PATCH), made before the body is validated
+ * so that a stale client learns it first. Compared as instants: stored timestamps are unique to
+ * the millisecond, so any ISO 8601 spelling of the same moment is the same version.
+ */
+export function checkBase(current: WorkflowRecord, yourBase: string | undefined): void {
+  if (yourBase === undefined) return;
+  if (!Timestamp.safeParse(yourBase).success) {
+    throw new PipewrightError('invalid_field', `baseUpdatedAt must be an ISO 8601 date-time (the updatedAt your copy was read at, e.g. ${current.updatedAt}); got "${yourBase}"`, {
+      details: { field: 'baseUpdatedAt' },
+    });
+  }
+  if (Date.parse(yourBase) !== Date.parse(current.updatedAt)) throw staleWrite(current.updatedAt, yourBase);
+}
+
+function staleWrite(currentUpdatedAt: string, yourBaseUpdatedAt: string): PipewrightError {
   return new PipewrightError('stale_write', 'The workflow changed since your copy was read; fetch it again and reapply your change', {
     details: { currentUpdatedAt, yourBaseUpdatedAt },
   });

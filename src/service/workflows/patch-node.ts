@@ -2,12 +2,12 @@ import { PipewrightError } from '../../errors/index.js';
 import type { Principal } from '../principal.js';
 import { parseBody } from '../parse-body.js';
 import { PatchNodeBodySchema, type PatchNodeBody } from './bodies.js';
-import { loadWorkflow, writeVersion, type WorkflowDeps } from './deps.js';
+import { checkBase, loadWorkflow, writeVersion, type WorkflowDeps } from './deps.js';
 import { validateOrThrow } from './validate-or-throw.js';
 
 type Json = Record<string, unknown>;
 
-/** Changes one node and saves the whole graph as a new version, validated like a PUT. */
+/** Changes one node and saves the whole graph as a new version, validated and guarded like a PUT. */
 export async function patchWorkflowNode(
   deps: WorkflowDeps,
   principal: Principal,
@@ -17,13 +17,15 @@ export async function patchWorkflowNode(
 ): Promise<{ node: unknown; updatedAt: string }> {
   const patch = parseBody(PatchNodeBodySchema, body);
   const current = await loadWorkflow(deps, principal.accountId, id);
+  const yourBase = patch.baseUpdatedAt;
+  checkBase(current, yourBase);
   const nodes = current.nodes as Json[];
   const index = nodes.findIndex((node) => node.id === nodeId);
   const target = nodes[index];
   if (!target) throw new PipewrightError('not_found', `No node ${nodeId} in workflow ${id}`);
   const patched = nodes.with(index, patchNode(target, patch));
   const graph = validateOrThrow({ nodes: patched, edges: current.edges }, deps);
-  const record = await writeVersion(deps, current, { content: { ...current, nodes: graph.nodes }, note: `node ${nodeId} patched` });
+  const record = await writeVersion(deps, current, { content: { ...current, nodes: graph.nodes }, note: `node ${nodeId} patched`, ...(yourBase !== undefined && { yourBase }) });
   const node = (graph.nodes as Json[]).find((candidate) => candidate.id === nodeId);
   return { node, updatedAt: record.updatedAt };
 }

@@ -3,7 +3,7 @@ import type { SaveResult } from '../contracts.js';
 import type { Principal } from '../principal.js';
 import { parseBody } from '../parse-body.js';
 import { SaveBodySchema, type SaveBody } from './bodies.js';
-import { loadWorkflow, staleWrite, writeVersion, type WorkflowDeps } from './deps.js';
+import { checkBase, loadWorkflow, writeVersion, type WorkflowDeps } from './deps.js';
 import { validateOrThrow } from './validate-or-throw.js';
 import { toWorkflowView } from './views.js';
 
@@ -23,7 +23,7 @@ export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, 
   const parsed = parseBody(SaveBodySchema, body);
   const current = await loadWorkflow(deps, principal.accountId, id);
   const yourBase = parsed.baseUpdatedAt;
-  if (yourBase !== undefined && yourBase !== current.updatedAt) throw staleWrite(current.updatedAt, yourBase);
+  checkBase(current, yourBase);
   const graph = validateOrThrow(parsed, deps);
   const content = contentFrom(parsed, current, graph);
   const record = await writeVersion(deps, current, { content, note: 'updated', ...(yourBase !== undefined && { yourBase }) });
