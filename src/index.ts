@@ -1,5 +1,5 @@
 export { Engine, MemoryOutputCache, MemoryRecorder, DEFAULT_CONCURRENCY } from './engine/index.js';
-export type { EngineOptions, ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache, EngineEvent, ExecutionState, NodeState } from './engine/index.js';
+export type { EngineOptions, ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache, CachedOutcome, EngineEvent, ExecutionState, NodeState } from './engine/index.js';
 export { validateGraph, compileOrThrow } from './graph/index.js';
 export type { Violation, CompiledGraph, Workflow } from './graph/index.js';
 export { createBuiltinRegistry, NodeRegistry, defineNodeType } from './nodes/index.js';

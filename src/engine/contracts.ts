@@ -1,7 +1,7 @@
 import type { CompiledGraph } from '../graph/compiled.js';
 import type { NodeOutputs } from '../nodes/node-type.js';
 import type { EngineListener } from './events.js';
-import type { ExecutionState, NodeState } from './states.js';
+import type { ExecutionState, IterationState, NodeState } from './states.js';
 
 /**
  * Where the engine writes state. The store implements it next; the engine awaits every write
@@ -12,10 +12,19 @@ export interface ExecutionRecorder {
   node(executionId: string, node: NodeState): Promise<void>;
 }
 
-/** Node outputs by hash of (nodeType, settings, resolved inputs). */
+/**
+ * What a completed node yielded, as a cache hit gives it back. The per-item records matter as
+ * much as the outputs: downstream nodes fan out over an iterated node's lists, and only over those.
+ */
+export interface CachedOutcome {
+  output: NodeOutputs;
+  iterations?: IterationState[];
+}
+
+/** Completed outcomes by hash of (scope, nodeType, settings, resolved inputs, dry run). */
 export interface OutputCache {
-  get(key: string): Promise<NodeOutputs | undefined>;
-  set(key: string, outputs: NodeOutputs): Promise<void>;
+  get(key: string): Promise<CachedOutcome | undefined>;
+  set(key: string, entry: CachedOutcome): Promise<void>;
 }
 
 export interface ExecuteRequest {

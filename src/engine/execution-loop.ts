@@ -4,7 +4,7 @@ import type { NodeRegistry } from '../nodes/registry.js';
 import type { NodeType } from '../nodes/node-type.js';
 import type { ExecuteRequest, ExecutionRecorder, OutputCache } from './contracts.js';
 import type { EngineEvent } from './events.js';
-import { cacheKey } from './cache.js';
+import { cacheEntry, cacheKey } from './cache.js';
 import { ancestorsOf, skipReason } from './plan.js';
 import { resolveInputs } from './resolve.js';
 import { runNode, type NodeRunOutcome, type RunnerDeps } from './runner.js';
@@ -152,14 +152,15 @@ export class ExecutionLoop {
     const dryRun = this.request.dryRun === true;
     const cacheable = type.cacheable !== false;
     // force skips reading the cache, not writing it: the fresh output replaces the old one.
-    const key = cacheable ? cacheKey({ scope: this.request.cacheScope ?? '', nodeType: node.nodeType, settings, inputs: resolved.inputs, dryRun }) : undefined;
+    const inputs = resolved.iterations ?? resolved.inputs;
+    const key = cacheable ? cacheKey({ scope: this.request.cacheScope ?? '', nodeType: node.nodeType, settings, inputs, dryRun }) : undefined;
     const hit = key !== undefined && this.request.force !== true ? await this.deps.cache.get(key) : undefined;
-    if (hit !== undefined) return { status: 'COMPLETED', output: hit, attempts: 0, cached: true, credits: 0 };
+    if (hit !== undefined) return { ...hit, status: 'COMPLETED', attempts: 0, cached: true, credits: 0 };
     const outcome = await runNode(
       { executionId: this.request.executionId, node, type, settings, ...resolved, dryRun, signal: this.signal, ...this.#callbacks(node) },
       this.deps,
     );
-    if (outcome.status === 'COMPLETED' && key !== undefined) await this.deps.cache.set(key, outcome.output);
+    if (outcome.status === 'COMPLETED' && key !== undefined) await this.deps.cache.set(key, cacheEntry(outcome));
     return { ...outcome, credits: dryRun ? 0 : creditsFor(type, settings, resolved.iterations?.length ?? 1) };
   }
 

@@ -1,6 +1,6 @@
 export { Engine, DEFAULT_CONCURRENCY, newExecutionId } from './engine.js';
 export type { EngineOptions } from './engine.js';
-export type { ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache } from './contracts.js';
+export type { CachedOutcome, ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache } from './contracts.js';
 export type { EngineEvent, EngineListener } from './events.js';
 export { MemoryOutputCache, cacheKey } from './cache.js';
 export { MemoryRecorder } from './memory-recorder.js';

@@ -66,8 +66,8 @@ export function testTypes(intervals: Interval[], calls: Map<string, number>) {
     }),
     ({
       ...base, nodeType: 'utility:t_split', label: 'Split', inputs: [{ name: 'text', type: 'text', required: true }], outputs: [{ name: 'items', type: 'text[]' }],
-      config: z.strictObject({}),
-      run: async (ctx) => { count(ctx.nodeId); return { items: String(ctx.inputs.text).split(',') }; },
+      config: z.strictObject({ separator: z.string().default(',') }),
+      run: async (ctx) => { count(ctx.nodeId); return { items: String(ctx.inputs.text).split(ctx.settings.separator as string) }; },
     }),
     ({
       ...base, nodeType: 'utility:t_pair', label: 'Pair',
