@@ -30,7 +30,7 @@ describe('fal adapter: queue details', () => {
   it('submits on the full endpoint id, checks status on owner/app, and returns the result payload', async () => {
     const ctx = callContext();
     const result = await fal.call(CALL, ctx);
-    expect(result).toEqual({ jobId: 'req-1', output: expect.objectContaining({ images: [expect.objectContaining({ url: 'https://fal.media/files/cat.png' })], seed: 42 }) });
+    expect(result).toEqual({ jobId: 'req-1', output: expect.objectContaining({ images: [expect.objectContaining({ url: `${fake.url}/files/req-1-0.png` })], seed: 42 }) });
     expect(fake.submitted).toEqual([{ endpoint: 'fal-ai/flux/dev', input: { prompt: 'a red sneaker' } }]);
     expect(fake.counters.results).toBe(1);
   });
@@ -40,6 +40,13 @@ describe('fal adapter: queue details', () => {
     await fal.call(CALL, ctx);
     expect(ctx.progressReports).toEqual(['In the fal queue at position 2', 'Running on fal']);
     expect(ctx.logs).toEqual(['loading model']);
+  });
+
+  it('passes on what fal refuses as a permanent error, submitting nothing else', async () => {
+    const error = await rejection(fal.call({ endpoint: 'fal-ai/flux/dev', input: { prompt: 'p', num_images: '2' } }, callContext()));
+    expect(error).toMatchObject({ code: 'provider_bad_request', transient: false });
+    expect(fake.refused).toEqual([{ endpoint: 'fal-ai/flux/dev', status: 422, body: { detail: [expect.objectContaining({ loc: ['body', 'num_images'] })] } }]);
+    expect(fake.counters.submits).toBe(0);
   });
 
   it('refuses an endpoint that is not owner/app[/path] before any request', async () => {

@@ -12,7 +12,10 @@ export interface FakeRequest {
 
 export interface FakeReply {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as they are (a file a provider's CDN serves); set its content-type in `headers`. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -36,10 +39,22 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const request = { method: req.method ?? 'GET', segments: url.pathname.split('/').filter(Boolean), query: url.searchParams, headers: req.headers, body: raw ? JSON.parse(raw) : undefined };
+    const body = parseJson(raw);
+    if (body === INVALID) {
+      // What every JSON API answers to a body it cannot parse.
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error' } }));
+      return;
+    }
+    const request = { method: req.method ?? 'GET', segments: url.pathname.split('/').filter(Boolean), query: url.searchParams, headers: req.headers, body };
     const fault = faults.shift();
     if (fault) state.faultsServed++;
     const reply = fault ?? (await handler(request));
+    if (reply.bytes !== undefined) {
+      res.writeHead(reply.status, reply.headers);
+      res.end(reply.bytes);
+      return;
+    }
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   });
@@ -58,4 +73,15 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
       server.close(() => resolve());
     }),
   };
+}
+
+const INVALID = Symbol('invalid JSON');
+
+function parseJson(raw: string): unknown {
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return INVALID;
+  }
 }

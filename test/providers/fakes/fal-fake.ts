@@ -1,18 +1,29 @@
+import sharp from 'sharp';
+import { FAL_ENDPOINTS, falValidationDetail } from './fal-endpoints.js';
 import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
 import { defaultKnobs, emptyCounters, phaseAfter, type JobCounters, type JobKnobs } from './job-knobs.js';
 
 export interface FalFake extends FakeServer {
   knobs: JobKnobs;
-  counters: JobCounters;
-  /** Endpoint ids submitted, in order. */
+  counters: JobCounters & { downloads: number };
+  /** Endpoint ids submitted and accepted, in order. */
   submitted: { endpoint: string; input: unknown }[];
+  /** Submits refused as fal would (422 on an invalid input, 404 on an unknown endpoint). */
+  refused: { endpoint: string; status: number; body: unknown }[];
+  /** Input keys fal does not know for that endpoint (fal ignores them; we should not send them). */
+  unknownFields: { endpoint: string; field: string }[];
 }
 
 interface Job {
   app: string;
+  endpoint: string;
+  input: Record<string, unknown>;
   polls: number;
   cancelled: boolean;
 }
+
+/** What fal's CDN serves for every output file: a real PNG, so downstream image nodes can decode it. */
+const PNG = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
 
 /**
  * The fal queue as documented (https://fal.ai/docs/api-reference/inference-api): submit on the full
@@ -21,10 +32,13 @@ interface Job {
  */
 export async function startFalFake(apiKey: string): Promise<FalFake> {
   const knobs = defaultKnobs();
-  const counters = emptyCounters();
+  const counters = { ...emptyCounters(), downloads: 0 };
   const submitted: FalFake['submitted'] = [];
+  const refused: FalFake['refused'] = [];
+  const unknownFields: FalFake['unknownFields'] = [];
   const jobs = new Map<string, Job>();
   const server = await startFakeServer((request) => {
+    if (request.method === 'GET' && request.segments[0] === 'files') return download();
     counters.authHeaders.push(request.headers.authorization);
     if (request.headers.authorization !== `Key ${apiKey}`) {
       // Echoes what it got, like a careless provider: the adapter must not pass it on.
@@ -36,17 +50,23 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     const job = jobs.get(id);
     if (!job || job.app !== `${owner}/${app}`) return { status: 404, body: { detail: 'Request not found' } };
     if (request.method === 'GET' && action === 'status') return status(id, job, request);
-    if (request.method === 'GET' && action === undefined) return result(job);
+    if (request.method === 'GET' && action === undefined) return result(id, job);
     if (request.method === 'PUT' && action === 'cancel') return cancel(job);
     return { status: 405, body: { detail: 'Method Not Allowed' } };
   });
 
   function submit(request: FakeRequest): FakeReply {
+    const endpoint = request.segments.join('/');
+    const known = FAL_ENDPOINTS[endpoint];
+    if (known === undefined) return refuse(endpoint, 404, { detail: `Application '${endpoint}' not found` });
+    const parsed = known.input.safeParse(request.body);
+    if (!parsed.success) return refuse(endpoint, 422, { detail: falValidationDetail(parsed.error) });
+    for (const field of Object.keys(parsed.data)) if (!(field in known.input.shape)) unknownFields.push({ endpoint, field });
     counters.submits++;
     const id = `req-${counters.submits}`;
     const app = request.segments.slice(0, 2).join('/');
-    jobs.set(id, { app, polls: 0, cancelled: false });
-    submitted.push({ endpoint: request.segments.join('/'), input: request.body });
+    jobs.set(id, { app, endpoint, input: parsed.data, polls: 0, cancelled: false });
+    submitted.push({ endpoint, input: request.body });
     const base = `${server.url}/${app}/requests/${id}`;
     return { status: 200, body: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel`, queue_position: 0 } };
   }
@@ -62,11 +82,21 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     return { status: 200, body: { status: 'COMPLETED', response_url: base, logs } };
   }
 
-  function result(job: Job): FakeReply {
+  function result(id: string, job: Job): FakeReply {
     counters.results++;
     if (job.cancelled) return { status: 400, body: { detail: 'Request was cancelled' } };
     if (knobs.failWith !== undefined) return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: knobs.failWith, type: 'content_policy_violation' }] } };
-    return { status: 200, body: { images: [{ url: 'https://fal.media/files/cat.png', width: 1024, height: 1024, content_type: 'image/png' }], seed: 42 } };
+    return { status: 200, body: FAL_ENDPOINTS[job.endpoint]!.output(job.input, (index) => `${server.url}/files/${id}-${index}.png`) };
+  }
+
+  function refuse(endpoint: string, status: number, body: unknown): FakeReply {
+    refused.push({ endpoint, status, body });
+    return { status, body };
+  }
+
+  function download(): FakeReply {
+    counters.downloads++;
+    return { status: 200, bytes: PNG, headers: { 'content-type': 'image/png' } };
   }
 
   function cancel(job: Job): FakeReply {
@@ -75,5 +105,5 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     return { status: 202, body: { status: 'CANCELLATION_REQUESTED' } };
   }
 
-  return Object.assign(server, { knobs, counters, submitted });
+  return Object.assign(server, { knobs, counters, submitted, refused, unknownFields });
 }

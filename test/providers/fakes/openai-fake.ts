@@ -1,4 +1,5 @@
 import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
+import { chatCompletionBody, imageGenerationBody, reasoningRefusal, schemaRefusal, type OpenAiRefusal } from './openai-rules.js';
 
 export interface OpenAiFake extends FakeServer {
   /** The base to configure, `…/v1`. */
@@ -11,7 +12,8 @@ export interface OpenAiFake extends FakeServer {
 /**
  * OpenAI-compatible chat completions and image generation, shapes from
  * https://platform.openai.com/docs/api-reference/chat/object and …/images/object; errors are
- * `{error:{message,type,param,code}}`. `key` undefined plays a keyless server (Ollama).
+ * `{error:{message,type,param,code}}`. `key` undefined plays a keyless server (Ollama). Bodies
+ * OpenAI refuses (openai-rules.ts) get its 400, so a test against this fake fails where OpenAI would.
  */
 export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFake> {
   const knobs = { delayMs: 0 };
@@ -29,8 +31,11 @@ export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFa
   });
 
   function chat(request: FakeRequest): FakeReply {
-    const body = request.body as { model?: string; messages?: unknown };
-    if (!Array.isArray(body?.messages)) return error(400, "Missing required parameter: 'messages'.", 'invalid_request_error', 'missing_required_parameter');
+    const refusal = schemaRefusal(chatCompletionBody, request.body);
+    if (refusal !== undefined) return refused(refusal);
+    const body = request.body as { model: string; max_tokens?: number | null; temperature?: number | null };
+    const reasoning = reasoningRefusal(body);
+    if (reasoning !== undefined) return refused(reasoning);
     return {
       status: 200,
       body: {
@@ -42,6 +47,8 @@ export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFa
   }
 
   function images(request: FakeRequest): FakeReply {
+    const refusal = schemaRefusal(imageGenerationBody, request.body);
+    if (refusal !== undefined) return refused(refusal);
     const body = request.body as { model?: string; response_format?: string };
     const image = body.response_format === 'url' ? { url: 'https://oaidalleapiprodscus.blob.core.windows.net/img.png' } : { b64_json: 'iVBORw0KGgo=' };
     return { status: 200, body: { created: 1700000000, data: [image] } };
@@ -52,4 +59,8 @@ export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFa
 
 function error(status: number, message: string, type: string, code: string | null): FakeReply {
   return { status, body: { error: { message, type, param: null, code } } };
+}
+
+function refused({ message, param, code }: OpenAiRefusal): FakeReply {
+  return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } };
 }
