@@ -1,5 +1,6 @@
 import type { Page } from '../service/contracts.js';
-import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+import type { CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+import { fromCompatPoll } from './compat-poll.js';
 import type { PollingOptions } from './options.js';
 import { data, path, route } from './route.js';
 import type { Transport } from './transport.js';
@@ -9,7 +10,7 @@ import { waitFor, type WaitOptions } from './wait-for.js';
 /** `/workflows/executions…`, and `waitFor`, which polls until the execution finishes. */
 export interface ExecutionsApi {
   list(query?: ExecutionListQuery, options?: RequestOptions): Promise<Page<ExecutionSummary>>;
-  /** The cheap status (compat top-level shape). */
+  /** The cheap status (compat top-level shape), with a cancelled execution read back as CANCELLED. */
   poll(id: string, options?: RequestOptions): Promise<PollView>;
   /** The full record, per node. */
   get(id: string, options?: RequestOptions): Promise<ExecutionDetail>;
@@ -24,7 +25,7 @@ export interface ExecutionsApi {
 export function executionsApi(transport: Transport, polling: Required<PollingOptions>): ExecutionsApi {
   const call = route(transport);
   const at = (id: string, ...rest: string[]) => path('workflows', 'executions', id, ...rest);
-  const poll = (id: string, options?: RequestOptions) => call<PollView>('GET', at(id, 'poll'), options);
+  const poll = async (id: string, options?: RequestOptions) => fromCompatPoll(await call<CompatPollView>('GET', at(id, 'poll'), options));
   return {
     list: (query = {}, options) => call('GET', '/workflows/executions', options, { query: { ...query } }),
     poll,

@@ -45,7 +45,7 @@ export interface EstimateView {
   breakdown: Array<{ nodeId: string; nodeLabel: string; nodeType: string; credits: number; iterations?: number }>;
 }
 
-/** compat: `GET /workflows/executions/{id}/poll`, top level. */
+/** The cheap status our own faces read (MCP, CLI); REST answers it as CompatPollView. */
 export interface PollView {
   executionId: string;
   status: ExecutionStatus;
@@ -62,6 +62,14 @@ export interface PollView {
   finalOutput: Record<string, unknown> | null;
   error: string | null;
 }
+
+/**
+ * compat: `GET /workflows/executions/{id}/poll`, top level. Hosted clients wait for COMPLETED or
+ * FAILED only, so a cancelled execution reads FAILED, flagged `cancelled`, with a coded error.
+ */
+export type CompatPollView =
+  | (PollView & { status: Exclude<ExecutionStatus, 'CANCELLED'>; cancelled?: never })
+  | (Omit<PollView, 'status' | 'error'> & { status: 'FAILED'; cancelled: true; error: { code: 'cancelled'; message: string } });
 
 export interface ExecutionDetail {
   id: string;

@@ -33,6 +33,7 @@ export type {
   RunDescription,
   EstimateView,
   PollView,
+  CompatPollView,
   ExecutionDetail,
   ExecutionSummary,
   IdempotencyService,

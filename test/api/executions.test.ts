@@ -125,8 +125,10 @@ describe('cancel', () => {
     expect(cancelled.status).toBe(202);
     expect(cancelled.body.data).toMatchObject({ executionId });
     const poll = await pollUntil(server, executionId);
-    expect(poll.status).toBe('CANCELLED');
+    expect(poll).toMatchObject({ status: 'FAILED', cancelled: true, error: { code: 'cancelled', message: expect.any(String) } });
     for (const id of ['llm1', 'llm2', 'llm3', 'out']) expect(nodeState(poll, id).status).toBe('CANCELLED');
+    expect((await detail(server, executionId)).status).toBe('CANCELLED');
+    expect((await call(server, 'GET', `/workflows/executions?workflowId=${chain}`)).body.data[0]).toMatchObject({ id: executionId, status: 'CANCELLED' });
     expect(codeOf(await call(server, 'POST', `/workflows/executions/${executionId}/cancel`))).toBe('not_cancellable');
   });
 
@@ -147,6 +149,8 @@ describe('retry', () => {
     const first = await pollUntil(server, executionId);
     llm.knobs.fail.clear();
     expect(first.status).toBe('FAILED');
+    expect(first).not.toHaveProperty('cancelled');
+    expect(first.error).toEqual(expect.any(String));
     expect(nodeState(first, 'llm2')).toMatchObject({ status: 'FAILED', error: expect.any(String) });
     expect(nodeState(first, 'out').status).toBe('SKIPPED');
     expect(nodeState(first, 'llm1').status).toBe('COMPLETED');

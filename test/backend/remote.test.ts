@@ -5,26 +5,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend.js';
 import { createEmbeddedBackend } from '../../src/backend/embedded.js';
 import { createRemoteBackend } from '../../src/backend/remote.js';
-import { edge, greetingFlow, node } from '../api/flows.js';
+import { startFakeLlm, type FakeLlm } from '../api/fake-llm.js';
+import { edge, greetingFlow, llmChain, node } from '../api/flows.js';
 import { ADMIN_KEY, startRealServer, type RealServer } from '../client/real-server.js';
+import { connect, structured } from '../mcp/harness.js';
 import { bundledTemplatesDir } from '../../src/skill/paths.js';
 
 // The remote Backend against a real server on 127.0.0.1, and the same loop on the embedded one.
 
 let server: RealServer;
+let llm: FakeLlm;
 let remote: Backend;
 let embedded: Backend;
 const home = mkdtempSync(join(tmpdir(), 'pipewright-embedded-'));
 
 beforeAll(async () => {
-  server = await startRealServer();
+  llm = await startFakeLlm();
+  server = await startRealServer({ env: { OPENAI_BASE_URL: llm.baseUrl } });
   remote = createRemoteBackend({ baseUrl: server.url, apiKey: ADMIN_KEY, polling: { initialDelayMs: 10 } });
   embedded = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
 });
 afterAll(async () => {
   await remote.close();
   await embedded.close();
+  llm.release();
   await server.close();
+  await llm.close();
   rmSync(home, { recursive: true, force: true });
 });
 
@@ -117,6 +123,24 @@ describe('remote backend', () => {
     const otherInputs = { ...body, inputs: { name: 'Grace' } };
     await expect(backend.executeWorkflow(undefined, otherInputs, { idempotencyKey: key })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
     expect(await scratch()).toEqual([first.workflowId, ...before]);
+  });
+
+  it('reads a cancelled run as CANCELLED, though REST polls say FAILED + cancelled: MCP over it says so and stops waiting', async () => {
+    llm.knobs.hold = true;
+    const mcp = await connect({ backend: createRemoteBackend({ baseUrl: server.url, apiKey: ADMIN_KEY }) });
+    try {
+      const { workflow } = await remote.saveWorkflow({ workflow: llmChain(2, 'remote cancel') });
+      const waiting = mcp.call('execute_workflow', { workflowId: workflow.id, waitSeconds: 60 });
+      await llm.waitForCall('remote cancel');
+      const { data } = await remote.listExecutions({ workflowId: workflow.id });
+      await remote.cancelExecution(data[0]!.id);
+      expect(structured(await waiting)).toMatchObject({ finished: true, status: 'CANCELLED' });
+      expect(await remote.pollExecution(data[0]!.id)).toMatchObject({ status: 'CANCELLED', error: expect.any(String) });
+      expect(structured(await mcp.call('poll_execution', { executionId: data[0]!.id }))).toMatchObject({ status: 'CANCELLED' });
+    } finally {
+      llm.knobs.hold = false;
+      await mcp.close();
+    }
   });
 
   it('passes the signal of executeWorkflow and pollExecution through', async () => {

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
+import { compatPoll } from './compat-poll.js';
 import type { RouteDeps } from './deps.js';
 import { locationOf } from './location.js';
 import { executionListQuery } from './params.js';
@@ -18,7 +19,7 @@ export function registerExecutionRoutes(api: Hono<AppEnv>, { services, body, exe
 
   api.get('/workflows/executions', read, async (c) => c.json(await executions.list(c.var.principal, executionListQuery(c.req.query()))));
 
-  api.get('/workflows/executions/:id/poll', read, async (c) => c.json(await executions.poll(c.var.principal, c.req.param('id'))));
+  api.get('/workflows/executions/:id/poll', read, async (c) => c.json(compatPoll(await executions.poll(c.var.principal, c.req.param('id')))));
 
   api.get('/workflows/executions/:id', read, async (c) => c.json({ data: await executions.detail(c.var.principal, c.req.param('id')) }));
 
