@@ -1,5 +1,5 @@
 import type { CompiledGraph } from '../graph/compiled.js';
-import type { NodeOutputs } from '../nodes/node-type.js';
+import type { CachedOutputRecord } from '../store/records.js';
 import type { EngineListener } from './events.js';
 import type { ExecutionState, IterationState, NodeState } from './states.js';
 
@@ -16,8 +16,7 @@ export interface ExecutionRecorder {
  * What a completed node yielded, as a cache hit gives it back. The per-item records matter as
  * much as the outputs: downstream nodes fan out over an iterated node's lists, and only over those.
  */
-export interface CachedOutcome {
-  output: NodeOutputs;
+export interface CachedOutcome extends Omit<CachedOutputRecord, 'iterations'> {
   iterations?: IterationState[];
 }
 

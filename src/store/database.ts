@@ -147,6 +147,14 @@ export interface ArtifactsTable {
   created_at: IsoTime;
 }
 
+/** Reusable node outcomes by the engine's cache key (0007). */
+export interface OutputCacheTable {
+  cache_key: string;
+  entry: JsonText;
+  created_at: IsoTime;
+  used_at: IsoTime;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -158,4 +166,5 @@ export interface Database {
   idempotency_records: IdempotencyRecordsTable;
   credit_ledger: CreditLedgerTable;
   artifacts: ArtifactsTable;
+  output_cache: OutputCacheTable;
 }

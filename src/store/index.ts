@@ -21,6 +21,7 @@ export type {
   ExecutionUpdate,
   IdempotencyRepository,
   ArtifactRepository,
+  OutputCacheRepository,
 } from './store.js';
 export type {
   AccountRecord,
@@ -39,5 +40,6 @@ export type {
   IdempotencyBegin,
   IdempotencyClaim,
   ArtifactRecord,
+  CachedOutputRecord,
 } from './records.js';
 export { randomBase62 } from './ids.js';

@@ -8,6 +8,7 @@ import { executionRepository } from './repositories/executions/repository.js';
 import { idempotencyRepository } from './repositories/idempotency.js';
 import { workflowRepository } from './repositories/workflows/repository.js';
 import { ledgerRepository } from './repositories/ledger.js';
+import { outputCacheRepository } from './repositories/output-cache.js';
 import { usageRepository } from './repositories/usage.js';
 
 /** The Store over any Kysely database with the schema of ./migrations; the dialect is the caller's choice. */
@@ -22,6 +23,7 @@ export function createKyselyStore(db: Kysely<Database>, options: { now?: () => D
     executions: executionRepository(conn, now),
     idempotency: idempotencyRepository(conn, now),
     artifacts: artifactRepository(conn),
+    outputCache: outputCacheRepository(conn, now),
   });
   return {
     ...repositories(db),

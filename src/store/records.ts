@@ -157,6 +157,13 @@ export type IdempotencyBegin =
   | { state: 'done'; response: StoredResponse }
   | { state: 'mismatch' };
 
+/** A node's completed outcome, kept so that a later run with the same inputs yields it again. */
+export interface CachedOutputRecord {
+  output: Record<string, unknown>;
+  /** One record per item, for a node that ran once per item of a list. */
+  iterations?: unknown[];
+}
+
 export interface ArtifactRecord {
   id: string;
   accountId: string | null;

@@ -2,6 +2,7 @@ import type {
   AccountRecord,
   ApiKeyRecord,
   ArtifactRecord,
+  CachedOutputRecord,
   DailyUsage,
   ExecutionOptions,
   ExecutionRecord,
@@ -181,6 +182,15 @@ export interface ArtifactRepository {
   get(id: string): Promise<ArtifactRecord | undefined>;
 }
 
+export interface OutputCacheRepository {
+  /** The entry under `key`, marked used now; undefined when there is none. */
+  get(key: string): Promise<CachedOutputRecord | undefined>;
+  /** Stores the entry under `key`, replacing any, marked used now. */
+  put(key: string, entry: CachedOutputRecord): Promise<void>;
+  /** Drops the entries not used since `usedBefore`, then all but the `keep` used most recently; answers how many went. */
+  prune(limits: { usedBefore: string; keep: number }): Promise<number>;
+}
+
 export interface Repositories {
   accounts: AccountRepository;
   apiKeys: ApiKeyRepository;
@@ -190,6 +200,7 @@ export interface Repositories {
   executions: ExecutionRepository;
   idempotency: IdempotencyRepository;
   artifacts: ArtifactRepository;
+  outputCache: OutputCacheRepository;
 }
 
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */

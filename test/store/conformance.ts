@@ -3,6 +3,7 @@ import type { Store, WorkflowContent } from '../../src/store/index.js';
 import { ManualClock } from './clock.js';
 import { describeExecutionStore } from './executions-conformance.js';
 import { describeIdempotencyStore } from './idempotency-conformance.js';
+import { describeOutputCacheStore } from './output-cache-conformance.js';
 
 /** An empty store of the backend under test, and a way to open the same data again. */
 export interface OpenedStore {
@@ -46,6 +47,12 @@ export function describeStore(name: string, open: OpenStore): void {
       await store.close();
       store = await opened.reopen();
       return store;
+    };
+    /** A second connection to the same data, beside the first (another process). */
+    const another = async () => {
+      const second = await opened.reopen();
+      extra.push(second);
+      return second;
     };
 
     describe('accounts', () => {
@@ -170,6 +177,7 @@ export function describeStore(name: string, open: OpenStore): void {
     describeListing(() => ({ store, clock, account }));
     describeExecutionStore(() => ({ store, clock, account }));
     describeIdempotencyStore(() => ({ store, clock, account }));
+    describeOutputCacheStore(() => ({ store, clock, another }));
 
     describe('ledger and usage', () => {
       it('moves the balance with each entry and sums spending per UTC day', async () => {

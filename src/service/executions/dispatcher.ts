@@ -5,6 +5,7 @@ import type { ArtifactStore } from '../../store/artifacts/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
 import type { ExecutionQueue } from './queue.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';
+import { StoreOutputCache } from './store-output-cache.js';
 import { StoreRecorder } from './store-recorder.js';
 import { storedGraph } from './stored-graph.js';
 import { newRunnerToken, retireRunnerToken, runnerAlive } from './runner-token.js';
@@ -17,6 +18,7 @@ export interface DispatcherOptions {
   artifacts: ArtifactStore;
   queue: ExecutionQueue;
   now: () => Date;
+  /** Engine limits and retries; the output cache is the store's (shared with every process on it) unless one is given. */
   engine?: Pick<EngineOptions, 'concurrency' | 'retry' | 'cache'>;
   /** How long shutdown waits for running executions before leaving them to the next start. */
   shutdownGraceMs?: number;
@@ -47,7 +49,14 @@ export class Dispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.#recorder = new StoreRecorder(options.store);
     this.artifacts = new OwnedArtifactStore({ inner: options.artifacts, store: options.store, now: options.now, readUnowned: options.policy.allowLocalFiles });
-    this.#engine = new Engine({ ...options.engine, registry: options.registry, artifacts: this.artifacts, policy: options.policy, recorder: this.#recorder });
+    this.#engine = new Engine({
+      cache: new StoreOutputCache({ store: options.store, now: options.now }),
+      ...options.engine,
+      registry: options.registry,
+      artifacts: this.artifacts,
+      policy: options.policy,
+      recorder: this.#recorder,
+    });
     options.queue.consume((executionId) => this.#run(executionId));
   }
 

@@ -7,6 +7,7 @@ import { executionDetails } from './0002_execution_details.js';
 import { idempotencyClaim } from './0003_idempotency_claim.js';
 import { executionEstimate } from './0004_execution_estimate.js';
 import { executionRunner } from './0005_execution_runner.js';
+import { outputCache } from './0007_output_cache.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_idempotency_claim': idempotencyClaim,
   '0004_execution_estimate': executionEstimate,
   '0005_execution_runner': executionRunner,
+  '0007_output_cache': outputCache,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

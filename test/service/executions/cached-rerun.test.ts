@@ -45,3 +45,19 @@ describe('every example, executed twice', () => {
     }
   }, 60_000);
 });
+
+describe('the output cache is the store\'s', () => {
+  it('serves in another process on the same store what this one ran', async () => {
+    const { services, admin, workflow, finished, sibling } = h();
+    const id = await workflow(JSON.parse(readFileSync(new URL('image-pipeline.json', examplesDir), 'utf8')) as Example);
+    const run = async (on: typeof services) => {
+      const { executionId } = await on.executions.execute(admin, id, {});
+      await finished(executionId, 30_000);
+      return on.executions.detail(admin, executionId);
+    };
+    const first = await run(services);
+    const second = await run((await sibling()).services);
+    expect(second.nodes.map((node) => [node.nodeId, node.cached])).toEqual(first.nodes.map((node) => [node.nodeId, true]));
+    expect(seen(second)).toEqual(seen(first));
+  }, 60_000);
+});
