@@ -1,14 +1,17 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Backend } from '../backend/index.js';
+import { InFlightCalls } from './in-flight.js';
 import { createServer } from './server.js';
 
 export interface McpHttpOptions {
   version: string;
   /**
-   * The backend one request acts through: authenticate the request here (throwing the
-   * PipewrightError the mount point maps to 401/403). Closed when the request's response ends.
+   * The backend one request acts through, and who it acts for: authenticate the request here
+   * (throwing the PipewrightError the mount point maps to 401/403). The backend is closed when
+   * the request's response ends; `caller` (a key id) decides whose calls a
+   * `notifications/cancelled` may reach.
    */
-  backendFor: (request: Request) => Promise<Backend>;
+  backendFor: (request: Request) => Promise<{ backend: Backend; caller: string }>;
   /** Browser origins allowed to call; a request carrying any other `Origin` is refused (DNS rebinding, CSRF). Default none. */
   allowedOrigins?: readonly string[];
   /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
@@ -19,24 +22,30 @@ export interface McpHttpOptions {
 /**
  * Streamable HTTP, stateless: each request gets its own server and transport over the backend
  * `backendFor` gives it, so no session outlives the request that authenticated it. Progress
- * notifications stream back as SSE on the POST's response. Mount with web-standard routers
- * (Hono): `app.all('/mcp', (c) => handler(c.req.raw))`.
+ * notifications stream back as SSE on the POST's response; a `notifications/cancelled`, sent in
+ * a POST of its own, is routed to the call it names. Mount with web-standard routers (Hono):
+ * `app.all('/mcp', (c) => handler(c.req.raw))`.
  */
 export function createMcpHttpHandler(options: McpHttpOptions): (request: Request) => Promise<Response> {
+  const calls = new InFlightCalls();
   return async (request) => {
     const origin = request.headers.get('origin');
     if (origin !== null && !(options.allowedOrigins ?? []).includes(origin)) return refusal(403, `Origin ${origin} is not allowed to call this MCP server`);
-    const backend = await options.backendFor(request);
+    const { backend, caller } = await options.backendFor(request);
+    // Read from a copy: the transport reads the body itself, and answers one that is not JSON.
+    const body: unknown = await request.clone().json().catch(() => undefined);
+    calls.cancel(caller, body);
     const { server, cleanup } = createServer({
       backend,
       version: options.version,
       templatesDir: options.templatesDir,
       ...(options.onError !== undefined && { onError: options.onError }),
     });
-    let closing: Promise<void> | undefined;
-    const close = () => (closing ??= server.close().then(cleanup).then(() => backend.close()));
-    request.signal.addEventListener('abort', () => void close(), { once: true });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= (forget(), server.close().then(cleanup).then(() => backend.close())));
+    const forget = calls.track(caller, body, { deliver: (message) => transport.onmessage?.(message), close });
+    request.signal.addEventListener('abort', () => void close(), { once: true });
     try {
       await server.connect(transport);
       return closeWhenSent(await transport.handleRequest(request), close);

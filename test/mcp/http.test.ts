@@ -9,16 +9,21 @@ import { createEmbeddedBackend } from '../../src/backend/embedded.js';
 import type { Backend } from '../../src/backend/index.js';
 import { PipewrightError } from '../../src/errors/index.js';
 import { createMcpHttpHandler } from '../../src/mcp/index.js';
-import { echoGraph } from './fixtures.js';
+import { startTestServer, type TestServer } from '../net/test-server.js';
+import { echoGraph, slowGraph } from './fixtures.js';
 import { bundledTemplatesDir } from '../../src/skill/paths.js';
 
 let home: string;
 let backend: Backend;
 let closedPerRequest = 0;
 let handler: (request: Request) => Promise<Response>;
+let upstream: TestServer;
+let release: (() => void) | undefined;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pipewright-http-'));
+  // Answers only when released, or never: the run is cancelled first.
+  upstream = await startTestServer({ '/held': (_req, res) => void (release = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')) });
   backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
   handler = createMcpHttpHandler({
     version: '0.0.0-test',
@@ -27,11 +32,13 @@ beforeAll(async () => {
     // What the mount does: authenticate, then hand over a backend for this request only.
     backendFor: async (request) => {
       if (request.headers.get('authorization') !== 'Bearer good') throw new PipewrightError('invalid_api_key', 'The API key is not valid');
-      return { ...backend, close: async () => void closedPerRequest++ };
+      return { backend: { ...backend, close: async () => void closedPerRequest++ }, caller: 'good' };
     },
   });
 });
 afterAll(async () => {
+  release?.();
+  await upstream.close();
   await backend.close();
   await rm(home, { recursive: true, force: true });
 });
@@ -56,6 +63,26 @@ describe('createMcpHttpHandler', () => {
     expect(result.structuredContent).toMatchObject({ status: 'COMPLETED' });
     expect(progress.map((update) => update.message)).toContain('result: COMPLETED');
     await expect.poll(() => closedPerRequest).toBeGreaterThan(before);
+    await mcp.close();
+  });
+
+  it('routes a notifications/cancelled, sent in a POST of its own, to the call it names: the run is cancelled and the call closed', async () => {
+    const { client: mcp, transport } = client({ authorization: 'Bearer good' });
+    await mcp.connect(transport);
+    const abort = new AbortController();
+    const progress: Progress[] = [];
+    const call = mcp.callTool({ name: 'execute_workflow', arguments: { ...slowGraph(`${upstream.origin}/held`), waitSeconds: 60 } }, undefined, {
+      signal: abort.signal,
+      onprogress: (update) => progress.push(update),
+    });
+    await expect.poll(() => progress.some((update) => update.message === 'fetch: RUNNING')).toBe(true);
+    const before = closedPerRequest;
+    abort.abort('user pressed stop');
+    await expect(call).rejects.toThrow();
+    const { data } = await backend.listExecutions({ limit: 1 });
+    await expect.poll(async () => (await backend.pollExecution(data[0]!.id)).status).toBe('CANCELLED');
+    // Both released their backend: the notification's own request, and the call that will never be answered.
+    await expect.poll(() => closedPerRequest).toBe(before + 2);
     await mcp.close();
   });
 

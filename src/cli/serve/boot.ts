@@ -108,7 +108,7 @@ function mcpOverHttp(deps: { services: Services; idempotency: IdempotencyService
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
       const beforeExecute = () => spendExecution({ limiter: rateLimiter, usage: services.usage }, principal);
-      return servicesBackend({ services, idempotency, principal, beforeExecute });
+      return { backend: servicesBackend({ services, idempotency, principal, beforeExecute }), caller: principal.keyId };
     },
     onError: (err) => logger.error({ err }, 'mcp request failed'),
   });
