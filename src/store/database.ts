@@ -147,6 +147,13 @@ export interface ArtifactsTable {
   created_at: IsoTime;
 }
 
+/** One row per named secret, created once and never rewritten (0008). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: IsoTime;
+}
+
 /** Reusable node outcomes by the engine's cache key (0007). */
 export interface OutputCacheTable {
   cache_key: string;
@@ -167,4 +174,5 @@ export interface Database {
   credit_ledger: CreditLedgerTable;
   artifacts: ArtifactsTable;
   output_cache: OutputCacheTable;
+  server_secrets: ServerSecretsTable;
 }

@@ -22,6 +22,7 @@ export type {
   IdempotencyRepository,
   ArtifactRepository,
   OutputCacheRepository,
+  SecretRepository,
 } from './store.js';
 export type {
   AccountRecord,

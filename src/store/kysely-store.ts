@@ -9,6 +9,7 @@ import { idempotencyRepository } from './repositories/idempotency.js';
 import { workflowRepository } from './repositories/workflows/repository.js';
 import { ledgerRepository } from './repositories/ledger.js';
 import { outputCacheRepository } from './repositories/output-cache.js';
+import { secretRepository } from './repositories/secrets.js';
 import { usageRepository } from './repositories/usage.js';
 
 /** The Store over any Kysely database with the schema of ./migrations; the dialect is the caller's choice. */
@@ -24,6 +25,7 @@ export function createKyselyStore(db: Kysely<Database>, options: { now?: () => D
     idempotency: idempotencyRepository(conn, now),
     artifacts: artifactRepository(conn),
     outputCache: outputCacheRepository(conn, now),
+    secrets: secretRepository(conn, now),
   });
   return {
     ...repositories(db),

@@ -182,6 +182,14 @@ export interface ArtifactRepository {
   get(id: string): Promise<ArtifactRecord | undefined>;
 }
 
+export interface SecretRepository {
+  /**
+   * The secret stored under `name`; the first caller's `candidate` becomes it, atomically, and
+   * every later caller (any process on the store) gets that same value.
+   */
+  getOrCreate(name: string, candidate: string): Promise<string>;
+}
+
 export interface OutputCacheRepository {
   /** The entry under `key`, marked used now; undefined when there is none. */
   get(key: string): Promise<CachedOutputRecord | undefined>;
@@ -201,6 +209,7 @@ export interface Repositories {
   idempotency: IdempotencyRepository;
   artifacts: ArtifactRepository;
   outputCache: OutputCacheRepository;
+  secrets: SecretRepository;
 }
 
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */

@@ -4,6 +4,7 @@ import { ManualClock } from './clock.js';
 import { describeExecutionStore } from './executions-conformance.js';
 import { describeIdempotencyStore } from './idempotency-conformance.js';
 import { describeOutputCacheStore } from './output-cache-conformance.js';
+import { describeSecretStore } from './secrets-conformance.js';
 
 /** An empty store of the backend under test, and a way to open the same data again. */
 export interface OpenedStore {
@@ -178,6 +179,7 @@ export function describeStore(name: string, open: OpenStore): void {
     describeExecutionStore(() => ({ store, clock, account }));
     describeIdempotencyStore(() => ({ store, clock, account }));
     describeOutputCacheStore(() => ({ store, clock, another }));
+    describeSecretStore(() => ({ store, another }));
 
     describe('ledger and usage', () => {
       it('moves the balance with each entry and sums spending per UTC day', async () => {

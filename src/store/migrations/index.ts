@@ -8,6 +8,7 @@ import { idempotencyClaim } from './0003_idempotency_claim.js';
 import { executionEstimate } from './0004_execution_estimate.js';
 import { executionRunner } from './0005_execution_runner.js';
 import { outputCache } from './0007_output_cache.js';
+import { serverSecrets } from './0008_server_secrets.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_execution_estimate': executionEstimate,
   '0005_execution_runner': executionRunner,
   '0007_output_cache': outputCache,
+  '0008_server_secrets': serverSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
