@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { every } from 'hono/combine';
 import type { Logger } from 'pino';
-import type { Services } from '../service/index.js';
+import type { ArtifactUrlRenderer, Services } from '../service/index.js';
 import type { IdempotencyService, WebhookOwners } from '../service/idempotency/index.js';
 import { accessLog } from './access-log/index.js';
+import { renderArtifactUrls } from './artifact-urls/index.js';
 import { identify } from './auth/index.js';
 import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   /** Who owns a webhook: keyless triggers spend that account's budget and keys. */
   webhookOwners: WebhookOwners;
   logger: Logger;
+  /** How answers show stored files: `restArtifactUrls`, signed absolute URLs under the public base. */
+  artifactUrls: ArtifactUrlRenderer;
   settings?: Partial<ApiSettings>;
   /** Defaults to an in-memory limiter (one process); pass a shared one to scale out. */
   rateLimiter?: RateLimiter;
@@ -51,7 +54,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute }));
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
-  registerRoutes(app.basePath(BASE_PATH), {
+  const api = app.basePath(BASE_PATH);
+  api.use(renderArtifactUrls(options.artifactUrls));
+  registerRoutes(api, {
     services,
     // Every route that reads a body takes it through here, so no POST can miss its Idempotency-Key.
     body: every(jsonBody({ maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }), claim),

@@ -1,6 +1,8 @@
 export { createApp } from './app.js';
 export type { CreateAppOptions } from './app.js';
 export { startServer } from './server.js';
+export { restArtifactUrls } from './artifact-urls/index.js';
+export type { RestArtifactUrlsOptions } from './artifact-urls/index.js';
 export type { RunningServer, StartServerOptions } from './server.js';
 export { apiSettings, BASE_PATH, DEFAULT_API_SETTINGS } from './settings.js';
 export type { ApiSettings } from './settings.js';

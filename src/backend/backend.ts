@@ -33,5 +33,7 @@ export interface Backend {
   getUsage(): Promise<UsageView>;
   /** Bytes of an output file (an artifact URL from an execution's outputs). */
   readArtifact(id: string): Promise<{ bytes: Uint8Array; contentType: string }>;
+  /** A `file://` URL of an output file when this backend keeps it on this machine (embedded); else undefined. */
+  artifactFileUrl(id: string): Promise<string | undefined>;
   close(): Promise<void>;
 }

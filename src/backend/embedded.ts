@@ -73,6 +73,7 @@ export function servicesBackend({ services, idempotency, principal, close, befor
     cancelExecution: (id) => executions.cancel(principal, id),
     getUsage: () => services.usage.usage(principal),
     readArtifact: (id) => executions.artifact(principal, id),
+    artifactFileUrl: (id) => executions.artifactFile(principal, id),
     close: close ?? (async () => {}),
   };
 

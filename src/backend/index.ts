@@ -15,6 +15,8 @@ export type { WaitOptions } from './wait-for-execution.js';
 
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
 export type { ExecutionStatus, NodeStatus } from '../engine/index.js';
+export { artifactIdOf, artifactRef, renderArtifactRefs, visitStrings } from '../service/index.js';
+export type { ArtifactUrlRenderer } from '../service/index.js';
 export type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, LintResult, Page, PollView, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/index.js';
 export type { CatalogEntry } from '../nodes/describe.js';
 export { contentTypeForPath } from '../store/artifacts/index.js';

@@ -28,6 +28,8 @@ export function createRemoteBackend(options: ClientOptions): Backend {
     cancelExecution: (id) => executions.cancel(id),
     getUsage: () => client.usage(),
     readArtifact: (id) => client.artifacts.get(id),
+    // The remote server's outputs are its own signed URLs already; nothing of them is on this machine.
+    artifactFileUrl: async () => undefined,
     close: () => client.close(),
   };
 }

@@ -1,12 +1,17 @@
 import type { ResourceLink } from '@modelcontextprotocol/sdk/types.js';
-import { contentTypeForPath } from '../backend/index.js';
+import { artifactIdOf, artifactRef, type ArtifactUrlRenderer, contentTypeForPath, visitStrings } from '../backend/index.js';
 
-/** `/api/v1/artifacts/art_…` (server) or `file:///…/artifacts/art_….png` (embedded): the id is the last segment. */
-const ARTIFACT_URL = /\/(art_[0-9a-f]{24})(?:\.[a-z0-9]+)?$/;
+/**
+ * A stored file as a resource this server reads (`pipewright://artifacts/{id}`): the form over
+ * stdio, where no server is there to sign a URL.
+ */
+export const resourceArtifactUrls: ArtifactUrlRenderer = { idOf: artifactIdOf, url: artifactRef };
 
-export function artifactUri(id: string): string {
-  return `pipewright://artifacts/${id}`;
-}
+/**
+ * `pipewright://artifacts/art_…`, `https://host/api/v1/artifacts/art_…?exp=…&sig=…` (signed), or a
+ * file URL `…/art_….png`: the id is the last path segment, before any query.
+ */
+const ARTIFACT_URL = /\/(art_[0-9a-f]{24})(?:\.[a-z0-9]+)?(?:\?[^#]*)?$/;
 
 /**
  * Resource links for every stored output file mentioned anywhere in `value` (poll views, final
@@ -18,14 +23,8 @@ export function artifactLinks(value: unknown): ResourceLink[] {
   visitStrings(value, (text) => {
     const id = ARTIFACT_URL.exec(text)?.[1];
     if (id === undefined || links.has(id)) return;
-    const mimeType = contentTypeForPath(text);
-    links.set(id, { type: 'resource_link', uri: artifactUri(id), name: id, ...(mimeType && { mimeType }) });
+    const mimeType = contentTypeForPath(text.split('?')[0]!);
+    links.set(id, { type: 'resource_link', uri: artifactRef(id), name: id, ...(mimeType && { mimeType }) });
   });
   return [...links.values()];
-}
-
-function visitStrings(value: unknown, visit: (text: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) for (const item of value) visitStrings(item, visit);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visitStrings(item, visit);
 }

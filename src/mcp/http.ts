@@ -1,5 +1,5 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { Backend } from '../backend/index.js';
+import type { ArtifactUrlRenderer, Backend } from '../backend/index.js';
 import { InFlightCalls } from './in-flight.js';
 import { createServer } from './server.js';
 
@@ -16,6 +16,8 @@ export interface McpHttpOptions {
   allowedOrigins?: readonly string[];
   /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
   templatesDir: string;
+  /** How results show stored files (see CreateServerOptions); `serve` passes the REST face's signed URLs. */
+  artifactUrls?: ArtifactUrlRenderer;
   onError?: (error: Error) => void;
 }
 
@@ -39,6 +41,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
       backend,
       version: options.version,
       templatesDir: options.templatesDir,
+      ...(options.artifactUrls !== undefined && { artifactUrls: options.artifactUrls }),
       ...(options.onError !== undefined && { onError: options.onError }),
     });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });

@@ -1,7 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Backend } from '../backend/index.js';
+import type { ArtifactUrlRenderer, Backend } from '../backend/index.js';
+import { resourceArtifactUrls } from './artifact-links.js';
 import { PendingWork } from './pending-work.js';
 import { registerPrompts } from './prompts/index.js';
+import { renderedBackend } from './rendered-backend.js';
 import { registerResources } from './resources/index.js';
 import { registerTools } from './tools/index.js';
 
@@ -13,6 +15,11 @@ export interface CreateServerOptions {
    * the package's skill/templates). Absent: no template resources.
    */
   templatesDir?: string;
+  /**
+   * How results show stored files. Default `pipewright://artifacts/{id}` resource links (stdio);
+   * inside `serve`, the REST face's signed URLs, so a hosted client can download them.
+   */
+  artifactUrls?: ArtifactUrlRenderer;
   /** Errors whose message is withheld from the client (bugs), for the operator's log. */
   onError?: (error: Error) => void;
 }
@@ -33,8 +40,9 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   );
   if (options.onError) server.server.onerror = options.onError;
   const pending = new PendingWork();
-  registerTools(server, options.backend, pending);
-  registerResources(server, options.backend, options.templatesDir);
+  const backend = renderedBackend(options.backend, options.artifactUrls ?? resourceArtifactUrls);
+  registerTools(server, backend, pending);
+  registerResources(server, backend, options.templatesDir);
   registerPrompts(server);
   return { server, cleanup: () => pending.settled() };
 }

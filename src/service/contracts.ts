@@ -140,6 +140,22 @@ export interface HealthService {
   check(): Promise<{ ok: boolean; store: 'ok' | 'unavailable' }>;
 }
 
+/** What opens one stored file without a key until `exp` (Unix seconds). */
+export interface ArtifactSignature {
+  exp: number;
+  sig: string;
+}
+
+export interface ArtifactLinkService {
+  /** Signs artifact `id` for whoever holds the URL, for the operator's lifetime (default 7 days). */
+  sign(id: string): Promise<ArtifactSignature>;
+  /**
+   * The bytes a signed URL names, no key needed: `invalid_signature` for a signature this server
+   * did not make, `expired_signature` once `exp` has passed (both 403), `not_found` when gone.
+   */
+  readSigned(id: string, signature: { exp?: string | undefined; sig?: string | undefined }): Promise<{ bytes: Uint8Array; contentType: string }>;
+}
+
 /** Everything the REST face needs, built once at start. */
 export interface Services {
   auth: AuthService;
@@ -150,4 +166,5 @@ export interface Services {
   usage: UsageService;
   health: HealthService;
   executions: ExecutionService;
+  artifacts: ArtifactLinkService;
 }

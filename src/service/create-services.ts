@@ -6,6 +6,7 @@ import { LocalArtifactStore, type ArtifactStore } from '../store/artifacts/index
 import type { Store } from '../store/index.js';
 import type { Services } from './contracts.js';
 import { createAccountService } from './accounts-service.js';
+import { createArtifactLinkService } from './artifacts/index.js';
 import { AuthCache } from './auth/auth-cache.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createCatalogService } from './catalog-service.js';
@@ -14,7 +15,7 @@ import { createExecutionService } from './executions/execution-service.js';
 import { InProcessQueue, type ExecutionQueue } from './executions/queue.js';
 import { createHealthService } from './health-service.js';
 import { createKeyService } from './keys-service.js';
-import type { ServiceSettings } from './settings.js';
+import { DEFAULT_ARTIFACT_URL_TTL_SECONDS, type ServiceSettings } from './settings.js';
 import { createUsageService } from './usage-service.js';
 import { createLinks } from './workflows/links.js';
 import { createWorkflowService } from './workflows/workflow-service.js';
@@ -28,7 +29,7 @@ export interface CreateServicesOptions {
   now?: () => Date;
   /** `PIPEWRIGHT_HOME`: run outputs are kept in `<home>/artifacts`. Without it (and without `artifacts`), in the temp folder. */
   home?: string;
-  /** Where run outputs' bytes go; default a local folder served as `/api/v1/artifacts/{id}`. */
+  /** Where run outputs' bytes go; default a local folder under `home`. */
   artifacts?: ArtifactStore;
   /** Where accepted executions wait for a worker; default in-process. */
   queue?: ExecutionQueue;
@@ -49,6 +50,7 @@ export function createServices(options: CreateServicesOptions): Services {
   // Shared so that a revocation through `keys` is seen by `auth` at once.
   const cache = new AuthCache();
   const links = createLinks(settings.publicBaseUrl);
+  const dispatcher = createDispatcher(options, now);
   return {
     auth: createAuthService({ store, cache, now }),
     keys: createKeyService({ store, cache, now }),
@@ -57,7 +59,8 @@ export function createServices(options: CreateServicesOptions): Services {
     catalog: createCatalogService(registry),
     usage: createUsageService({ store, settings, now }),
     health: createHealthService(store),
-    executions: createExecutionService({ store, registry, settings, links, now, dispatcher: createDispatcher(options, now), ...(options.providers && { providers: options.providers }) }),
+    artifacts: createArtifactLinkService({ store, artifacts: dispatcher.artifacts, now, ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS }),
+    executions: createExecutionService({ store, registry, settings, links, now, dispatcher, ...(options.providers && { providers: options.providers }) }),
   };
 }
 
@@ -65,7 +68,6 @@ export function createServices(options: CreateServicesOptions): Services {
 function createDispatcher(options: CreateServicesOptions, now: () => Date): Dispatcher {
   const artifacts = options.artifacts ?? new LocalArtifactStore({
     dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
-    urlFor: (id) => `/api/v1/artifacts/${id}`,
     // Our own absolute artifact URLs are read from the folder; another host's are fetched.
     origins: URL.canParse(options.settings.publicBaseUrl) ? [options.settings.publicBaseUrl] : [],
   });

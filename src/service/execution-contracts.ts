@@ -126,6 +126,8 @@ export interface ExecutionService {
   rotateWebhook(principal: Principal, workflowId: string): Promise<{ workflowId: string; webhookId: string; webhookUrl: string }>;
   /** Owner only; another account's artifact is `not_found`. */
   artifact(principal: Principal, artifactId: string): Promise<{ bytes: Uint8Array; contentType: string }>;
+  /** The owner's `file://` URL of it when the artifact store keeps files on this machine (the CLI shows it); else undefined. */
+  artifactFile(principal: Principal, artifactId: string): Promise<string | undefined>;
   /** Resumes what a dead process left QUEUED or RUNNING. Called once at start. */
   resumeUnfinished(): Promise<number>;
   /** Stops taking work and waits (bounded) for running executions to reach a stored state. */

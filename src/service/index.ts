@@ -2,7 +2,10 @@
 
 export { createServices } from './create-services.js';
 export type { CreateServicesOptions } from './create-services.js';
-export { DEFAULT_PLAN_LIMITS, DEFAULT_STARTING_CREDITS, DEFAULT_PLAN, limitsFor } from './settings.js';
+export { DEFAULT_ARTIFACT_URL_TTL_SECONDS, DEFAULT_PLAN_LIMITS, DEFAULT_STARTING_CREDITS, DEFAULT_PLAN, limitsFor } from './settings.js';
+export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
+export type { ArtifactUrlRenderer } from './artifacts/index.js';
+export { artifactIdOf, artifactRef } from '../store/artifacts/index.js';
 export type { ServiceSettings } from './settings.js';
 export { SCOPES, PLANS, requireScope } from './principal.js';
 export type { Scope, Plan, Principal } from './principal.js';
@@ -25,6 +28,8 @@ export type {
   UsageView,
   UsageService,
   HealthService,
+  ArtifactLinkService,
+  ArtifactSignature,
 } from './contracts.js';
 export type {
   ExecutionService,

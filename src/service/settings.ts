@@ -10,7 +10,11 @@ export interface ServiceSettings {
   defaultPlan?: Plan;
   /** Overrides of the CONTRACT §3 defaults, per plan and per limit. */
   planLimits?: Partial<Record<Plan, Partial<PlanLimits>>>;
+  /** How long a signed artifact URL opens its file, in seconds. Default 7 days. */
+  artifactUrlTtlSeconds?: number;
 }
+
+export const DEFAULT_ARTIFACT_URL_TTL_SECONDS = 7 * 24 * 3600;
 
 /** CONTRACT §3 "Rate limits and plans". */
 export const DEFAULT_PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {

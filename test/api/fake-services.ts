@@ -1,5 +1,5 @@
 import { PipewrightError } from '../../src/errors/index.js';
-import type { Services } from '../../src/service/index.js';
+import type { ArtifactUrlRenderer, Services } from '../../src/service/index.js';
 import type { Principal } from '../../src/service/index.js';
 import type { IdempotencyService } from '../../src/service/idempotency/index.js';
 
@@ -9,6 +9,9 @@ export const noIdempotency: IdempotencyService = {
   complete: async () => {},
   release: async () => {},
 };
+
+/** The middleware tests' answers name no stored files. */
+export const noArtifactUrls: ArtifactUrlRenderer = { idOf: () => undefined, url: (id) => id };
 
 /**
  * A stand-in for the middleware unit tests only: `sk-good` is an admin key, `sk-read` holds
@@ -46,5 +49,6 @@ export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unk
     keys: {} as Services['keys'],
     accounts: {} as Services['accounts'],
     executions: {} as Services['executions'],
+    artifacts: {} as Services['artifacts'],
   };
 }

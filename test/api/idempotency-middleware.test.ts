@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/index.js';
 import { PipewrightError } from '../../src/errors/index.js';
 import type { IdempotencyService } from '../../src/service/idempotency/index.js';
-import { fakeServices } from './fake-services.js';
+import { fakeServices, noArtifactUrls } from './fake-services.js';
 
 // What the middleware stores, releases and replays, on app.request with a recording service.
 // The real service is tested on the store (test/store) and over HTTP (idempotency.test.ts).
@@ -22,7 +22,7 @@ function recording(replay?: { status: number; headers: Record<string, string>; b
 }
 
 const lint = (service: IdempotencyService, fail?: unknown, headers: Record<string, string> = { 'Idempotency-Key': 'k-1' }) =>
-  createApp({ services: fakeServices(fail === undefined ? {} : { fail }), idempotency: service, webhookOwners: async () => undefined, logger: pino({ level: 'silent' }) })
+  createApp({ services: fakeServices(fail === undefined ? {} : { fail }), idempotency: service, webhookOwners: async () => undefined, artifactUrls: noArtifactUrls, logger: pino({ level: 'silent' }) })
     .request('/api/v1/workflows/lint', { method: 'POST', headers: { Authorization: 'Bearer sk-good', 'Content-Type': 'application/json', ...headers }, body: '{"nodes":[]}' });
 
 describe('idempotency middleware', () => {

@@ -2,13 +2,13 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/index.js';
 import { PipewrightError } from '../../src/errors/index.js';
-import { fakeServices, noIdempotency } from './fake-services.js';
+import { fakeServices, noArtifactUrls, noIdempotency } from './fake-services.js';
 
 // Unit tests of the cross-cutting middleware over app.request and a fake Services; the route
 // suite (routes.test.ts and friends) runs the real server over HTTP.
 const logger = pino({ level: 'silent' });
 const app = (options: Parameters<typeof fakeServices>[0] = {}, settings = {}) =>
-  createApp({ services: fakeServices(options), idempotency: noIdempotency, webhookOwners: async () => undefined, logger, settings });
+  createApp({ services: fakeServices(options), idempotency: noIdempotency, webhookOwners: async () => undefined, artifactUrls: noArtifactUrls, logger, settings });
 const auth = { Authorization: 'Bearer sk-good' };
 const json = { ...auth, 'Content-Type': 'application/json' };
 

@@ -59,7 +59,7 @@ async function loop(backend: Backend) {
   const detail = await backend.getExecution(accepted.executionId);
   const url = poll.nodeStates.find((state) => state.nodeId === 'img')!.outputUrl!;
   // The interface takes an artifact id; the embedded backend takes nothing else.
-  const artifact = await backend.readArtifact(url.slice(url.lastIndexOf('/') + 1));
+  const artifact = await backend.readArtifact(/art_[0-9a-f]{24}/.exec(url)![0]);
   return {
     verdict,
     saved: { version: workflow.version, replacedVersion: replaced.workflow.version, name: replaced.workflow.name },

@@ -8,12 +8,27 @@ import { runCli } from './run-cli.js';
 
 let home: string;
 let workflowId: string;
+let imageId: string;
+
+/** A model node: a dry run stores a placeholder image. */
+const imageGraph = {
+  nodes: [
+    { id: 'prompt', data: { nodeType: 'input:text', config: { prompt: 'a red sneaker' } } },
+    { id: 'img', data: { nodeType: 'generate:flux_2', config: {} } },
+    { id: 'out', data: { nodeType: 'output:result', config: { name: 'image' } } },
+  ],
+  edges: [
+    { id: 'e1', source: 'prompt', target: 'img', sourceHandle: 'out-text', targetHandle: 'in-prompt' },
+    { id: 'e2', source: 'img', target: 'out', sourceHandle: 'out-image', targetHandle: 'in-value' },
+  ],
+};
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pw-run-saved-'));
   const backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: await mkdtemp(join(home, 'templates-')) });
   const graph = JSON.parse(await readFile(fileURLToPath(new URL('../../examples/branching.json', import.meta.url)), 'utf8'));
   workflowId = (await backend.saveWorkflow({ workflow: graph })).workflow.id;
+  imageId = (await backend.saveWorkflow({ workflow: { name: 'Image', ...imageGraph } })).workflow.id;
   await backend.close();
 });
 afterAll(() => rm(home, { recursive: true, force: true }));
@@ -32,6 +47,18 @@ describe('pipewright run <workflowId>', () => {
     expect(result.code).toBe(0);
     const detail = JSON.parse(result.stdout);
     expect(detail).toMatchObject({ workflowId, status: 'COMPLETED', finalOutput: { message: expect.stringContaining('Bulk order') } });
+  });
+
+  it('shows stored files as file:// URLs of the files under PIPEWRIGHT_HOME, plain and --json', async () => {
+    const plain = await runCli(['run', imageId, '--dry-run'], { PIPEWRIGHT_HOME: home });
+    expect(plain.code, plain.stderr).toBe(0);
+    const shown = /^image: (file:\/\/\S+)$/m.exec(plain.stdout)?.[1];
+    expect(fileURLToPath(shown!).startsWith(join(home, 'artifacts'))).toBe(true);
+    expect((await readFile(fileURLToPath(shown!))).subarray(1, 4).toString('ascii')).toBe('PNG');
+    const json = await runCli(['run', imageId, '--dry-run', '--json'], { PIPEWRIGHT_HOME: home });
+    const detail = JSON.parse(json.stdout);
+    expect(detail.finalOutput.image).toMatch(/^file:\/\//);
+    expect(json.stdout).not.toMatch(/pipewright:\/\/|\/api\/v1/);
   });
 
   it('says so when the id is not a saved workflow, exit 2 and no stack trace', async () => {

@@ -49,6 +49,9 @@ describe('pipewright run', () => {
     const meta = await sharp(await readFile(sheet)).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 2 * 256 + 8, height: 2 * 256 + 8 });
     expect(state.finalOutput.variants).toHaveLength(4);
+    expect(JSON.stringify(state)).not.toContain('pipewright://');
+    const plain = await runCli(['run', example('image-pipeline.json')], env);
+    expect(plain.stdout).toMatch(/^contactSheet: file:\/\/\S+\.png$/m);
   });
 
   it('exits 1 when a node fails, naming it', async () => {

@@ -47,9 +47,17 @@ describe('pipewright mcp over stdio', () => {
     const { workflow } = structured<{ workflow: { id: string } }>(await call('save_workflow', { name: 'Stdio', ...imageGraph }));
     const run = structured<{ executionId: string }>(await call('execute_workflow', { workflowId: workflow.id, dryRun: true }));
     await expect.poll(async () => structured<{ status: string }>(await call('poll_execution', { executionId: run.executionId })).status, { timeout: 15_000 }).toBe('COMPLETED');
-    const { execution } = structured<{ execution: { id: string; credits: number; nodes: unknown[] } }>(await call('get_execution', { executionId: run.executionId }));
+    const polled = await call('poll_execution', { executionId: run.executionId });
+    const got = await call('get_execution', { executionId: run.executionId });
+    const { execution } = structured<{ execution: { id: string; credits: number; nodes: unknown[] } }>(got);
     expect(execution).toMatchObject({ id: run.executionId, credits: 0 });
     expect(execution.nodes).toHaveLength(3);
+    // No server runs here to sign a URL: stored files are resources this server reads, never a relative URL.
+    const file = structured<{ finalOutput: { result: string } }>(polled).finalOutput.result;
+    expect(file).toMatch(/^pipewright:\/\/artifacts\/art_[0-9a-f]{24}$/);
+    expect(polled.content).toContainEqual(expect.objectContaining({ type: 'resource_link', uri: file }));
+    expect(JSON.stringify([polled, got])).not.toContain('/api/v1');
+    expect((await client.readResource({ uri: file })).contents[0]).toMatchObject({ mimeType: 'image/png', blob: expect.any(String) });
 
     // The client goes away: the server's stdin ends. Not through client.close(), which kills a
     // child still running 2 s later; what matters is that it exits by itself, with 0, however long a loaded box takes.

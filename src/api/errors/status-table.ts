@@ -46,6 +46,9 @@ export const STATUS_TABLE: Readonly<Record<string, ErrorMapping>> = {
     expose: ['insufficientCredits', 'requiredCredits', 'availableCredits', 'breakdown'],
   },
   missing_scope: { status: 403, type: 'permission_error', expose: ['requiredScope'] },
+  // A keyless artifact URL whose signature this server did not make, or whose time has passed.
+  invalid_signature: { status: 403, type: 'permission_error' },
+  expired_signature: { status: 403, type: 'permission_error' },
   not_found: invalid(404),
   method_not_allowed: invalid(405),
   stale_write: { ...conflict, expose: ['currentUpdatedAt', 'yourBaseUpdatedAt'] },

@@ -6,6 +6,7 @@ import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
 import { progressView } from '../progress.js';
 import { EXIT } from '../exit-codes.js';
+import { withFileUrls } from '../file-urls.js';
 
 export interface RunOptions {
   input: Record<string, string>;
@@ -17,7 +18,7 @@ export interface RunOptions {
 
 /** `pipewright run <file>`: validates, refuses unconfigured providers, runs with progress on stderr. */
 export async function runWorkflowFile(file: string, options: RunOptions): Promise<void> {
-  const { registry, providers, engine } = cliRuntime();
+  const { registry, providers, engine, artifacts } = cliRuntime();
   const validation = validateGraph(await loadJsonFile(file), registry);
   for (const line of formatViolations(validation.warnings, 'warning')) process.stderr.write(`${line}\n`);
   if (!validation.ok || validation.graph === undefined) {
@@ -39,10 +40,11 @@ export async function runWorkflowFile(file: string, options: RunOptions): Promis
   });
   const interrupt = () => handle.cancel();
   process.once('SIGINT', interrupt);
-  const state = await handle.result.finally(() => {
+  const finished = await handle.result.finally(() => {
     process.off('SIGINT', interrupt);
     view?.done();
   });
+  const state = await withFileUrls(finished, (id) => artifacts.fileUrl(id));
   if (options.json) process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
   else printSummary(state);
   process.exitCode = state.status === 'COMPLETED' ? EXIT.ok : state.status === 'CANCELLED' ? EXIT.interrupted : EXIT.failed;

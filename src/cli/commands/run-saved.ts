@@ -1,6 +1,7 @@
 import { createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { EXIT } from '../exit-codes.js';
+import { withFileUrls } from '../file-urls.js';
 import type { RunOptions } from './run-action.js';
 
 /**
@@ -44,12 +45,13 @@ function follow(backend: Backend, executionId: string, quiet: boolean): Promise<
 }
 
 async function report(backend: Backend, executionId: string, final: PollView, json: boolean): Promise<void> {
+  const fileUrl = (id: string) => backend.artifactFileUrl(id);
   if (json) {
-    process.stdout.write(`${JSON.stringify(await backend.getExecution(executionId), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await withFileUrls(await backend.getExecution(executionId), fileUrl), null, 2)}\n`);
     return;
   }
   process.stderr.write(`${final.status} · ${executionId}${final.error ? `\n${final.error}` : ''}\n`);
-  for (const [name, value] of Object.entries(final.finalOutput ?? {})) {
+  for (const [name, value] of Object.entries(await withFileUrls(final.finalOutput ?? {}, fileUrl))) {
     process.stdout.write(`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   }
 }

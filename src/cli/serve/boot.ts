@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, spendExecution, startServer } from '../../api/index.js';
-import type { ServiceSettings, Services } from '../../service/index.js';
+import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, restArtifactUrls, spendExecution, startServer } from '../../api/index.js';
+import type { ArtifactUrlRenderer, ServiceSettings, Services } from '../../service/index.js';
 import { createIdempotencyService, createWebhookOwners, type IdempotencyService } from '../../service/idempotency/index.js';
 import { localServices, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
@@ -70,7 +70,9 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       settings,
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
-    const rest = createRestApp(store, services, options, env);
+    // REST and /mcp hand out the same signed URLs under the public base.
+    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.publicBaseUrl, links: services.artifacts });
+    const rest = createRestApp({ store, services, artifactUrls, options, env });
     const { bootstrap, templates, resumed } = await startUp(services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
@@ -79,7 +81,15 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   });
 }
 
-function createRestApp(store: Store, services: Services, options: BootOptions, env: NodeJS.ProcessEnv): App {
+interface RestAppDeps {
+  store: Store;
+  services: Services;
+  artifactUrls: ArtifactUrlRenderer;
+  options: BootOptions;
+  env: NodeJS.ProcessEnv;
+}
+
+function createRestApp({ store, services, artifactUrls, options, env }: RestAppDeps): App {
   const idempotency = createIdempotencyService({ store });
   // One limiter for REST and /mcp, so an execution started either way spends the same budget.
   const rateLimiter = memoryRateLimiter();
@@ -88,9 +98,10 @@ function createRestApp(store: Store, services: Services, options: BootOptions, e
     idempotency,
     webhookOwners: createWebhookOwners(store),
     logger: options.logger,
+    artifactUrls,
     rateLimiter,
     ...(options.api && { settings: options.api }),
-    mounts: [{ path: '/mcp', fetch: mcpOverHttp({ services, idempotency, rateLimiter, logger: options.logger, env }) }],
+    mounts: [{ path: '/mcp', fetch: mcpOverHttp({ services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }) }],
   });
 }
 
@@ -99,12 +110,13 @@ function createRestApp(store: Store, services: Services, options: BootOptions, e
  * refused a missing or bad key; the backend is built per request from the same key, so the
  * services check its scopes exactly as they do for REST.
  */
-function mcpOverHttp(deps: { services: Services; idempotency: IdempotencyService; rateLimiter: RateLimiter; logger: Logger; env: NodeJS.ProcessEnv }) {
-  const { services, idempotency, rateLimiter, logger, env } = deps;
+function mcpOverHttp(deps: { services: Services; idempotency: IdempotencyService; rateLimiter: RateLimiter; artifactUrls: ArtifactUrlRenderer; logger: Logger; env: NodeJS.ProcessEnv }) {
+  const { services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
   return createMcpHttpHandler({
     version: version(),
     allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     templatesDir: bundledTemplatesDir(),
+    artifactUrls,
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
       const beforeExecute = () => spendExecution({ limiter: rateLimiter, usage: services.usage }, principal);

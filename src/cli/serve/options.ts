@@ -11,12 +11,25 @@ export function localPublicUrl(env: NodeJS.ProcessEnv): string {
 export interface ServeFlags {
   port?: string;
   host?: string;
+  artifactUrlTtl?: string;
 }
 
 /** Flags first, then `PORT`, then the default; a bad port is refused, not guessed at. */
 export function listenAddress(flags: ServeFlags, env: NodeJS.ProcessEnv): { host: string; port: number } {
   const raw = flags.port ?? env.PORT;
   return { host: flags.host ?? DEFAULT_HOST, port: raw === undefined ? DEFAULT_PORT : parsePort(raw) };
+}
+
+/** Seconds a signed artifact URL stays valid: the flag, then `PIPEWRIGHT_ARTIFACT_URL_TTL`; undefined leaves the default (7 days). */
+export function artifactUrlTtl(flags: ServeFlags, env: NodeJS.ProcessEnv): number | undefined {
+  const raw = flags.artifactUrlTtl ?? env.PIPEWRIGHT_ARTIFACT_URL_TTL;
+  if (raw === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,9}$/.test(raw.trim())) {
+    throw new PipewrightError('invalid_field', `The artifact URL lifetime must be a whole number of seconds above 0 (604800 is 7 days), got "${raw}"`, {
+      details: { field: 'artifactUrlTtl' },
+    });
+  }
+  return Number(raw.trim());
 }
 
 function parsePort(raw: string): number {

@@ -3,6 +3,7 @@ import { PipewrightError } from '../../errors/index.js';
 import { readMedia } from '../io/media.js';
 import { requireMediaRef } from '../io/media-ref.js';
 import { assertAllowedUrl } from '../../net/index.js';
+import { artifactRef } from '../../store/artifacts/index.js';
 import { defineNodeType, type NodeContext } from '../node-type.js';
 
 const settings = z.strictObject({
@@ -36,10 +37,12 @@ export const inputImage = defineNodeType<Settings>({
 
 /**
  * Web URLs pass through (providers fetch them themselves); inline and local images are copied
- * into the artifact store, so later nodes and clients get a URL like any other output.
+ * into the artifact store, so later nodes and clients get a URL like any other output. One of our
+ * own files, in whatever form a client passed it back (a signed URL expires), becomes its reference.
  */
 async function imageUrl(ref: string, ctx: NodeContext<Settings>): Promise<string> {
-  if (ctx.artifacts.idFromUrl(ref) !== undefined) return ref;
+  const ownId = ctx.artifacts.idFromUrl(ref);
+  if (ownId !== undefined) return artifactRef(ownId);
   if (/^https?:/i.test(ref)) {
     await assertAllowedUrl(ref, ctx.policy);
     return ref;

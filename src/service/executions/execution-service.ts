@@ -1,6 +1,6 @@
 import type { ExecutionService } from '../execution-contracts.js';
 import { requireScope } from '../principal.js';
-import { readArtifact } from './artifact.js';
+import { artifactFileUrl, readArtifact } from './artifact.js';
 import { cancelExecution } from './cancel.js';
 import { loadExecution, type ExecutionDeps } from './deps.js';
 import { describeRun } from './describe-run.js';
@@ -74,6 +74,10 @@ export function createExecutionService(deps: ExecutionDeps): ExecutionService {
     async artifact(principal, artifactId) {
       requireScope(principal, read);
       return readArtifact(deps, principal, artifactId);
+    },
+    async artifactFile(principal, artifactId) {
+      requireScope(principal, read);
+      return artifactFileUrl(deps, principal, artifactId);
     },
     resumeUnfinished: () => deps.dispatcher.resumeUnfinished(),
     shutdown: () => deps.dispatcher.shutdown(),

@@ -71,4 +71,8 @@ export class OwnedArtifactStore implements ArtifactStore {
   idFromUrl(url: string): string | undefined {
     return this.options.inner.idFromUrl(url);
   }
+
+  async fileUrl(id: string): Promise<string | undefined> {
+    return this.options.inner.fileUrl?.(id);
+  }
 }

@@ -1,9 +1,10 @@
 import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
+import { artifactIdOf } from '../../store/artifacts/index.js';
 import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
 import type { PollView } from '../execution-contracts.js';
 
-/** Provider URLs, and this server's artifact URLs, which stay relative as stored (CONTRACT §3). */
-const URL_VALUE = /^(https?:\/\/|\/api\/v1\/artifacts\/)/i;
+/** Provider URLs, and references to stored files, which each face renders as its own URL. */
+const isUrl = (value: string) => /^https?:\/\//i.test(value) || artifactIdOf(value) !== undefined;
 
 /** compat: the cheap top-level status hosted clients poll. */
 export function pollView(record: ExecutionRecord, nodes: NodeRunRecord[]): PollView {
@@ -36,7 +37,7 @@ function urlsOf(output: Record<string, unknown>): { urls: string[]; list: boolea
   let list = false;
   for (const value of Object.values(output)) {
     const items = Array.isArray(value) ? value : [value];
-    const found = items.filter((item): item is string => typeof item === 'string' && URL_VALUE.test(item));
+    const found = items.filter((item): item is string => typeof item === 'string' && isUrl(item));
     if (Array.isArray(value) && found.length > 0) list = true;
     for (const url of found) urls.add(url);
   }
@@ -46,6 +47,6 @@ function urlsOf(output: Record<string, unknown>): { urls: string[]; list: boolea
 /** The `text` port when there is one, else the first output that is text and not a URL. */
 function textOf(output: Record<string, unknown>): string | null {
   const candidates = 'text' in output ? [output.text, ...Object.values(output)] : Object.values(output);
-  const text = candidates.find((value): value is string => typeof value === 'string' && !URL_VALUE.test(value));
+  const text = candidates.find((value): value is string => typeof value === 'string' && !isUrl(value));
   return text ?? null;
 }

@@ -1,7 +1,7 @@
 /** A file made or kept by a run (an image a node drew, a provider output copied home). */
 export interface Artifact {
   id: string;
-  /** Where clients fetch it: `/api/v1/artifacts/{id}` in server mode, a `file://` URL from the CLI. */
+  /** Its reference (`pipewright://artifacts/{id}`), what outputs hold; each face shows it in its own form. */
   url: string;
   contentType: string;
   size: number;
@@ -23,4 +23,6 @@ export interface ArtifactStore {
   get(id: string): Promise<(Artifact & { bytes: Uint8Array }) | undefined>;
   /** The artifact id when `url` is one of this store's own URLs, so readers skip the network. */
   idFromUrl(url: string): string | undefined;
+  /** A `file://` URL of the stored bytes, for stores that keep them on this machine. */
+  fileUrl?(id: string): Promise<string | undefined>;
 }

@@ -6,31 +6,21 @@ import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import type { Artifact, ArtifactPut, ArtifactStore } from './artifact-store.js';
 import { DEFAULT_CONTENT_TYPE, extensionFor, normalizeContentType } from './media-types.js';
+import { ARTIFACT_ID, artifactIdOf, artifactRef } from './ref.js';
 
 export interface LocalArtifactStoreOptions {
   /** The folder that holds the files; created on first write. */
   dir: string;
   /**
-   * Where clients fetch an artifact. Default: a `file://` URL of the stored file (the CLI).
-   * The server passes `(id) => `/api/v1/artifacts/${id}``.
-   */
-  urlFor?: (id: string) => string;
-  /**
-   * Origins (`https://pw.example`) whose `/api/v1/artifacts/<id>` URLs are this store's own; the
-   * server passes its public base URL's. Any other host's such URL is someone else's file and is
-   * fetched like any URL. Relative `/api/v1/artifacts/<id>` URLs are always this store's.
+   * Origins (`https://pw.example`) whose `…/artifacts/<id>` URLs name this store's files: the
+   * server passes its public base URL's, so an output URL a client passes back as an input is
+   * read from the folder. Any other host's such URL is someone else's file, fetched like any URL.
    */
   origins?: string[];
 }
 
-/** 96 random bits: ids are unguessable, and the pattern is the only gate before a path is built. */
-const ID_PATTERN = /^art_[0-9a-f]{24}$/;
-const ID_IN_TEXT = /art_[0-9a-f]{24}/;
 const FILE_NAME = /^(art_[0-9a-f]{24})\.[a-z0-9]+$/;
-const API_PATH = /^\/api\/v1\/artifacts\/(art_[0-9a-f]{24})$/;
-/** Relative URLs are resolved against this; `.invalid` never names a real host. */
-const RELATIVE_BASE = 'http://relative.invalid';
-const HAS_SCHEME = /^[\x00-\x20]*[a-z][a-z0-9+.-]*:/i;
+const ON_OUR_ORIGIN = /\/artifacts\/(art_[0-9a-f]{24})$/;
 
 const SidecarSchema = z.object({
   contentType: z.string(),
@@ -49,12 +39,10 @@ type Sidecar = z.infer<typeof SidecarSchema>;
  */
 export class LocalArtifactStore implements ArtifactStore {
   readonly #dir: string;
-  readonly #urlFor: ((id: string) => string) | undefined;
   readonly #origins: ReadonlySet<string>;
 
   constructor(options: LocalArtifactStoreOptions) {
     this.#dir = resolve(options.dir);
-    this.#urlFor = options.urlFor;
     this.#origins = new Set((options.origins ?? []).map(originOf));
   }
 
@@ -75,36 +63,48 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async get(id: string): Promise<(Artifact & { bytes: Uint8Array }) | undefined> {
-    if (!ID_PATTERN.test(id)) return undefined;
+    const sidecar = await this.#sidecar(id);
+    if (sidecar === undefined) return undefined;
+    const bytes = await readIfExists(this.#path(id, sidecar));
+    return bytes === undefined ? undefined : { ...this.#artifact(id, sidecar), bytes };
+  }
+
+  async fileUrl(id: string): Promise<string | undefined> {
+    const sidecar = await this.#sidecar(id);
+    return sidecar && pathToFileURL(this.#path(id, sidecar)).href;
+  }
+
+  /**
+   * Ours: a stored reference or the relative URL older records hold, a `…/artifacts/<id>` URL on
+   * a configured origin (signed or not), or a `file://` URL of a file in the folder. Anything
+   * else — another pipewright's artifact URL included — is not, and readers fetch it as a URL.
+   */
+  idFromUrl(url: string): string | undefined {
+    const stored = artifactIdOf(url);
+    if (stored !== undefined) return stored;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (parsed.protocol === 'file:') return this.#idFromFileUrl(parsed);
+    return this.#origins.has(parsed.origin) ? ON_OUR_ORIGIN.exec(parsed.pathname)?.[1] : undefined;
+  }
+
+  async #sidecar(id: string): Promise<Sidecar | undefined> {
+    if (!ARTIFACT_ID.test(id)) return undefined;
     const raw = await readIfExists(join(this.#dir, `${id}.meta.json`));
     if (raw === undefined) return undefined;
     const sidecar = SidecarSchema.safeParse(safeJson(raw.toString('utf8')));
     if (!sidecar.success) {
       throw new PipewrightError('artifact_corrupt', `Artifact ${id} has an unreadable record`, { kind: 'operational' });
     }
-    const bytes = await readIfExists(join(this.#dir, `${id}.${sidecar.data.extension}`));
-    return bytes === undefined ? undefined : { ...this.#artifact(id, sidecar.data), bytes };
+    return sidecar.data;
   }
 
-  /**
-   * Ours: a relative `/api/v1/artifacts/<id>`, the same path on a configured origin, a `file://`
-   * URL of a file in the folder, or exactly what `urlFor` makes. Anything else — another
-   * pipewright's artifact URL included — is not, and readers fetch it as a URL.
-   */
-  idFromUrl(url: string): string | undefined {
-    let parsed: URL;
-    try {
-      parsed = new URL(url, RELATIVE_BASE);
-    } catch {
-      return undefined;
-    }
-    // A network path (`//host/…`, however spelt) resolves to that host, not to the base.
-    const relative = parsed.origin === RELATIVE_BASE && !HAS_SCHEME.test(url);
-    if (parsed.protocol === 'file:') return this.#idFromFileUrl(parsed);
-    const fromApiPath = API_PATH.exec(parsed.pathname)?.[1];
-    if (fromApiPath !== undefined && (relative || this.#origins.has(parsed.origin))) return fromApiPath;
-    const candidate = ID_IN_TEXT.exec(url)?.[0];
-    return candidate !== undefined && this.#urlFor?.(candidate) === url ? candidate : undefined;
+  #path(id: string, sidecar: Sidecar): string {
+    return join(this.#dir, `${id}.${sidecar.extension}`);
   }
 
   #idFromFileUrl(url: URL): string | undefined {
@@ -119,8 +119,7 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   #artifact(id: string, sidecar: Sidecar): Artifact {
-    const url = this.#urlFor?.(id) ?? pathToFileURL(join(this.#dir, `${id}.${sidecar.extension}`)).href;
-    return { id, url, contentType: sidecar.contentType, size: sidecar.size };
+    return { id, url: artifactRef(id), contentType: sidecar.contentType, size: sidecar.size };
   }
 
   async #writeAtomically(name: string, data: Uint8Array | string): Promise<void> {

@@ -14,7 +14,7 @@ export function useArtifactStore(): { readonly store: LocalArtifactStore } {
   const holder = {} as { store: LocalArtifactStore; dir: string };
   beforeEach(async () => {
     holder.dir = await mkdtemp(join(tmpdir(), 'pw-image-nodes-'));
-    holder.store = new LocalArtifactStore({ dir: holder.dir, urlFor: (id) => `/api/v1/artifacts/${id}` });
+    holder.store = new LocalArtifactStore({ dir: holder.dir });
   });
   afterEach(async () => {
     await rm(holder.dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ let png: Buffer;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pw-input-image-'));
-  store = new LocalArtifactStore({ dir: join(dir, 'artifacts'), urlFor: (id) => `/api/v1/artifacts/${id}` });
+  store = new LocalArtifactStore({ dir: join(dir, 'artifacts') });
   png = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } }).png().toBuffer();
 });
 afterEach(async () => {
@@ -29,7 +29,7 @@ const run = (image: string, policy: SecurityPolicy = closed) => runNode(inputIma
 describe('input:image', () => {
   it('stores a data URI as an artifact and outputs its URL on every port', async () => {
     const outputs = await run(`data:image/png;base64,${png.toString('base64')}`);
-    expect(outputs.image).toMatch(/^\/api\/v1\/artifacts\/art_/);
+    expect(outputs.image).toMatch(/^pipewright:\/\/artifacts\/art_/);
     expect(outputs).toEqual({ image: outputs.image, media: outputs.image, url: outputs.image });
     const stored = await store.get(store.idFromUrl(String(outputs.image))!);
     expect(stored?.contentType).toBe('image/png');

@@ -12,13 +12,22 @@ import { LocalArtifactStore } from '../../../src/store/artifacts/index.js';
 import { runCli } from '../../cli/run-cli.js';
 
 let home: string;
+let artifacts: LocalArtifactStore;
 let engine: Engine;
 const registry = createBuiltinRegistry();
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pw-model-'));
-  engine = new Engine({ registry, artifacts: new LocalArtifactStore({ dir: join(home, 'artifacts') }), policy: policyFor('cli', {}) });
+  artifacts = new LocalArtifactStore({ dir: join(home, 'artifacts') });
+  engine = new Engine({ registry, artifacts, policy: policyFor('cli', {}) });
 });
+
+/** The stored bytes an output names. */
+async function bytesOf(url: string): Promise<Uint8Array> {
+  const stored = await artifacts.get(artifacts.idFromUrl(url) ?? '');
+  if (stored === undefined) throw new Error(`${url} names no stored file`);
+  return stored.bytes;
+}
 afterAll(() => rm(home, { recursive: true, force: true }));
 
 /** A graph exactly as the hosted API shapes it: handles, `basedNode`, `config` on the model node. */
@@ -43,13 +52,13 @@ describe('a dry run of model nodes', () => {
     const output = state.nodes.img!.output as { image: string; images: string[]; sources: object };
     expect(output.images).toHaveLength(2);
     expect(output.sources).toEqual({});
-    const meta = await sharp(await readFile(fileURLToPath(output.image))).metadata();
+    const meta = await sharp(await bytesOf(output.image)).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 768, height: 768 });
   });
 
   it('follows the aspect ratio, and echoes the request for text nodes', async () => {
     const image = await dryRun(hosted('generate:imagen_4', { aspect_ratio: '16:9' }));
-    const meta = await sharp(await readFile(fileURLToPath((image.nodes.img!.output as { image: string }).image))).metadata();
+    const meta = await sharp(await bytesOf((image.nodes.img!.output as { image: string }).image)).metadata();
     expect(meta).toMatchObject({ width: 768, height: 432 });
     const text = await dryRun(hosted('llm:claude_sonnet_4_5', {}));
     expect(text.nodes.img!.output).toEqual({ text: '[dry run] llm:claude_sonnet_4_5 would answer: a red sneaker on white marble' });
@@ -60,11 +69,11 @@ describe('a dry run of model nodes', () => {
       nodes: [{ id: 'say', data: { nodeType: 'generate:elevenlabs_tts', config: { text: 'Hello' } } }],
       edges: [],
     });
-    const wav = await readFile(fileURLToPath((speech.nodes.say!.output as { audio: string }).audio));
+    const wav = Buffer.from(await bytesOf((speech.nodes.say!.output as { audio: string }).audio));
     expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
     expect(wav.subarray(8, 12).toString('ascii')).toBe('WAVE');
     const video = await dryRun(hosted('generate:kling_video_2_5', {}));
-    const still = await readFile(fileURLToPath((video.nodes.img!.output as { video: string }).video));
+    const still = await bytesOf((video.nodes.img!.output as { video: string }).video);
     expect((await sharp(still).metadata()).format).toBe('png');
   });
 });

@@ -16,12 +16,13 @@ afterEach(async () => {
 });
 
 describe('LocalArtifactStore', () => {
-  it('stores bytes under a fresh id with a file URL by default', async () => {
+  it('stores bytes under a fresh id and names them by a reference, kept as a file in the folder', async () => {
     const store = new LocalArtifactStore({ dir });
     const artifact = await store.put({ bytes, contentType: 'image/PNG; charset=binary' });
     expect(artifact.id).toMatch(/^art_[0-9a-f]{24}$/);
-    expect(artifact).toMatchObject({ contentType: 'image/png', size: 4 });
-    expect(artifact.url).toBe(pathToFileURL(join(dir, `${artifact.id}.png`)).href);
+    expect(artifact).toMatchObject({ contentType: 'image/png', size: 4, url: `pipewright://artifacts/${artifact.id}` });
+    expect(await store.fileUrl(artifact.id)).toBe(pathToFileURL(join(dir, `${artifact.id}.png`)).href);
+    expect(await store.fileUrl('art_000000000000000000000000')).toBeUndefined();
     const other = await store.put({ bytes, contentType: 'image/png' });
     expect(other.id).not.toBe(artifact.id);
   });
@@ -33,19 +34,19 @@ describe('LocalArtifactStore', () => {
     expect([...again!.bytes]).toEqual([...bytes]);
   });
 
-  it('uses the urlFor it is given and recognises those URLs', async () => {
-    const store = new LocalArtifactStore({ dir, urlFor: (id) => `/api/v1/artifacts/${id}` });
+  it('recognises its references and the relative URLs older records hold', async () => {
+    const store = new LocalArtifactStore({ dir });
     const { id, url } = await store.put({ bytes, contentType: 'image/jpeg' });
-    expect(url).toBe(`/api/v1/artifacts/${id}`);
     expect(store.idFromUrl(url)).toBe(id);
-    expect(store.idFromUrl(`${url}?download=1`)).toBe(id);
+    expect(store.idFromUrl(`/api/v1/artifacts/${id}`)).toBe(id);
+    expect(store.idFromUrl(`pipewright://artifacts/${id}/x`)).toBeUndefined();
   });
 
-  it('takes an absolute artifact URL as its own only on a configured origin', async () => {
-    const store = new LocalArtifactStore({ dir, urlFor: (id) => `/api/v1/artifacts/${id}`, origins: ['https://pw.example/some/base'] });
+  it('takes an absolute artifact URL, signed or not, as its own only on a configured origin', async () => {
+    const store = new LocalArtifactStore({ dir, origins: ['https://pw.example/some/base'] });
     const { id } = await store.put({ bytes, contentType: 'image/png' });
-    expect(store.idFromUrl(`https://pw.example/api/v1/artifacts/${id}?download=1`)).toBe(id);
-    expect(store.idFromUrl(`HTTPS://PW.example:443/api/v1/artifacts/${id}`)).toBe(id);
+    expect(store.idFromUrl(`https://pw.example/api/v1/artifacts/${id}?exp=1&sig=x`)).toBe(id);
+    expect(store.idFromUrl(`HTTPS://PW.example:443/some/base/api/v1/artifacts/${id}`)).toBe(id);
     // Another pipewright's artifact (or any host's look-alike path) is a URL to fetch, not a local id.
     for (const foreign of [
       `https://other.example/api/v1/artifacts/${id}`,
@@ -57,9 +58,8 @@ describe('LocalArtifactStore', () => {
     ]) {
       expect(store.idFromUrl(foreign), foreign).toBeUndefined();
     }
-    const noOrigins = new LocalArtifactStore({ dir, urlFor: (i) => `/api/v1/artifacts/${i}` });
+    const noOrigins = new LocalArtifactStore({ dir });
     expect(noOrigins.idFromUrl(`https://pw.example/api/v1/artifacts/${id}`)).toBeUndefined();
-    expect(noOrigins.idFromUrl(`/api/v1/artifacts/${id}`)).toBe(id);
   });
 
   it('refuses an origin that is not an absolute URL', () => {
@@ -68,19 +68,12 @@ describe('LocalArtifactStore', () => {
 
   it('recognises its file URLs but not files elsewhere or other URLs', async () => {
     const store = new LocalArtifactStore({ dir });
-    const { id, url } = await store.put({ bytes, contentType: 'image/webp' });
-    expect(store.idFromUrl(url)).toBe(id);
+    const { id } = await store.put({ bytes, contentType: 'image/webp' });
+    expect(store.idFromUrl((await store.fileUrl(id))!)).toBe(id);
     expect(store.idFromUrl(pathToFileURL(join(tmpdir(), `${id}.webp`)).href)).toBeUndefined();
     expect(store.idFromUrl(`https://example.com/images/${id}.webp`)).toBeUndefined();
     expect(store.idFromUrl('/api/v1/artifacts/../secrets')).toBeUndefined();
     expect(store.idFromUrl('not a url at all')).toBeUndefined();
-  });
-
-  it('recognises exactly what a custom urlFor produces', async () => {
-    const store = new LocalArtifactStore({ dir, urlFor: (id) => `https://cdn.example/a/${id}` });
-    const { id, url } = await store.put({ bytes, contentType: 'image/png' });
-    expect(store.idFromUrl(url)).toBe(id);
-    expect(store.idFromUrl(`https://evil.example/a/${id}`)).toBeUndefined();
   });
 
   it('answers undefined for unknown and malformed ids without leaving the folder', async () => {
@@ -111,7 +104,7 @@ describe('LocalArtifactStore', () => {
   it('names unknown content types .bin and keeps the type', async () => {
     const store = new LocalArtifactStore({ dir });
     const artifact = await store.put({ bytes, contentType: 'application/x-thing' });
-    expect(artifact.url.endsWith('.bin')).toBe(true);
+    expect((await store.fileUrl(artifact.id))?.endsWith('.bin')).toBe(true);
     expect((await store.get(artifact.id))?.contentType).toBe('application/x-thing');
   });
 });
