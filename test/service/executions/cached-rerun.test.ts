@@ -21,7 +21,8 @@ const seen = (detail: ExecutionDetail) => ({
   nodes: detail.nodes.map((node) => ({ nodeId: node.nodeId, status: node.status, output: node.output, items: (node.iterations as Array<{ index: number; status: string }> | undefined)?.map((item) => [item.index, item.status]) })),
 });
 
-const artifactIds = (value: unknown): string[] => [...JSON.stringify(value).matchAll(/\/api\/v1\/artifacts\/([\w-]+)/g)].map((match) => match[1]!);
+/** Files named in outputs, in any form a stored output or a view gives them (a URL, a reference). */
+const artifactIds = (value: unknown): string[] => [...JSON.stringify(value).matchAll(/artifacts\/(art_[0-9a-f]{24})/g)].map((match) => match[1]!);
 
 describe('every example, executed twice', () => {
   it.each(examples)('%s: the second run is served from cache and yields the same outputs and files', async (name) => {
@@ -55,9 +56,13 @@ describe('the output cache is the store\'s', () => {
       await finished(executionId, 30_000);
       return on.executions.detail(admin, executionId);
     };
+    const other = (await sibling()).services;
     const first = await run(services);
-    const second = await run((await sibling()).services);
+    const second = await run(other);
     expect(second.nodes.map((node) => [node.nodeId, node.cached])).toEqual(first.nodes.map((node) => [node.nodeId, true]));
     expect(seen(second)).toEqual(seen(first));
+    const files = artifactIds(second.finalOutput);
+    expect(files).toHaveLength(5);
+    for (const artifactId of files) expect((await other.executions.artifact(admin, artifactId)).bytes.length).toBeGreaterThan(0);
   }, 60_000);
 });
