@@ -26,17 +26,18 @@ export function describeOutputCacheStore(context: Context): void {
 
     it('prunes what went unused since a time, then all but the most recently used', async () => {
       const { store, clock } = context();
+      const start = clock.now().getTime();
+      const at = (seconds: number) => new Date(start + seconds * 1_000).toISOString();
+      // a, b and c are stored at 0 s, 1 s and 2 s; a is used again at 3 s.
       for (const key of ['a', 'b', 'c']) {
         await store.outputCache.put(key, entry(key));
         clock.advance(1_000);
       }
-      const afterB = clock.now().toISOString();
       await store.outputCache.get('a');
-      clock.advance(1_000);
-      expect(await store.outputCache.prune({ usedBefore: new Date(0).toISOString(), keep: 3 })).toBe(0);
-      expect(await store.outputCache.prune({ usedBefore: new Date(Date.parse(afterB) - 1_500).toISOString(), keep: 3 })).toBe(1);
+      expect(await store.outputCache.prune({ usedBefore: at(0), keep: 3 })).toBe(0);
+      expect(await store.outputCache.prune({ usedBefore: at(1.5), keep: 3 })).toBe(1);
       expect(await store.outputCache.get('b')).toBeUndefined();
-      expect(await store.outputCache.prune({ usedBefore: new Date(0).toISOString(), keep: 1 })).toBe(1);
+      expect(await store.outputCache.prune({ usedBefore: at(0), keep: 1 })).toBe(1);
       expect(await store.outputCache.get('c')).toBeUndefined();
       expect(await store.outputCache.get('a')).toEqual(entry('a'));
     });
