@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startTestServer, tempHome, type TestServer } from '../api/harness.js';
-import { runCli } from './run-cli.js';
+import { runBuilt } from '../support/built-cli.js';
 
 // `keys` in a child process on the home a running server uses, as an operator would.
 let server: TestServer;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const keys = (...args: string[]) => runCli(['keys', ...args], env);
+const keys = (...args: string[]) => runBuilt(['keys', ...args], env);
 
 describe('pipewright keys', () => {
   it('create prints the key once on stdout; the server accepts it with its scopes', async () => {
@@ -60,7 +60,7 @@ describe('pipewright keys', () => {
   });
 
   it('says how to begin when the home has no account yet', async () => {
-    const result = await runCli(['keys', 'list'], { PIPEWRIGHT_HOME: tempHome() });
+    const result = await runBuilt(['keys', 'list'], { PIPEWRIGHT_HOME: tempHome() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pipewright serve/);
   });

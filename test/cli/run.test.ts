@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runBuilt } from '../support/built-cli.js';
 
 const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 let home: string;
@@ -18,17 +18,17 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 
 describe('pipewright run', () => {
   it('runs the branching example and takes --input', async () => {
-    const big = await runCli(['run', example('branching.json')], env);
+    const big = await runBuilt(['run', example('branching.json')], env);
     expect(big.code).toBe(0);
     expect(big.stdout).toContain('message: Bulk order: 12 ceramic mugs');
     expect(big.stderr).toMatch(/- standard .*skipped \(branch not taken\)/);
-    const small = await runCli(['run', example('branching.json'), '--input', 'quantity=3'], env);
+    const small = await runBuilt(['run', example('branching.json'), '--input', 'quantity=3'], env);
     expect(small.code).toBe(0);
     expect(small.stdout).toContain('message: Standard order: 3 ceramic mugs');
   });
 
   it('runs the fan-out example, one prompt per subject, joined in order', async () => {
-    const result = await runCli(['run', example('fan-out.json'), '--json'], env);
+    const result = await runBuilt(['run', example('fan-out.json'), '--json'], env);
     expect(result.code).toBe(0);
     const state = JSON.parse(result.stdout);
     expect(state.status).toBe('COMPLETED');
@@ -41,7 +41,7 @@ describe('pipewright run', () => {
   });
 
   it('runs the image example and writes a real PNG contact sheet', async () => {
-    const result = await runCli(['run', example('image-pipeline.json'), '--json'], env);
+    const result = await runBuilt(['run', example('image-pipeline.json'), '--json'], env);
     expect(result.code).toBe(0);
     const state = JSON.parse(result.stdout);
     const sheet = fileURLToPath(state.finalOutput.contactSheet);
@@ -50,7 +50,7 @@ describe('pipewright run', () => {
     expect(meta).toMatchObject({ format: 'png', width: 2 * 256 + 8, height: 2 * 256 + 8 });
     expect(state.finalOutput.variants).toHaveLength(4);
     expect(JSON.stringify(state)).not.toContain('pipewright://');
-    const plain = await runCli(['run', example('image-pipeline.json')], env);
+    const plain = await runBuilt(['run', example('image-pipeline.json')], env);
     expect(plain.stdout).toMatch(/^contactSheet: file:\/\/\S+\.png$/m);
   });
 
@@ -63,14 +63,14 @@ describe('pipewright run', () => {
       ],
       edges: [{ id: 'e1', source: 'data', target: 'pick', sourceHandle: 'out-value', targetHandle: 'in-json' }],
     }));
-    const result = await runCli(['run', file], env);
+    const result = await runBuilt(['run', file], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('FAILED');
     expect(result.stderr).toContain('pick');
   });
 
   it('refuses an --input for a node that does not exist, with a suggestion and no stack trace', async () => {
-    const result = await runCli(['run', example('branching.json'), '--input', 'quantty=3'], env);
+    const result = await runBuilt(['run', example('branching.json'), '--input', 'quantty=3'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('did you mean "quantity"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -81,7 +81,7 @@ describe('pipewright run', () => {
     const graph = JSON.parse(await readFile(example('branching.json'), 'utf8'));
     graph.edges[0].targetHandle = 'in-valeu';
     await writeFile(file, JSON.stringify(graph));
-    const result = await runCli(['run', file], env);
+    const result = await runBuilt(['run', file], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('in-value');
     expect(result.stderr).toContain('nothing ran');

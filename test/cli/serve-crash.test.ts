@@ -3,7 +3,7 @@ import { createWorkflow, detail, execute, nodeState, pollUntil } from '../api/ex
 import { startFakeLlm } from '../api/fake-llm.js';
 import { llmChain } from '../api/flows.js';
 import { ADMIN_KEY, call, tempHome } from '../api/harness.js';
-import { killServed, serve } from './serve-child.js';
+import { killServed, serveBuilt as serve } from '../support/built-cli.js';
 
 afterEach(killServed);
 

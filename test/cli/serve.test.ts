@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempHome } from '../api/harness.js';
-import { runCli } from './run-cli.js';
-import { killServed, serve } from './serve-child.js';
+import { runBuilt } from '../support/built-cli.js';
+import { killServed, serveBuilt as serve } from '../support/built-cli.js';
 
 afterEach(killServed);
 
@@ -39,7 +39,7 @@ describe('pipewright serve', () => {
   });
 
   it('refuses a bad port with exit 2 before opening anything', async () => {
-    const result = await runCli(['serve', '--port', '80x'], { PIPEWRIGHT_HOME: tempHome() });
+    const result = await runBuilt(['serve', '--port', '80x'], { PIPEWRIGHT_HOME: tempHome() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Port must be an integer/);
   });
@@ -70,15 +70,15 @@ describe('pipewright serve', () => {
   });
 
   it('refuses a signed URL lifetime that is not a positive number of seconds, with exit 2', async () => {
-    const flag = await runCli(['serve', '--port', '0', '--artifact-url-ttl', '0'], { PIPEWRIGHT_HOME: tempHome() });
+    const flag = await runBuilt(['serve', '--port', '0', '--artifact-url-ttl', '0'], { PIPEWRIGHT_HOME: tempHome() });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/artifact URL lifetime/);
-    const env = await runCli(['serve', '--port', '0'], { PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_ARTIFACT_URL_TTL: '7d' });
+    const env = await runBuilt(['serve', '--port', '0'], { PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_ARTIFACT_URL_TTL: '7d' });
     expect(env.code).toBe(2);
   });
 
   it('refuses a malformed PIPEWRIGHT_API_KEY with exit 2, releasing the port and the store', async () => {
-    const result = await runCli(['serve', '--port', '0'], { PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_API_KEY: 'sk-short' });
+    const result = await runBuilt(['serve', '--port', '0'], { PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_API_KEY: 'sk-short' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/An API key is sk- followed by/);
   });

@@ -7,7 +7,7 @@ import { createServices } from '../../src/service/index.js';
 import { loadTemplates } from '../../src/service/templates/index.js';
 import { bundledTemplatesDir } from '../../src/skill/index.js';
 import { openStore } from '../../src/store/index.js';
-import { runCli } from './run-cli.js';
+import { runBuilt } from '../support/built-cli.js';
 
 const bundled = await loadTemplates(bundledTemplatesDir());
 let home: string;
@@ -28,20 +28,20 @@ async function bootstrap(at: string): Promise<void> {
 
 describe('pipewright templates import', () => {
   it('refuses a home with no account yet, saying how to create one', async () => {
-    const result = await runCli(['templates', 'import'], { PIPEWRIGHT_HOME: join(home, 'empty') });
+    const result = await runBuilt(['templates', 'import'], { PIPEWRIGHT_HOME: join(home, 'empty') });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/pipewright serve/);
   });
 
   it('imports the bundled templates into the account under PIPEWRIGHT_HOME, then skips them', async () => {
     await bootstrap(home);
-    const first = await runCli(['templates', 'import', '--json'], { PIPEWRIGHT_HOME: home });
+    const first = await runBuilt(['templates', 'import', '--json'], { PIPEWRIGHT_HOME: home });
     expect(first.code).toBe(0);
     const imported = JSON.parse(first.stdout) as { imported: Array<{ name: string; id: string }>; skipped: unknown[] };
     expect(imported.imported.map((t) => t.name).sort()).toEqual(bundled.map((t) => t.name).sort());
     expect(imported.imported.every((t) => t.id.startsWith('wf_'))).toBe(true);
 
-    const again = await runCli(['templates', 'import'], { PIPEWRIGHT_HOME: home });
+    const again = await runBuilt(['templates', 'import'], { PIPEWRIGHT_HOME: home });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
     expect(again.stderr).toMatch(new RegExp(`Imported 0 template\\(s\\); skipped ${bundled.length} already imported`));

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillFiles } from '../../src/skill/index.js';
 import { frontmatter } from '../skill/skill-docs.js';
-import { runCli } from './run-cli.js';
+import { runBuilt } from '../support/built-cli.js';
 
 let dir: string;
 const expected = await skillFiles();
@@ -18,9 +18,9 @@ describe('pipewright skill', () => {
   it('install copies SKILL.md and skill/ into <dir>/pipewright/, replacing an older install', async () => {
     const skills = join(dir, 'skills');
     const target = join(skills, 'pipewright');
-    expect((await runCli(['skill', 'install', '--dir', skills])).code).toBe(0);
+    expect((await runBuilt(['skill', 'install', '--dir', skills])).code).toBe(0);
     await writeFile(join(target, 'skill', 'references', 'dropped-in-a-later-version.md'), 'stale');
-    const result = await runCli(['skill', 'install', '--dir', skills]);
+    const result = await runBuilt(['skill', 'install', '--dir', skills]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(target);
     const installed = (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
@@ -32,7 +32,7 @@ describe('pipewright skill', () => {
 
   it('pack writes a zip whose one root folder is pipewright/, holding exactly the skill files', async () => {
     const out = join(dir, 'pipewright.zip');
-    const result = await runCli(['skill', 'pack', '--out', out]);
+    const result = await runBuilt(['skill', 'pack', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(out);
     const entries = unzipSync(await readFile(out));
@@ -41,7 +41,7 @@ describe('pipewright skill', () => {
   });
 
   it('catalog prints the committed node catalog reference', async () => {
-    const result = await runCli(['skill', 'catalog']);
+    const result = await runBuilt(['skill', 'catalog']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(await readFile(new URL('../../skill/references/node-catalog.md', import.meta.url), 'utf8'));
   });

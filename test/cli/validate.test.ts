@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runBuilt } from '../support/built-cli.js';
 
 let dir: string;
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'pw-validate-'))));
@@ -17,7 +17,7 @@ async function file(name: string, content: string): Promise<string> {
 
 describe('pipewright validate', () => {
   it('accepts a valid workflow', async () => {
-    const result = await runCli(['validate', fileURLToPath(new URL('../../examples/fan-out.json', import.meta.url))]);
+    const result = await runBuilt(['validate', fileURLToPath(new URL('../../examples/fan-out.json', import.meta.url))]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('valid');
   });
@@ -34,7 +34,7 @@ describe('pipewright validate', () => {
         { id: 'e2', source: 'b', target: 'c', sourceHandle: 'out-value', targetHandle: 'in-value' },
       ],
     }));
-    const result = await runCli(['validate', path]);
+    const result = await runBuilt(['validate', path]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[unknown-node-type]');
     expect(result.stdout).toContain('input:text');
@@ -45,16 +45,16 @@ describe('pipewright validate', () => {
 
   it('reports violations as JSON', async () => {
     const path = await file('empty.json', JSON.stringify({ nodes: [], edges: [] }));
-    const result = await runCli(['validate', path, '--json']);
+    const result = await runBuilt(['validate', path, '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule)).toContain('empty-graph');
   });
 
   it('exits 2 on unreadable input, naming the file, without a stack trace', async () => {
-    const missing = await runCli(['validate', join(dir, 'nope.json')]);
+    const missing = await runBuilt(['validate', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json: no such file');
-    const malformed = await runCli(['validate', await file('broken.json', '{"nodes": [')]);
+    const malformed = await runBuilt(['validate', await file('broken.json', '{"nodes": [')]);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('is not valid JSON');
     expect(malformed.stderr).not.toMatch(/\n\s+at /);
@@ -63,7 +63,7 @@ describe('pipewright validate', () => {
 
 describe('pipewright nodes', () => {
   it('lists the catalog as JSON in the GET /nodes shape', async () => {
-    const result = await runCli(['nodes', '--json']);
+    const result = await runBuilt(['nodes', '--json']);
     expect(result.code).toBe(0);
     const { nodes } = JSON.parse(result.stdout);
     const text = nodes.find((n: { nodeType: string }) => n.nodeType === 'input:text');

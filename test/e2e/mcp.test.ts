@@ -5,7 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertFreshBuild, BUILT_CLI, serveBuilt, userEnv, type BuiltServer } from './support/built-cli.js';
+import { assertFreshBuild, BUILT_CLI, serveBuilt, userEnv, type BuiltServer } from '../support/built-cli.js';
 import { expectMainOutputs, expectOneCallPerRequest, MAIN_GRAPH } from './support/main-graph.js';
 import { ADMIN_KEY } from './support/rest.js';
 import { startStandIns, type StandIns } from './support/stand-ins.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertFreshBuild, runBuilt } from './support/built-cli.js';
+import { assertFreshBuild, runBuilt } from '../support/built-cli.js';
 import { expectMainOutputs, expectOneCallPerRequest, MAIN_GRAPH } from './support/main-graph.js';
 import { startStandIns, type StandIns } from './support/stand-ins.js';
 

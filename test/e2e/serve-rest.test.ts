@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertFreshBuild, serveBuilt, type BuiltServer } from './support/built-cli.js';
+import { assertFreshBuild, serveBuilt, type BuiltServer } from '../support/built-cli.js';
 import { expectMainOutputs, expectOneCallPerRequest, MAIN_GRAPH } from './support/main-graph.js';
 import { ADMIN_KEY, call, pollToEnd } from './support/rest.js';
 import { startStandIns, type StandIns } from './support/stand-ins.js';

@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { JSONRPCMessageSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild, BUILT_CLI } from '../support/built-cli.js';
 import { structured } from './harness.js';
 import { imageGraph } from './fixtures.js';
 
@@ -15,16 +16,18 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEE = fileURLToPath(new URL('./fixtures/tee-stdout.mjs', import.meta.url));
 
 let home: string;
-beforeAll(async () => (home = await mkdtemp(join(tmpdir(), 'pipewright-stdio-'))));
+beforeAll(async () => {
+  assertFreshBuild();
+  home = await mkdtemp(join(tmpdir(), 'pipewright-stdio-'));
+});
 afterAll(() => rm(home, { recursive: true, force: true }));
 
-// `npm test` type-checks without building, so the CLI runs from source through tsx: the same
-// entry as dist/cli/main.js, the same process boundary.
+// The built CLI, as `pipewright mcp` runs for a user (`npm test` builds first).
 async function spawnMcp(capture: string) {
   const stderr: string[] = [];
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [TEE, capture, process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'mcp'],
+    args: [TEE, capture, process.execPath, BUILT_CLI, 'mcp'],
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PIPEWRIGHT_HOME: home, PIPEWRIGHT_LOG_LEVEL: 'debug' },
     stderr: 'pipe',
@@ -75,7 +78,7 @@ describe('pipewright mcp over stdio', () => {
   }, 60_000);
 
   it('exits 0 on SIGTERM, leaving stdout empty', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'mcp'], {
+    const child = spawn(process.execPath, [BUILT_CLI, 'mcp'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PIPEWRIGHT_HOME: home },
       stdio: ['pipe', 'pipe', 'pipe'],

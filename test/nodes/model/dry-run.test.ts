@@ -9,7 +9,7 @@ import { validateGraph } from '../../../src/graph/index.js';
 import { policyFor } from '../../../src/net/index.js';
 import { createBuiltinRegistry } from '../../../src/nodes/index.js';
 import { LocalArtifactStore } from '../../../src/store/artifacts/index.js';
-import { runCli } from '../../cli/run-cli.js';
+import { runBuilt } from '../../support/built-cli.js';
 
 let home: string;
 let artifacts: LocalArtifactStore;
@@ -82,20 +82,20 @@ describe('the multi-model examples', () => {
   const example = (name: string) => fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));
 
   it.each(['idea-to-video.json', 'product-variations.json'])('%s dry-runs offline through the CLI', async (name) => {
-    const result = await runCli(['run', example(name), '--dry-run', '--json'], { PIPEWRIGHT_HOME: home, FAL_KEY: '', OPENAI_API_KEY: '' });
+    const result = await runBuilt(['run', example(name), '--dry-run', '--json'], { PIPEWRIGHT_HOME: home, FAL_KEY: '', OPENAI_API_KEY: '' });
     expect(result.code, result.stderr).toBe(0);
     const state = JSON.parse(result.stdout);
     expect(state).toMatchObject({ status: 'COMPLETED', credits: 0 });
   });
 
   it('refuses a real run without keys, naming the variable (exit 2)', async () => {
-    const result = await runCli(['run', example('product-variations.json')], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
+    const result = await runBuilt(['run', example('product-variations.json')], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('set FAL_KEY');
   });
 
   it('the product example makes a three-image grid', async () => {
-    const result = await runCli(['run', example('product-variations.json'), '--dry-run', '--json'], { PIPEWRIGHT_HOME: home });
+    const result = await runBuilt(['run', example('product-variations.json'), '--dry-run', '--json'], { PIPEWRIGHT_HOME: home });
     const state = JSON.parse(result.stdout);
     expect(state.finalOutput.variations).toHaveLength(3);
     const meta = await sharp(await readFile(fileURLToPath(state.finalOutput.contactSheet))).metadata();
@@ -105,7 +105,7 @@ describe('the multi-model examples', () => {
 
 describe('pipewright nodes', () => {
   it('lists the model catalog with categories, costs, providers and aliases', async () => {
-    const result = await runCli(['nodes'], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
+    const result = await runBuilt(['nodes'], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/generate:flux_2 +\[model\] 2 credits · fal fal-ai\/flux-2 \(not configured\)/);
     expect(result.stdout).toContain('aliases: generate:flux-2');

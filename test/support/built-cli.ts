@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What `npm install` puts on a user's PATH as `pipewright`: the bundle, not the sources. */
-export const BUILT_CLI = fileURLToPath(new URL('../../../dist/bin/pipewright.js', import.meta.url));
-const SOURCES = fileURLToPath(new URL('../../../src', import.meta.url));
+export const BUILT_CLI = fileURLToPath(new URL('../../dist/bin/pipewright.js', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../../src', import.meta.url));
 
 /**
  * Refuses to test a bundle older than the sources: a green run against a stale dist/ would prove
@@ -46,12 +46,16 @@ export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(inherited), ...env };
 }
 
+let checked = false;
+
 export function spawnBuilt(args: string[], env: Record<string, string>): ChildProcess {
+  if (!checked) assertFreshBuild();
+  checked = true;
   return spawn(process.execPath, [BUILT_CLI, ...args], { env: userEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** `pipewright <args>` to completion, stdin closed. */
-export function runBuilt(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runBuilt(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnBuilt(args, env);
     child.stdin!.end();
@@ -65,28 +69,43 @@ export function runBuilt(args: string[], env: Record<string, string>): Promise<C
 }
 
 export interface BuiltServer {
+  child: ChildProcess;
   /** `http://127.0.0.1:<port>`, without `/api/v1`. */
   url: string;
   stderr(): string;
+  stdout(): string;
+  /** The exit code once it has exited. */
+  exit: Promise<number | null>;
+  /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
 
-/** `pipewright serve --port 0`, resolved once it logs where it listens; `stop` sends SIGTERM and waits. */
+const servers: ChildProcess[] = [];
+
+/** For afterEach: whatever a test left running is killed. */
+export function killServed(): void {
+  for (const child of servers.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/** `pipewright serve --port 0`, resolved once it logs where it listens. */
 export function serveBuilt(env: Record<string, string>): Promise<BuiltServer> {
   const child = spawnBuilt(['serve', '--port', '0'], env);
   child.stdin!.end();
+  servers.push(child);
   let stderr = '';
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let stdout = '';
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    await exit;
   };
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const listening = /"url":"(http:[^"]+)\/api\/v1".*"msg":"listening"/.exec(stderr);
-      if (listening) resolve({ url: listening[1]!, stderr: () => stderr, stop });
+      if (listening) resolve({ child, url: listening[1]!, stderr: () => stderr, stdout: () => stdout, exit, stop });
     });
-    void exited.then(() => reject(new Error(`pipewright serve exited before listening:\n${stderr}`)));
+    void exit.then((code) => reject(new Error(`pipewright serve exited ${code} before listening:\n${stderr}`)));
   });
 }
