@@ -5,6 +5,7 @@ export { restArtifactUrls } from './artifact-urls/index.js';
 export type { RestArtifactUrlsOptions } from './artifact-urls/index.js';
 export type { RunningServer, StartServerOptions } from './server.js';
 export { apiSettings, BASE_PATH, DEFAULT_API_SETTINGS } from './settings.js';
+export { restLinks } from './links.js';
 export type { ApiSettings } from './settings.js';
 export { flexibleRateLimiter, memoryRateLimiter, spendExecution } from './rate-limit/index.js';
 export type { LimiterFactory, RateLimitDecision, RateLimiter } from './rate-limit/index.js';

@@ -1,18 +1,19 @@
 import { PipewrightError } from '../errors/index.js';
+import type { Links } from '../service/index.js';
 import type { Backend } from './backend.js';
 import { createEmbeddedBackend } from './embedded.js';
 import { createRemoteBackend } from './remote.js';
 
 export type BackendChoice =
   | { kind: 'remote'; baseUrl: string; apiKey: string }
-  | { kind: 'embedded'; home: string; publicBaseUrl: string; templatesDir: string; apiKey?: string };
+  | { kind: 'embedded'; home: string; links: Links; templatesDir: string; apiKey?: string };
 
 /**
  * Remote when `PIPEWRIGHT_API_URL` and `PIPEWRIGHT_API_KEY` are both set, else embedded on
  * `home`. A URL without a key is refused rather than silently run locally. A key alone keeps its
  * `serve` meaning: the admin key the first start creates.
  */
-export function chooseBackend(env: NodeJS.ProcessEnv, local: { home: string; publicBaseUrl: string; templatesDir: string }): BackendChoice {
+export function chooseBackend(env: NodeJS.ProcessEnv, local: { home: string; links: Links; templatesDir: string }): BackendChoice {
   const baseUrl = nonEmpty(env.PIPEWRIGHT_API_URL);
   const apiKey = nonEmpty(env.PIPEWRIGHT_API_KEY);
   if (baseUrl !== undefined) {

@@ -1,5 +1,5 @@
 import { isPipewrightError, PipewrightError } from '../errors/index.js';
-import { type ExecuteAccepted, type IdempotencyService, type Principal, type Services } from '../service/index.js';
+import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services } from '../service/index.js';
 import { createIdempotencyService } from '../service/idempotency/index.js';
 import { accountPrincipal } from '../service/templates/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -10,8 +10,8 @@ import { inlineRun } from './scratch.js';
 export interface EmbeddedBackendOptions {
   /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
   home: string;
-  /** Where a `pipewright serve` on this home would be reached: the base of `webhookUrl`. */
-  publicBaseUrl: string;
+  /** The URLs a `pipewright serve` on this home would hand out (`webhookUrl`…). */
+  links: Links;
   /** Provider keys and the network allow-lists are read from here (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   /** The admin key the first start creates (`PIPEWRIGHT_API_KEY`); generated and not shown when absent. */
@@ -31,7 +31,7 @@ export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Pr
   const env = options.env ?? process.env;
   const store = await open(options.home);
   try {
-    const services = localServices({ store, home: options.home, env, mode: 'cli', settings: { publicBaseUrl: options.publicBaseUrl } });
+    const services = localServices({ store, home: options.home, env, mode: 'cli', settings: { links: options.links } });
     const { bootstrap } = await startUp(services, { apiKey: options.apiKey, templatesDir: options.templatesDir });
     return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(bootstrap.accountId), close: closer(services, store) });
   } catch (error) {

@@ -2,6 +2,7 @@ import { createBuiltinRegistry } from '../nodes/index.js';
 import { createServices, type Services } from '../service/index.js';
 import { pipewrightHome } from './runtime.js';
 import { localPublicUrl } from './serve/options.js';
+import { restLinks } from '../api/index.js';
 import { openStore } from '../store/index.js';
 
 /**
@@ -11,7 +12,7 @@ import { openStore } from '../store/index.js';
 export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: Services) => Promise<T>): Promise<T> {
   const store = await openStore({ home: pipewrightHome(env) });
   try {
-    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: localPublicUrl(env) } }));
+    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks(localPublicUrl(env)) } }));
   } finally {
     await store.close();
   }

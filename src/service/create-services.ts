@@ -17,7 +17,6 @@ import { createHealthService } from './health-service.js';
 import { createKeyService } from './keys-service.js';
 import { DEFAULT_ARTIFACT_URL_TTL_SECONDS, type ServiceSettings } from './settings.js';
 import { createUsageService } from './usage-service.js';
-import { createLinks } from './workflows/links.js';
 import { createWorkflowService } from './workflows/workflow-service.js';
 import type { Providers } from '../nodes/model/index.js';
 
@@ -49,7 +48,7 @@ export function createServices(options: CreateServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   // Shared so that a revocation through `keys` is seen by `auth` at once.
   const cache = new AuthCache();
-  const links = createLinks(settings.publicBaseUrl);
+  const { links } = settings;
   const dispatcher = createDispatcher(options, now);
   return {
     auth: createAuthService({ store, cache, now }),
@@ -69,7 +68,7 @@ function createDispatcher(options: CreateServicesOptions, now: () => Date): Disp
   const artifacts = options.artifacts ?? new LocalArtifactStore({
     dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
     // Our own absolute artifact URLs are read from the folder; another host's are fetched.
-    origins: URL.canParse(options.settings.publicBaseUrl) ? [options.settings.publicBaseUrl] : [],
+    origins: URL.canParse(options.settings.links.publicBaseUrl) ? [options.settings.links.publicBaseUrl] : [],
   });
   return new Dispatcher({
     store: options.store,

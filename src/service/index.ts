@@ -7,6 +7,7 @@ export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
 export type { ArtifactUrlRenderer } from './artifacts/index.js';
 export { artifactIdOf, artifactRef } from '../store/artifacts/index.js';
 export type { ServiceSettings } from './settings.js';
+export type { Links } from './workflows/links.js';
 export { SCOPES, PLANS, requireScope } from './principal.js';
 export type { Scope, Plan, Principal } from './principal.js';
 export { DEFAULT_KEY_SCOPES } from './auth/issue-key.js';

@@ -1,9 +1,10 @@
 import type { PlanLimits } from './contracts.js';
 import type { Plan } from './principal.js';
+import type { Links } from './workflows/links.js';
 
 export interface ServiceSettings {
-  /** Where clients reach this server, e.g. `http://127.0.0.1:8787`: the base of duplicate's `url` and `webhookUrl`. */
-  publicBaseUrl: string;
+  /** The public URLs handed out (made by the REST face, which owns their paths); its base also marks our own artifact URLs. */
+  links: Links;
   /** Credits granted to the account bootstrap creates. Default 1000. */
   startingCredits?: number;
   /** The plan of the account bootstrap creates. Default `pro`. */

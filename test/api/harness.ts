@@ -9,6 +9,7 @@ import { bootServer, type BootOptions } from '../../src/cli/serve/boot.js';
 import { createBuiltinRegistry } from '../../src/nodes/index.js';
 import { createServices, type Scope, type ServiceSettings } from '../../src/service/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { restLinks } from '../../src/api/index.js';
 
 export const BASE = '/api/v1';
 
@@ -26,7 +27,7 @@ export interface TestServerOptions {
   home?: string;
   apiKey?: string;
   api?: Partial<ApiSettings>;
-  services?: Omit<ServiceSettings, 'publicBaseUrl'>;
+  services?: Omit<ServiceSettings, 'links'>;
   /** What the server reads providers and its network policy from (`OPENAI_BASE_URL`, …); none by default. */
   env?: NodeJS.ProcessEnv;
 }
@@ -108,7 +109,7 @@ export class KeyMaker {
 
   private services(offsetMs = 0) {
     const now = () => new Date(Date.now() + offsetMs);
-    return createServices({ store: this.store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: 'http://127.0.0.1' }, now });
+    return createServices({ store: this.store, registry: createBuiltinRegistry(), settings: { links: restLinks('http://127.0.0.1') }, now });
   }
 
   async key(request: KeyRequest = {}): Promise<string> {

@@ -7,6 +7,7 @@ import { isPipewrightError } from '../../src/errors/index.js';
 import { openStore } from '../../src/store/index.js';
 import { echoGraph } from '../mcp/fixtures.js';
 import { bundledTemplatesDir } from '../../src/skill/paths.js';
+import { restLinks } from '../../src/api/index.js';
 
 const homes: string[] = [];
 const newHome = async () => {
@@ -17,7 +18,7 @@ const newHome = async () => {
 afterEach(async () => {
   for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
 });
-const open = (home: string, apiKey?: string) => createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir(), ...(apiKey && { apiKey }) });
+const open = (home: string, apiKey?: string) => createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir(), ...(apiKey && { apiKey }) });
 
 describe('createEmbeddedBackend', () => {
   it('creates the owner account on first start and acts as it with every scope', async () => {
@@ -70,7 +71,7 @@ describe('createEmbeddedBackend', () => {
 });
 
 describe('chooseBackend', () => {
-  const local = { home: '/h', publicBaseUrl: 'http://127.0.0.1:8787', templatesDir: '/t' };
+  const local = { home: '/h', links: restLinks('http://127.0.0.1:8787'), templatesDir: '/t' };
 
   it('is embedded by default and remote when both the URL and the key are set', () => {
     expect(chooseBackend({}, local)).toEqual({ kind: 'embedded', ...local });

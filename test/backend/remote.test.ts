@@ -10,6 +10,7 @@ import { edge, greetingFlow, llmChain, node } from '../api/flows.js';
 import { ADMIN_KEY, startRealServer, type RealServer } from '../client/real-server.js';
 import { connect, structured } from '../mcp/harness.js';
 import { bundledTemplatesDir } from '../../src/skill/paths.js';
+import { restLinks } from '../../src/api/index.js';
 
 // The remote Backend against a real server on 127.0.0.1, and the same loop on the embedded one.
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   llm = await startFakeLlm();
   server = await startRealServer({ env: { OPENAI_BASE_URL: llm.baseUrl } });
   remote = createRemoteBackend({ baseUrl: server.url, apiKey: ADMIN_KEY, polling: { initialDelayMs: 10 } });
-  embedded = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
+  embedded = await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir() });
 });
 afterAll(async () => {
   await remote.close();

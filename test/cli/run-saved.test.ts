@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedBackend } from '../../src/backend/index.js';
 import { runBuilt } from '../support/built-cli.js';
+import { restLinks } from '../../src/api/index.js';
 
 let home: string;
 let workflowId: string;
@@ -25,7 +26,7 @@ const imageGraph = {
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pw-run-saved-'));
-  const backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: await mkdtemp(join(home, 'templates-')) });
+  const backend = await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: await mkdtemp(join(home, 'templates-')) });
   const graph = JSON.parse(await readFile(fileURLToPath(new URL('../../examples/branching.json', import.meta.url)), 'utf8'));
   workflowId = (await backend.saveWorkflow({ workflow: graph })).workflow.id;
   imageId = (await backend.saveWorkflow({ workflow: { name: 'Image', ...imageGraph } })).workflow.id;

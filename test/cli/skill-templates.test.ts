@@ -8,6 +8,7 @@ import { loadTemplates } from '../../src/service/templates/index.js';
 import { bundledTemplatesDir } from '../../src/skill/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runBuilt } from '../support/built-cli.js';
+import { restLinks } from '../../src/api/index.js';
 
 const bundled = await loadTemplates(bundledTemplatesDir());
 let home: string;
@@ -20,7 +21,7 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 async function bootstrap(at: string): Promise<void> {
   const store = await openStore({ home: at });
   try {
-    await createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: 'http://127.0.0.1:8787' } }).accounts.bootstrap({});
+    await createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks('http://127.0.0.1:8787') } }).accounts.bootstrap({});
   } finally {
     await store.close();
   }

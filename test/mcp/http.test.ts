@@ -12,6 +12,7 @@ import { createMcpHttpHandler } from '../../src/mcp/index.js';
 import { startTestServer, type TestServer } from '../net/test-server.js';
 import { echoGraph, slowGraph } from './fixtures.js';
 import { bundledTemplatesDir } from '../../src/skill/paths.js';
+import { restLinks } from '../../src/api/index.js';
 
 let home: string;
 let backend: Backend;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pipewright-http-'));
   // Answers only when released, or never: the run is cancelled first.
   upstream = await startTestServer({ '/held': (_req, res) => void (release = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')) });
-  backend = await createEmbeddedBackend({ home, publicBaseUrl: 'http://127.0.0.1:8787', env: {}, templatesDir: bundledTemplatesDir() });
+  backend = await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir() });
   handler = createMcpHttpHandler({
     version: '0.0.0-test',
     allowedOrigins: ['https://app.example'],

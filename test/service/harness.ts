@@ -7,6 +7,7 @@ import { createServices, type Principal, type Scope, type ServiceSettings, type 
 import { openStore, type Store } from '../../src/store/index.js';
 import { ManualClock } from '../store/clock.js';
 import { useTempHome } from './temp-home.js';
+import { restLinks } from '../../src/api/index.js';
 
 export const BASE_URL = 'http://127.0.0.1:8787';
 
@@ -35,7 +36,7 @@ export function useHarness(settings: Partial<ServiceSettings> = {}): () => Harne
     const build = async () => {
       const store = await openStore({ home, now: clock.now });
       onCleanup(() => store.close());
-      const services = createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now });
+      const services = createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks(BASE_URL), ...settings }, now: clock.now });
       return { store, services };
     };
     const { store, services } = await build();
@@ -108,5 +109,5 @@ export async function emptyServices(settings: Partial<ServiceSettings> = {}): Pr
     await store.close();
     await rm(home, { recursive: true, force: true });
   });
-  return { store, services: createServices({ store, registry: createBuiltinRegistry(), settings: { publicBaseUrl: BASE_URL, ...settings } }) };
+  return { store, services: createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks(BASE_URL), ...settings } }) };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, restArtifactUrls, spendExecution, startServer } from '../../api/index.js';
+import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, restArtifactUrls, restLinks, spendExecution, startServer } from '../../api/index.js';
 import type { ArtifactUrlRenderer, ServiceSettings, Services } from '../../service/index.js';
 import { createIdempotencyService, createWebhookOwners, type IdempotencyService } from '../../service/idempotency/index.js';
 import { localServices, servicesBackend, startUp } from '../../backend/index.js';
@@ -18,7 +18,7 @@ export interface BootOptions {
   /** Where clients reach the server (behind a proxy); defaults to the bound address. */
   publicBaseUrl?: string;
   api?: Partial<ApiSettings>;
-  services?: Omit<ServiceSettings, 'publicBaseUrl'>;
+  services?: Omit<ServiceSettings, 'links'>;
   graceMs?: number;
   /**
    * Where provider credentials (`FAL_KEY`, `OPENAI_BASE_URL`, …) and the operator's network and
@@ -61,7 +61,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     await store.close();
   };
   return cleanUpOnError(close, async () => {
-    const settings: ServiceSettings = { ...options.services, publicBaseUrl: options.publicBaseUrl ?? server.url };
+    const settings: ServiceSettings = { ...options.services, links: restLinks(options.publicBaseUrl ?? server.url) };
     services = localServices({
       store,
       home: options.home,
@@ -71,7 +71,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
     // REST and /mcp hand out the same signed URLs under the public base.
-    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.publicBaseUrl, links: services.artifacts });
+    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: services.artifacts });
     const rest = createRestApp({ store, services, artifactUrls, options, env });
     const { bootstrap, templates, resumed } = await startUp(services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');

@@ -1,13 +1,10 @@
-/** The public URLs the service hands out, all under the operator's `publicBaseUrl`. */
+/**
+ * The public URLs the service hands out (a duplicate's `url`, `webhookUrl`, a run's `endpoint`).
+ * Their paths belong to the REST face, which implements this; the service only passes them on.
+ */
 export interface Links {
+  /** Where clients reach this server, e.g. `http://127.0.0.1:8787`. */
+  readonly publicBaseUrl: string;
   workflow(id: string): string;
   webhook(webhookId: string): string;
-}
-
-export function createLinks(publicBaseUrl: string): Links {
-  const base = `${publicBaseUrl.replace(/\/+$/, '')}/api/v1`;
-  return {
-    workflow: (id) => `${base}/workflows/${id}`,
-    webhook: (webhookId) => `${base}/workflow/${webhookId}/trigger`,
-  };
 }

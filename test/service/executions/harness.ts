@@ -8,6 +8,7 @@ import { openStore, type Store } from '../../../src/store/index.js';
 import { ManualClock } from '../../store/clock.js';
 import { BASE_URL } from '../harness.js';
 import { useTempHome } from '../temp-home.js';
+import { restLinks } from '../../../src/api/index.js';
 
 export { BASE_URL, failure } from '../harness.js';
 
@@ -126,7 +127,7 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
     const probe = new Probe();
     const build = async (more: Partial<CreateServicesOptions> = {}) => {
       const store = await openStore({ home, now: clock.now });
-      const services = createServices({ store, registry: testRegistry(probe), settings: { publicBaseUrl: BASE_URL, ...settings }, now: clock.now, home, shutdownGraceMs: 2_000, ...extra, ...more });
+      const services = createServices({ store, registry: testRegistry(probe), settings: { links: restLinks(BASE_URL), ...settings }, now: clock.now, home, shutdownGraceMs: 2_000, ...extra, ...more });
       onCleanup(async () => {
         await services.executions.shutdown();
         await store.close();
