@@ -1,4 +1,4 @@
-import type { Artifact, ArtifactPut, ArtifactStore } from '../../src/store/artifacts/artifact-store.js';
+import type { Artifact, ArtifactPut, ArtifactStore } from '../../src/artifacts/index.js';
 
 const SCHEME = 'mem://';
 

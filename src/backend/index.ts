@@ -19,5 +19,5 @@ export { artifactIdOf, artifactRef, renderArtifactRefs, visitStrings } from '../
 export type { ArtifactUrlRenderer } from '../service/index.js';
 export type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, LintResult, Page, PollView, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/index.js';
 export type { CatalogEntry } from '../nodes/describe.js';
-export { contentTypeForPath } from '../store/artifacts/index.js';
+export { contentTypeForPath } from '../artifacts/index.js';
 export { closestMatch } from '../graph/index.js';

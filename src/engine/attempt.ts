@@ -1,8 +1,7 @@
 import pRetry from 'p-retry';
 import { PipewrightError } from '../errors/index.js';
-import { backoff, type BackoffSettings } from '../net/backoff.js';
-import { sleep } from '../net/sleep.js';
-import type { NodeOutputs } from '../nodes/node-type.js';
+import { backoff, type BackoffSettings, sleep } from '../net/index.js';
+import type { NodeOutputs } from '../nodes/index.js';
 import { classifyNodeError } from './classify.js';
 
 /** Delay before the first retry; ×factor each time, with jitter, up to maxDelayMs. */

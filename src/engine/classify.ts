@@ -1,5 +1,5 @@
 import { PipewrightError, isPipewrightError } from '../errors/index.js';
-import { isTransientErrorCode } from '../net/fetch-errors.js';
+import { isTransientErrorCode } from '../net/index.js';
 
 /**
  * Every failure a node can produce becomes a PipewrightError, so the runner only reads `transient`.

@@ -1,5 +1,4 @@
-import type { CompiledGraph } from '../graph/compiled.js';
-import type { CachedOutputRecord } from '../store/records.js';
+import type { CompiledGraph } from '../graph/index.js';
 import type { EngineListener } from './events.js';
 import type { ExecutionState, IterationState, NodeState } from './states.js';
 
@@ -16,7 +15,9 @@ export interface ExecutionRecorder {
  * What a completed node yielded, as a cache hit gives it back. The per-item records matter as
  * much as the outputs: downstream nodes fan out over an iterated node's lists, and only over those.
  */
-export interface CachedOutcome extends Omit<CachedOutputRecord, 'iterations'> {
+export interface CachedOutcome {
+  output: Record<string, unknown>;
+  /** One record per item, for a node that ran once per item of a list. */
   iterations?: IterationState[];
 }
 

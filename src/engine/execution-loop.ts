@@ -1,7 +1,6 @@
-import type { CompiledGraph, CompiledNode } from '../graph/compiled.js';
+import type { CompiledGraph, CompiledNode } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
-import type { NodeRegistry } from '../nodes/registry.js';
-import type { NodeType } from '../nodes/node-type.js';
+import type { NodeRegistry, NodeType } from '../nodes/index.js';
 import type { ExecuteRequest, ExecutionRecorder, OutputCache } from './contracts.js';
 import type { EngineEvent } from './events.js';
 import { cacheEntry, cacheKey } from './cache.js';

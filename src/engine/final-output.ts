@@ -1,4 +1,4 @@
-import type { CompiledGraph } from '../graph/compiled.js';
+import type { CompiledGraph } from '../graph/index.js';
 import type { ExecutionState, NodeState } from './states.js';
 
 /**

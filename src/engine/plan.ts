@@ -1,5 +1,4 @@
-import type { CompiledEdge, CompiledGraph } from '../graph/compiled.js';
-import { isListType } from '../graph/ports.js';
+import { type CompiledEdge, type CompiledGraph, isListType } from '../graph/index.js';
 import type { NodeState, SkipReason } from './states.js';
 
 /**

@@ -1,7 +1,6 @@
-import type { CompiledGraph, CompiledNode } from '../graph/compiled.js';
-import { isListType, itemType, type PortType } from '../graph/ports.js';
+import { type CompiledGraph, type CompiledNode, isListType, itemType, type PortType } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
-import type { NodeOutputs } from '../nodes/node-type.js';
+import type { NodeOutputs } from '../nodes/index.js';
 
 /** What resolution needs to know about upstream nodes. */
 export interface Upstream {

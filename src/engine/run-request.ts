@@ -1,5 +1,4 @@
-import type { CompiledGraph } from '../graph/compiled.js';
-import { closestMatch } from '../graph/suggest.js';
+import { type CompiledGraph, closestMatch } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
 import type { ExecuteRequest } from './contracts.js';
 

@@ -1,8 +1,8 @@
-import type { CompiledNode } from '../graph/compiled.js';
+import type { CompiledNode } from '../graph/index.js';
 import type { PipewrightError } from '../errors/index.js';
-import type { NodeContext, NodeOutputs, NodeType } from '../nodes/node-type.js';
-import type { ArtifactStore } from '../store/artifacts/artifact-store.js';
-import type { SecurityPolicy } from '../net/policy.js';
+import type { NodeContext, NodeOutputs, NodeType } from '../nodes/index.js';
+import type { ArtifactStore } from '../artifacts/index.js';
+import type { SecurityPolicy } from '../net/index.js';
 import { runAttempts, type RetrySettings } from './attempt.js';
 import type { IterationState, NodeErrorInfo } from './states.js';
 

@@ -1,5 +1,3 @@
-import type { NodeRunRecord } from '../store/records.js';
-
 export const EXECUTION_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
@@ -28,14 +26,31 @@ export interface IterationState {
 }
 
 /**
- * One node's record in one execution: the store's row (what it keeps and the faces report),
- * with the engine's literal unions where the store holds plain strings.
+ * One node's record in one execution, as the faces report it. The store keeps it as a row of
+ * plain strings (its NodeRunRecord); the service maps between the two.
  */
-export interface NodeState extends Omit<NodeRunRecord, 'status' | 'error' | 'skipReason' | 'iterations'> {
+export interface NodeState {
+  nodeId: string;
+  nodeType: string;
+  label: string;
   status: NodeStatus;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  attempts: number;
+  credits: number;
+  cached: boolean;
+  output?: Record<string, unknown>;
   error?: NodeErrorInfo;
   skipReason?: SkipReason;
+  progress?: number;
+  logs: string[];
   iterations?: IterationState[];
+  /**
+   * Remote jobs a node started, by item index ("0" when it did not fan out), written before the
+   * node waits on them: after a crash, the run re-attaches to them instead of paying again.
+   */
+  providerJobIds?: Record<string, string>;
 }
 
 export interface ExecutionState {

@@ -1,6 +1,6 @@
-import type { NodeSpec } from '../graph/spec.js';
-import type { ArtifactStore } from '../store/artifacts/artifact-store.js';
-import type { SecurityPolicy } from '../net/policy.js';
+import type { NodeSpec } from '../graph/index.js';
+import type { ArtifactStore } from '../artifacts/index.js';
+import type { SecurityPolicy } from '../net/index.js';
 
 /** Output values by port name. Files are URLs (CONTRACT §3); lists are arrays. */
 export type NodeOutputs = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { NodeCatalog } from '../graph/spec.js';
+import type { NodeCatalog } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
 import type { NodeType } from './node-type.js';
 

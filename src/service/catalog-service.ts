@@ -1,5 +1,4 @@
-import { describeNodeTypes, type CatalogEntry } from '../nodes/describe.js';
-import type { NodeRegistry } from '../nodes/index.js';
+import { describeNodeTypes, type CatalogEntry, type NodeRegistry } from '../nodes/index.js';
 import type { CatalogService } from './contracts.js';
 
 /** The catalog is built once, on first use: describing a node type renders its JSON Schema. */

@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policyFor, type SecurityPolicy } from '../net/policy.js';
-import type { NodeRegistry } from '../nodes/index.js';
-import { LocalArtifactStore, type ArtifactStore } from '../store/artifacts/index.js';
-import type { Store } from '../store/index.js';
+import { policyFor, type SecurityPolicy } from '../net/index.js';
+import type { ArtifactStore } from '../artifacts/index.js';
+import type { NodeRegistry, Providers } from '../nodes/index.js';
+import { LocalArtifactStore, type Store } from '../store/index.js';
 import type { Services } from './contracts.js';
 import { createAccountService } from './accounts-service.js';
 import { createArtifactLinkService } from './artifacts/index.js';
@@ -18,7 +18,6 @@ import { createKeyService } from './keys-service.js';
 import { DEFAULT_ARTIFACT_URL_TTL_SECONDS, type ServiceSettings } from './settings.js';
 import { createUsageService } from './usage-service.js';
 import { createWorkflowService } from './workflows/workflow-service.js';
-import type { Providers } from '../nodes/model/index.js';
 
 export interface CreateServicesOptions {
   store: Store;

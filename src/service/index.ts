@@ -5,7 +5,7 @@ export type { CreateServicesOptions } from './create-services.js';
 export { DEFAULT_ARTIFACT_URL_TTL_SECONDS, DEFAULT_PLAN_LIMITS, DEFAULT_STARTING_CREDITS, DEFAULT_PLAN, limitsFor } from './settings.js';
 export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
 export type { ArtifactUrlRenderer } from './artifacts/index.js';
-export { artifactIdOf, artifactRef } from '../store/artifacts/index.js';
+export { artifactIdOf, artifactRef } from '../artifacts/index.js';
 export type { ServiceSettings } from './settings.js';
 export type { Links } from './workflows/links.js';
 export { SCOPES, PLANS, requireScope } from './principal.js';

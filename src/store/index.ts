@@ -3,6 +3,8 @@
 export { openStore } from './open-store.js';
 export type { OpenStoreOptions } from './open-store.js';
 export { createKyselyStore } from './kysely-store.js';
+export { LocalArtifactStore } from './artifacts/index.js';
+export type { LocalArtifactStoreOptions } from './artifacts/index.js';
 export type {
   Store,
   Repositories,

@@ -1,5 +1,5 @@
 import { isPipewrightError, type PipewrightError } from '../../src/errors/index.js';
-import type { Artifact, ArtifactPut, ArtifactStore } from '../../src/store/artifacts/artifact-store.js';
+import type { Artifact, ArtifactPut, ArtifactStore } from '../../src/artifacts/index.js';
 import type { NodeContext, NodeType } from '../../src/nodes/node-type.js';
 import { policyFor } from '../../src/net/index.js';
 

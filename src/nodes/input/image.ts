@@ -3,7 +3,7 @@ import { PipewrightError } from '../../errors/index.js';
 import { readMedia } from '../io/media.js';
 import { requireMediaRef } from '../io/media-ref.js';
 import { assertAllowedUrl } from '../../net/index.js';
-import { artifactRef } from '../../store/artifacts/index.js';
+import { artifactRef } from '../../artifacts/index.js';
 import { defineNodeType, type NodeContext } from '../node-type.js';
 
 const settings = z.strictObject({

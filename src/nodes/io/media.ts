@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipewrightError } from '../../errors/index.js';
 import { guardedFetch, type SecurityPolicy } from '../../net/index.js';
-import { contentTypeForPath, type ArtifactStore } from '../../store/artifacts/index.js';
+import { contentTypeForPath, type ArtifactStore } from '../../artifacts/index.js';
 import { decodeDataUri } from './data-uri.js';
 import { sniffContentType } from './sniff.js';
 

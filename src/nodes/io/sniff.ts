@@ -1,4 +1,4 @@
-import { DEFAULT_CONTENT_TYPE, normalizeContentType } from '../../store/artifacts/index.js';
+import { DEFAULT_CONTENT_TYPE, normalizeContentType } from '../../artifacts/index.js';
 import { loadSharp } from '../image/sharp.js';
 
 const SHARP_FORMATS: Readonly<Record<string, string>> = {

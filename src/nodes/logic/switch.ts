@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PORT_NAME_PATTERN } from '../../graph/ports.js';
-import type { NodePorts, PortSpec } from '../../graph/spec.js';
+import { PORT_NAME_PATTERN, type NodePorts, type PortSpec } from '../../graph/index.js';
 import { asText } from '../support/coerce.js';
 import { JsonPathSchema, lookupPath, parsePath } from '../support/json-path.js';
 import { defineNodeType } from '../node-type.js';

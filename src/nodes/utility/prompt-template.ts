@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { COMMON_CONFIG_KEYS } from '../../graph/common-config.js';
-import type { NodePorts, PortSpec } from '../../graph/spec.js';
+import { COMMON_CONFIG_KEYS, type NodePorts, type PortSpec } from '../../graph/index.js';
 import { toText } from '../support/coerce.js';
 import { defineNodeType } from '../node-type.js';
 

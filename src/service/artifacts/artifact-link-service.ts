@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PipewrightError } from '../../errors/index.js';
-import type { ArtifactStore } from '../../store/artifacts/index.js';
+import type { ArtifactStore } from '../../artifacts/index.js';
 import type { Store } from '../../store/index.js';
 import type { ArtifactLinkService } from '../contracts.js';
 import { signatureMatches, signatureOf } from './signature.js';

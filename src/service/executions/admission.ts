@@ -2,7 +2,7 @@ import { PipewrightError } from '../../errors/index.js';
 import { newExecutionId } from '../../engine/index.js';
 import type { AccountRecord, ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
 import type { Plan } from '../principal.js';
-import { assertProvidersConfigured } from '../../nodes/model/index.js';
+import { assertProvidersConfigured } from '../../nodes/index.js';
 import { limitsFor } from '../settings.js';
 import { dailyCapReached, startOfUtcDay } from './daily-cap.js';
 import type { ExecutionDeps } from './deps.js';

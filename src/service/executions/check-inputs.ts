@@ -1,7 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
-import { checkRunRequest } from '../../engine/run-request.js';
+import { checkRunRequest } from '../../engine/index.js';
 import type { CompiledGraph, PortType } from '../../graph/index.js';
-import { asBoolean, asNumber } from '../../nodes/support/coerce.js';
+import { asBoolean, asNumber } from '../../nodes/index.js';
 
 /**
  * Refuses, before anything is recorded, inputs the run could only fail on: an input for a node

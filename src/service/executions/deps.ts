@@ -1,6 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
-import type { NodeRegistry } from '../../nodes/index.js';
-import type { Providers } from '../../nodes/model/index.js';
+import type { NodeRegistry, Providers } from '../../nodes/index.js';
 import type { ExecutionRecord, Store } from '../../store/index.js';
 import type { ServiceSettings } from '../settings.js';
 import type { Links } from '../workflows/links.js';

@@ -1,7 +1,7 @@
 import { Engine, FINISHED_EXECUTION_STATUSES, type EngineOptions, type ExecutionHandle, type ExecutionStatus, type NodeState } from '../../engine/index.js';
 import type { NodeRegistry } from '../../nodes/index.js';
-import type { SecurityPolicy } from '../../net/policy.js';
-import type { ArtifactStore } from '../../store/artifacts/index.js';
+import type { SecurityPolicy } from '../../net/index.js';
+import type { ArtifactStore } from '../../artifacts/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
 import type { ExecutionQueue } from './queue.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';

@@ -1,4 +1,4 @@
-import { ancestorsOf } from '../../engine/plan.js';
+import { ancestorsOf } from '../../engine/index.js';
 import { isListType, type CompiledGraph, type CompiledNode } from '../../graph/index.js';
 import type { NodeRegistry } from '../../nodes/index.js';
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Artifact, ArtifactPut, ArtifactStore } from '../../store/artifacts/index.js';
+import type { Artifact, ArtifactPut, ArtifactStore } from '../../artifacts/index.js';
 import type { Store } from '../../store/index.js';
 
 export interface ArtifactOwner {

@@ -1,5 +1,5 @@
 import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
-import { artifactIdOf } from '../../store/artifacts/index.js';
+import { artifactIdOf } from '../../artifacts/index.js';
 import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
 import type { PollView } from '../execution-contracts.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import type { NodeCatalog } from '../../graph/index.js';
 import type { Store, WorkflowContent, WorkflowRecord } from '../../store/index.js';
-import type { Providers } from '../../nodes/model/index.js';
+import type { Providers } from '../../nodes/index.js';
 import type { Links } from './links.js';
 
 export interface WorkflowDeps {

@@ -1,5 +1,5 @@
 import type { ValidationResult } from '../../graph/index.js';
-import { missingProviders, providerWarnings } from '../../nodes/model/index.js';
+import { missingProviders, providerWarnings } from '../../nodes/index.js';
 import type { LintWarning } from '../contracts.js';
 import type { WorkflowDeps } from './deps.js';
 

@@ -1,4 +1,4 @@
-import type { PortSpec } from '../../../graph/spec.js';
+import type { PortSpec } from '../../../graph/index.js';
 
 /** The ports model entries share, so "prompt" means the same thing on every generator. */
 

@@ -16,7 +16,7 @@ export interface ArtifactPut {
 
 /**
  * Where node outputs that are files live. A local folder by default; an S3-compatible store is
- * the scale-out seam (DESIGN.md), so nothing outside this interface may touch the folder.
+ * the scale-out seam (docs/architecture.md), so nothing outside this interface may touch the folder.
  */
 export interface ArtifactStore {
   put(artifact: ArtifactPut): Promise<Artifact>;
