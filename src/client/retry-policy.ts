@@ -1,5 +1,4 @@
 import { isPipewrightError } from '../errors/index.js';
-import { backoff as jitteredBackoff } from '../net/backoff.js';
 import type { ClientSettings } from './options.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,26 +23,20 @@ export interface RetryEvent {
 const REPEATABLE: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'POST']);
 
 /**
- * How long to wait before trying a failed attempt again, or undefined to give up. Retried: 429,
- * 5xx, timeouts and transient network errors (never another 4xx), waiting for `Retry-After` when
- * the server sent one no longer than the cap, else an exponential jittered backoff.
+ * Whether a failed attempt is tried again. Retried: 429, 5xx, timeouts and transient network
+ * errors (never another 4xx), unless the server's `Retry-After` is longer than the cap.
  */
-export function retryDelay(error: unknown, method: HttpMethod, attempt: number, settings: ClientSettings): number | undefined {
-  if (!isPipewrightError(error)) return undefined;
-  const status = error.details.status;
-  if (status === 429) return serverDelay(error.details.retryAfter, attempt, settings);
+export function retryable(error: unknown, method: HttpMethod, attempt: number, settings: ClientSettings): boolean {
+  if (!isPipewrightError(error)) return false;
+  const withinCap = (retryAfterMs(error) ?? 0) <= settings.retryDelay.maxRetryAfterMs;
+  if (error.details.status === 429) return withinCap;
   // Our own earlier attempt of this POST is still being handled: once it finishes, the key replays it.
-  if (error.code === 'idempotency_key_in_use' && attempt > 1) return backoff(attempt, settings);
-  if (!error.transient || !REPEATABLE.has(method)) return undefined;
-  return serverDelay(error.details.retryAfter, attempt, settings);
+  if (error.code === 'idempotency_key_in_use' && attempt > 1) return true;
+  return error.transient && REPEATABLE.has(method) && withinCap;
 }
 
-function serverDelay(retryAfter: unknown, attempt: number, settings: ClientSettings): number | undefined {
-  if (typeof retryAfter !== 'number') return backoff(attempt, settings);
-  const ms = Math.round(retryAfter * 1000);
-  return ms <= settings.retryDelay.maxRetryAfterMs ? ms : undefined;
-}
-
-function backoff(attempt: number, { retryDelay }: ClientSettings): number {
-  return jitteredBackoff(attempt, { ...retryDelay, factor: 2 });
+/** The server's `Retry-After` (seconds in the error's details), in ms. */
+export function retryAfterMs(error: unknown): number | undefined {
+  const retryAfter = isPipewrightError(error) ? error.details.retryAfter : undefined;
+  return typeof retryAfter === 'number' ? Math.round(retryAfter * 1000) : undefined;
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import pRetry from 'p-retry';
 import type { Dispatcher, Pool } from 'undici';
 import { fetchFailure } from '../net/fetch-errors.js';
-import { sleep } from '../net/sleep.js';
+import { retry } from '../net/index.js';
 import { header, invalidResponse, type Reply, responseError } from './errors.js';
 import type { ClientSettings } from './options.js';
-import { type HttpMethod, retryDelay } from './retry-policy.js';
+import { type HttpMethod, retryable, retryAfterMs } from './retry-policy.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -28,8 +27,6 @@ export interface Transport {
   bytes(call: Call): Promise<{ bytes: Uint8Array; contentType: string }>;
   close(): Promise<void>;
 }
-
-const NEVER = new AbortController().signal;
 
 export function createTransport(settings: ClientSettings): Transport {
   // One keep-alive pool per client: every call goes to the same origin. Made (and undici loaded,
@@ -70,27 +67,15 @@ function headersFor(settings: ClientSettings, call: Call, accept: string): Recor
   return headers;
 }
 
-async function withRetries(settings: ClientSettings, call: Call, once: () => Promise<Reply>): Promise<Reply> {
-  try {
-    return await pRetry(once, {
-      retries: settings.retries,
-      // p-retry's own backoff is off: the wait happens in shouldRetry, where the failure (and its Retry-After) is known.
-      minTimeout: 0,
-      maxTimeout: 0,
-      ...(call.signal && { signal: call.signal }),
-      shouldRetry: async ({ error, attemptNumber }) => {
-        const delayMs = retryDelay(error, call.method, attemptNumber, settings);
-        if (delayMs === undefined) return false;
-        settings.onRetry?.({ method: call.method, path: call.path, attempt: attemptNumber, delayMs, error });
-        await sleep(delayMs, call.signal ?? NEVER);
-        return true;
-      },
-    });
-  } catch (error) {
-    // p-retry wraps a non-Error reason; the caller gets back exactly what they aborted with.
-    if (call.signal?.aborted) throw call.signal.reason;
-    throw error;
-  }
+function withRetries(settings: ClientSettings, call: Call, once: () => Promise<Reply>): Promise<Reply> {
+  return retry(once, {
+    retries: settings.retries,
+    backoff: { ...settings.retryDelay, factor: 2 },
+    ...(call.signal && { signal: call.signal }),
+    retryable: (error, attempt) => retryable(error, call.method, attempt, settings),
+    serverDelayMs: retryAfterMs,
+    onRetry: (event) => settings.onRetry?.({ method: call.method, path: call.path, ...event }),
+  });
 }
 
 async function attempt({ settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher }, call: Call, headers: Record<string, string>): Promise<Reply> {

@@ -1,11 +1,10 @@
-import pRetry from 'p-retry';
 import { PipewrightError } from '../errors/index.js';
-import { backoff, type BackoffSettings, sleep } from '../net/index.js';
+import { retry, type Backoff } from '../net/index.js';
 import type { NodeOutputs } from '../nodes/index.js';
 import { classifyNodeError } from './classify.js';
 
 /** Delay before the first retry; ×factor each time, with jitter, up to maxDelayMs. */
-export type RetrySettings = BackoffSettings;
+export type RetrySettings = Backoff;
 
 export const DEFAULT_RETRY: RetrySettings = { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 };
 
@@ -27,46 +26,23 @@ export type AttemptsResult =
 
 /**
  * Runs `fn` until it succeeds, fails permanently, runs out of retries or is cancelled. Only
- * transient errors are retried (CONTRACT §2); each attempt gets its own timeout. Never rejects.
+ * transient errors are retried; each attempt gets its own timeout. Never rejects.
  */
 export async function runAttempts(fn: AttemptFn, options: AttemptOptions): Promise<AttemptsResult> {
   let attempts = 0;
-  const attempt = () => runOneAttempt(fn, ++attempts, options);
-  // Most nodes succeed at once: the first try skips the retry machinery entirely.
   try {
-    return { ok: true, outputs: await attempt(), attempts };
+    const outputs = await retry((attempt) => runOneAttempt(fn, (attempts = attempt), options), {
+      retries: options.maxRetries,
+      backoff: options.retry,
+      signal: options.signal,
+      retryable: (error) => (error as PipewrightError).transient === true && !options.signal.aborted,
+      onRetry: ({ attempt, delayMs, error }) => options.onRetry(attempt + 1, delayMs, error as PipewrightError),
+    });
+    return { ok: true, outputs, attempts };
   } catch (error) {
-    if (!retriable(error, options) || options.maxRetries === 0) return { ok: false, error: classifyNodeError(error), attempts };
-    try {
-      await pause(attempts, error as PipewrightError, options);
-      const outputs = await pRetry(attempt, {
-        retries: options.maxRetries - 1,
-        minTimeout: 0,
-        maxTimeout: 0,
-        shouldRetry: ({ error: failure }) => retriable(failure, options),
-        onFailedAttempt: async ({ error: failure, retriesLeft }) => {
-          if (retriable(failure, options) && retriesLeft > 0) await pause(attempts, failure as PipewrightError, options);
-        },
-      });
-      return { ok: true, outputs, attempts };
-    } catch (failure) {
-      return { ok: false, error: classifyNodeError(failure), attempts };
-    }
+    // Whatever the signal's reason, a run stopped by it is a cancel.
+    return { ok: false, error: options.signal.aborted ? cancelled(options.signal) : classifyNodeError(error), attempts };
   }
-}
-
-function retriable(error: unknown, options: AttemptOptions): boolean {
-  return (error as PipewrightError).transient === true && !options.signal.aborted;
-}
-
-/** Waits out the backoff after `failedAttempt`, reporting the retry first. */
-async function pause(failedAttempt: number, error: PipewrightError, options: AttemptOptions): Promise<void> {
-  const delayMs = backoff(failedAttempt, options.retry);
-  options.onRetry(failedAttempt + 1, delayMs, error);
-  // sleep rejects only on abort; whatever the signal's reason, a cancelled wait is a cancel.
-  await sleep(delayMs, options.signal).catch(() => {
-    throw cancelled(options.signal);
-  });
 }
 
 async function runOneAttempt(fn: AttemptFn, attempt: number, options: AttemptOptions): Promise<NodeOutputs> {

@@ -1,11 +1,8 @@
-import pRetry from 'p-retry';
 import { PipewrightError, isPipewrightError } from '../../errors/index.js';
 import { PROVIDER_LABELS, errorText, httpError, malformedAnswer, redact } from '../errors.js';
 import type { ProviderId } from '../provider.js';
-import { backoff } from '../../net/backoff.js';
-import { sleep } from '../../net/sleep.js';
+import { parseRetryAfter, retry } from '../../net/index.js';
 import type { HttpClient, HttpRequest } from './client.js';
-import { parseRetryAfter } from '../../net/retry-after.js';
 
 export interface RetrySettings {
   /** Retries after the first try, for transient failures only. */
@@ -44,16 +41,12 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     once,
     json: (call) =>
-      pRetry(() => once(call), {
+      retry(() => once(call), {
         retries: options.retry.retries,
-        // The wait happens in onFailedAttempt, where the failure (and its Retry-After) is known.
-        minTimeout: 0,
-        maxTimeout: 0,
+        backoff: options.retry,
         signal: call.signal,
-        shouldRetry: ({ error }) => retriable(error, options.retry, call.signal),
-        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-          if (retriesLeft > 0 && retriable(error, options.retry, call.signal)) await sleep(delayFor(error, attemptNumber, options.retry), call.signal);
-        },
+        retryable: (error) => retriable(error, options.retry, call.signal),
+        serverDelayMs: retryAfterMsOf,
       }),
   };
 }
@@ -73,16 +66,15 @@ async function attempt(options: TransportOptions, call: Call): Promise<unknown> 
   throw httpError({ provider: options.provider, status: response.status, text: errorText(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 }
 
-function retriable(error: unknown, retry: RetrySettings, signal: AbortSignal): boolean {
+function retriable(error: unknown, settings: RetrySettings, signal: AbortSignal): boolean {
   if (signal.aborted || !isPipewrightError(error) || !error.transient) return false;
-  const retryAfterMs = error.details.retryAfterMs;
-  return typeof retryAfterMs !== 'number' || retryAfterMs <= retry.maxRetryAfterMs;
+  return (retryAfterMsOf(error) ?? 0) <= settings.maxRetryAfterMs;
 }
 
-/** The provider's `Retry-After` when it sent one, else exponential backoff with jitter. */
-function delayFor(error: unknown, failedAttempt: number, retry: RetrySettings): number {
-  const retryAfterMs = (error as PipewrightError).details.retryAfterMs;
-  return typeof retryAfterMs === 'number' ? retryAfterMs : backoff(failedAttempt, retry);
+/** The provider's `Retry-After`, which the wait before the retry is never shorter than. */
+function retryAfterMsOf(error: unknown): number | undefined {
+  const retryAfterMs = isPipewrightError(error) ? error.details.retryAfterMs : undefined;
+  return typeof retryAfterMs === 'number' ? retryAfterMs : undefined;
 }
 
 function networkError(provider: ProviderId, error: unknown): PipewrightError {

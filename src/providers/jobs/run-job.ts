@@ -1,12 +1,13 @@
+import { poll } from '../../net/index.js';
 import type { ProviderCallContext, ProviderResult } from '../provider.js';
-import { pollUntilDone, type PollSettings, type PollStep } from './poll.js';
+import type { PollSettings, PollStep } from './poll.js';
 
 /** The three requests a job-based provider (fal queue, Replicate predictions) answers. */
 export interface JobProtocol {
   /** Starts the job; resolves with the provider's job id. */
   submit(signal: AbortSignal): Promise<string>;
   /** One status check: done with the provider's output, not yet, or a rejection when the job failed. */
-  check(jobId: string, signal: AbortSignal): Promise<PollStep<unknown>>;
+  check(jobId: string, signal: AbortSignal): Promise<PollStep>;
   cancel(jobId: string, signal: AbortSignal): Promise<void>;
 }
 
@@ -34,8 +35,14 @@ export async function runJob(protocol: JobProtocol, ctx: ProviderCallContext, se
       await ctx.rememberJob(jobId);
       remembered = true;
     }
-    const output = await pollUntilDone(() => protocol.check(jobId, signal), signal, settings.poll);
-    return { output, jobId };
+    const { initialMs, factor, maxMs } = settings.poll;
+    const { value } = await poll({
+      check: () => protocol.check(jobId, signal),
+      done: (step) => step.done,
+      backoff: { initialDelayMs: initialMs, factor, maxDelayMs: maxMs },
+      signal,
+    });
+    return { output: value, jobId };
   } catch (error) {
     if (signal.aborted || !remembered) await cancelQuietly(protocol, jobId, ctx, settings.cancelTimeoutMs);
     throw signal.aborted ? signal.reason : error;
