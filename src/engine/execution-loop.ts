@@ -10,6 +10,7 @@ import { runNode, type NodeRunOutcome, type RunnerDeps } from './runner.js';
 import { conclusion, finalOutputOf } from './final-output.js';
 import { settingsWithInput } from './run-request.js';
 import { FINISHED_NODE_STATUSES, type ExecutionState, type NodeState, type SkipReason } from './states.js';
+import { ownValue } from '../graph/index.js';
 
 export interface LoopDeps extends RunnerDeps {
   registry: NodeRegistry;
@@ -75,7 +76,7 @@ export class ExecutionLoop {
   #initialStates(): void {
     const needed = this.request.targetNodeId === undefined ? undefined : ancestorsOf(this.request.targetNodeId, this.#graph);
     for (const node of this.#graph.nodes) {
-      const reused = this.request.reuse?.[node.id];
+      const reused = ownValue(this.request.reuse, node.id);
       const base: NodeState = { nodeId: node.id, nodeType: node.nodeType, label: node.label, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] };
       if (reused?.status === 'COMPLETED') this.#states.set(node.id, structuredClone(reused));
       else if (needed !== undefined && !needed.has(node.id)) this.#states.set(node.id, { ...base, status: 'SKIPPED', skipReason: 'not_targeted' });
@@ -174,7 +175,7 @@ export class ExecutionLoop {
       },
       onRetry: (attempt: number, delayMs: number, error: PipewrightError) =>
         this.#emit(() => ({ type: 'node-retry', executionId, at: now(), nodeId: node.id, attempt, delayMs, error: { code: error.code, message: error.message } })),
-      previousJobIds: this.request.reuse?.[node.id]?.providerJobIds,
+      previousJobIds: ownValue(this.request.reuse, node.id)?.providerJobIds,
       rememberJob: async (item: number, jobId: string) => {
         const state = this.#state(node.id);
         state.providerJobIds = { ...state.providerJobIds, [String(item)]: jobId };

@@ -1,5 +1,6 @@
 import type { CompiledGraph } from '../graph/index.js';
 import type { ExecutionState, NodeState } from './states.js';
+import { dict, ownValue } from '../graph/index.js';
 
 /**
  * A run's named results: each completed `output` node under its `name` setting. A graph without
@@ -7,13 +8,13 @@ import type { ExecutionState, NodeState } from './states.js';
  */
 export function finalOutputOf(graph: CompiledGraph, states: ReadonlyMap<string, NodeState>): Record<string, unknown> {
   const outputNodes = graph.nodes.filter((node) => node.spec.category === 'output');
-  const result: Record<string, unknown> = {};
+  const result = dict();
   if (outputNodes.length > 0) {
     for (const node of outputNodes) {
       const state = states.get(node.id);
       if (state?.status !== 'COMPLETED') continue;
       const name = typeof node.settings.name === 'string' && node.settings.name !== '' ? node.settings.name : node.id;
-      result[name] = state.output?.value ?? state.output;
+      result[name] = ownValue(state.output, 'value') ?? state.output;
     }
     return result;
   }

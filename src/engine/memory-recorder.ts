@@ -1,5 +1,6 @@
 import type { ExecutionRecorder } from './contracts.js';
 import type { ExecutionState, NodeState } from './states.js';
+import { dict } from '../graph/index.js';
 
 /** Keeps the latest state of each execution in memory: the CLI's recorder, and the tests'. */
 export class MemoryRecorder implements ExecutionRecorder {
@@ -8,8 +9,8 @@ export class MemoryRecorder implements ExecutionRecorder {
   readonly writes: Array<{ executionId: string; nodeId?: string; status: string }> = [];
 
   async execution(state: Omit<ExecutionState, 'nodes'>): Promise<void> {
-    const nodes = this.executions.get(state.executionId)?.nodes ?? {};
-    this.executions.set(state.executionId, structuredClone({ ...state, nodes }));
+    const nodes = this.executions.get(state.executionId)?.nodes ?? dict<NodeState>();
+    this.executions.set(state.executionId, { ...structuredClone(state), nodes });
     this.writes.push({ executionId: state.executionId, status: state.status });
   }
 

@@ -1,5 +1,6 @@
 import { type CompiledEdge, type CompiledGraph, isListType } from '../graph/index.js';
 import type { NodeState, SkipReason } from './states.js';
+import { ownValue } from '../graph/index.js';
 
 /**
  * Pure decisions over run state: which nodes can start, which can never run. No I/O, no clock;
@@ -14,7 +15,7 @@ function edgeLiveness(edge: CompiledEdge, state: StateLookup): Liveness {
   const source = state(edge.source);
   switch (source.status) {
     case 'COMPLETED':
-      return source.output?.[edge.sourcePort] === undefined ? { dead: 'branch_not_taken' } : 'live';
+      return ownValue(source.output, edge.sourcePort) === undefined ? { dead: 'branch_not_taken' } : 'live';
     case 'SKIPPED':
       return { dead: source.skipReason === 'branch_not_taken' ? 'branch_not_taken' : 'upstream_failed' };
     case 'FAILED':

@@ -1,5 +1,6 @@
 import { type CompiledGraph, type CompiledNode, isListType, itemType, type PortType } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
+import { dict, ownValue } from '../graph/index.js';
 import type { NodeOutputs } from '../nodes/index.js';
 
 /** What resolution needs to know about upstream nodes. */
@@ -24,16 +25,16 @@ const DEFAULT_MAX_ITERATIONS = 100;
  * several such ports zip (CONTRACT §2). Edges from a branch not taken carry nothing.
  */
 export function resolveInputs(node: CompiledNode, graph: CompiledGraph, upstream: Upstream): ResolvedInputs {
-  const inputs: Record<string, unknown> = {};
+  const inputs = dict();
   const fanOut = new Map<string, unknown[]>();
   for (const port of node.inputs) {
     const edges = (graph.incoming.get(node.id) ?? []).filter((edge) => edge.targetPort === port.name);
     if (edges.length === 0) {
-      if (port.name in node.portValues) inputs[port.name] = coerce(node.portValues[port.name], port.type);
+      if (Object.hasOwn(node.portValues, port.name)) inputs[port.name] = coerce(node.portValues[port.name], port.type);
       continue;
     }
     const values = edges.flatMap((edge) => {
-      const value = upstream.output(edge.source)?.[edge.sourcePort];
+      const value = ownValue(upstream.output(edge.source), edge.sourcePort);
       return value === undefined ? [] : [{ value, list: carriesList(edge, graph, upstream) }];
     });
     if (isListType(port.type)) {
@@ -45,7 +46,7 @@ export function resolveInputs(node: CompiledNode, graph: CompiledGraph, upstream
     }
   }
   if (fanOut.size === 0) return { inputs };
-  return { inputs: { ...inputs, ...Object.fromEntries(fanOut) }, iterations: zip(node, inputs, fanOut) };
+  return { inputs: Object.assign(dict(), inputs, Object.fromEntries(fanOut)), iterations: zip(node, inputs, fanOut) };
 }
 
 function carriesList(edge: { source: string; sourcePort: string }, graph: CompiledGraph, upstream: Upstream): boolean {
@@ -75,7 +76,7 @@ function zip(node: CompiledNode, base: Record<string, unknown>, fanOut: Map<stri
   }
   const types = new Map(node.inputs.map((port) => [port.name, port.type]));
   return first.map((_, index) => {
-    const item = { ...base };
+    const item = Object.assign(dict(), base);
     for (const [port, items] of lists) item[port] = coerce(items[index], types.get(port)!);
     return item;
   });

@@ -1,5 +1,6 @@
 import { type CompiledGraph, closestMatch } from '../graph/index.js';
 import { PipewrightError } from '../errors/index.js';
+import { dict } from '../graph/index.js';
 import type { ExecuteRequest } from './contracts.js';
 
 /** Checks what a caller asked for against the graph before anything runs or is recorded. */
@@ -36,6 +37,6 @@ function hint(wrong: string, candidates: readonly string[], what: string): strin
 export function settingsWithInput(graph: CompiledGraph, nodeId: string, inputs: Record<string, unknown> | undefined): Record<string, unknown> {
   const node = graph.byId.get(nodeId)!;
   const key = node.spec.inputKey;
-  if (key === undefined || inputs === undefined || !(nodeId in inputs)) return node.settings;
-  return { ...node.settings, [key]: inputs[nodeId] };
+  if (key === undefined || inputs === undefined || !Object.hasOwn(inputs, nodeId)) return node.settings;
+  return Object.assign(dict(), node.settings, { [key]: inputs[nodeId] });
 }

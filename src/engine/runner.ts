@@ -5,6 +5,7 @@ import type { ArtifactStore } from '../artifacts/index.js';
 import type { SecurityPolicy } from '../net/index.js';
 import { runAttempts, type RetrySettings } from './attempt.js';
 import type { IterationState, NodeErrorInfo } from './states.js';
+import { dict, ownValue } from '../graph/index.js';
 
 export interface RunnerDeps {
   artifacts: ArtifactStore;
@@ -95,9 +96,9 @@ async function runIterations(run: NodeRun, deps: RunnerDeps, items: Array<Record
 
 /** An iterated node's outputs are lists in item order; a port no item produced stays absent (branch not taken). */
 function collect(node: CompiledNode, outputs: NodeOutputs[]): NodeOutputs {
-  const collected: NodeOutputs = {};
+  const collected: NodeOutputs = dict();
   for (const port of node.outputs) {
-    if (outputs.some((out) => out[port.name] !== undefined)) collected[port.name] = outputs.map((out) => out[port.name] ?? null);
+    if (outputs.some((out) => ownValue(out, port.name) !== undefined)) collected[port.name] = outputs.map((out) => ownValue(out, port.name) ?? null);
   }
   if (outputs.length === 0) for (const port of node.outputs) collected[port.name] = [];
   return collected;

@@ -41,3 +41,4 @@ export type { Arc } from './topo.js';
 export { effectivePorts } from './effective-ports.js';
 export { handleFor } from './handles.js';
 export { closestMatch } from './suggest.js';
+export { dict, ownValue, jsonObject } from './user-keys.js';

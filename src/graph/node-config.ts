@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMON_CONFIG_KEYS, CommonConfigSchema, type CommonConfig } from './common-config.js';
 import { valueSchemaFor } from './ports.js';
 import type { NodePorts, NodeSpec } from './spec.js';
+import { dict, ownValue } from './user-keys.js';
 
 export type ConfigIssue = z.core.$ZodIssue;
 
@@ -29,9 +30,9 @@ export function parseNodeConfig(spec: NodeSpec, ports: NodePorts, config: Record
   const settings = spec.config.safeParse(settingsRaw);
   const common = CommonConfigSchema.safeParse(commonRaw);
   const issues = [...(settings.error?.issues ?? []), ...(common.error?.issues ?? [])];
-  const portValues: Record<string, unknown> = {};
+  const portValues = dict();
   for (const port of ports.inputs) {
-    const value = config[port.name];
+    const value = ownValue(config, port.name);
     if (value === undefined || value === null) continue;
     const parsed = valueSchemaFor(port.type).safeParse(value);
     if (parsed.success) portValues[port.name] = parsed.data;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRAPH_LIMITS } from './limits.js';
+import { jsonObject } from './user-keys.js';
 
 const Id = z.string().min(1).max(GRAPH_LIMITS.maxIdLength);
 
@@ -14,7 +15,7 @@ export const NodeDataSchema = z
     nodeType: z.string().min(1).max(200),
     label: z.string().max(500).optional(),
     category: z.string().optional(),
-    config: z.record(z.string(), z.unknown()).default({}),
+    config: jsonObject().default({}),
   })
   .transform(({ output: _output, result: _result, ...rest }) => rest);
 

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { jsonObject } from '../../graph/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -8,7 +9,7 @@ export const NAME = 'estimate_workflow';
 
 export const inputSchema = {
   workflowId: z.string().min(1).describe('A saved workflow (save_workflow first for a new graph)'),
-  inputs: z.record(z.string(), z.unknown()).optional().describe('The inputs you will run with, by input node id (list lengths change fan-out costs)'),
+  inputs: jsonObject().optional().describe('The inputs you will run with, by input node id (list lengths change fan-out costs)'),
   targetNodeId: z.string().optional().describe('Estimate only this node and its uncached ancestors'),
   force: z.boolean().optional().describe('Estimate as if nothing were cached'),
 };

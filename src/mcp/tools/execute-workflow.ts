@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { type Backend, FINISHED_EXECUTION_STATUSES, waitForExecution } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
+import { jsonObject } from '../../graph/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import type { PendingWork } from '../pending-work.js';
@@ -18,7 +19,7 @@ export const inputSchema = {
   nodes: NodesInput.optional(),
   edges: EdgesInput.optional(),
   name: z.string().optional().describe('Name for the scratch workflow an inline graph is saved as'),
-  inputs: z.record(z.string(), z.unknown()).optional().describe('Values for input nodes by node id, e.g. {"prompt": "a red sneaker"}'),
+  inputs: jsonObject().optional().describe('Values for input nodes by node id, e.g. {"prompt": "a red sneaker"}'),
   targetNodeId: z.string().optional().describe('Run only this node and the ancestors without a cached output'),
   force: z.boolean().optional().describe('Ignore cached node outputs and run everything again'),
   dryRun: z.boolean().optional().describe('Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending'),

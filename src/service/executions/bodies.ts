@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { jsonObject } from '../../graph/index.js';
 
 // One schema per request body of the execution use cases; REST and MCP parse with the same ones.
 
-const Inputs = z.record(z.string(), z.unknown()).describe('Run-time values for input nodes, by node id.');
+const Inputs = jsonObject().describe('Run-time values for input nodes, by node id.');
 const Version = z.number().int().positive().describe('Run this past version of the workflow instead of the current one.');
 
 export const ExecuteBodySchema = z
@@ -26,7 +27,7 @@ export const RunBodySchema = z.strictObject({
 });
 
 /** A webhook body is any JSON object; it is kept as `triggerData`. */
-export const TriggerBodySchema = z.record(z.string(), z.unknown());
+export const TriggerBodySchema = jsonObject();
 
 /** Input sets in one batch (CONTRACT §2). */
 export const MAX_BATCH = 100;

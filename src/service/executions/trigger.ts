@@ -1,5 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
-import type { CompiledGraph } from '../../graph/index.js';
+import { dict, type CompiledGraph } from '../../graph/index.js';
 import type { WorkflowRecord } from '../../store/index.js';
 import { admit } from './admission.js';
 import { MAX_TRIGGER_BYTES, TriggerBodySchema } from './bodies.js';
@@ -48,7 +48,7 @@ function triggerData(body: unknown): Record<string, unknown> {
 /** An input node takes the body's key equal to its id, else the one equal to its label in any case. */
 function inputsFrom(graph: CompiledGraph, data: Record<string, unknown>): Record<string, unknown> {
   const byLabel = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
-  const inputs: Record<string, unknown> = {};
+  const inputs = dict();
   for (const node of graph.nodes) {
     if (node.spec.inputKey === undefined) continue;
     const value = Object.hasOwn(data, node.id) ? data[node.id] : byLabel.get(node.label.toLowerCase());

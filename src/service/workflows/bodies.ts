@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PositionSchema, WorkflowSchema } from '../../graph/index.js';
+import { PositionSchema, WorkflowSchema, jsonObject } from '../../graph/index.js';
 
 const fields = WorkflowSchema.shape;
 const Name = fields.name.unwrap();
@@ -28,7 +28,7 @@ export const SaveBodySchema = z.looseObject({
 export type SaveBody = z.infer<typeof SaveBodySchema>;
 
 /** A key set to null is deleted; any other value replaces the key's value. */
-const MergePatch = z.record(z.string(), z.unknown());
+const MergePatch = jsonObject();
 
 export const PatchNodeBodySchema = z.strictObject({
   config: MergePatch.optional(),

@@ -1,4 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
+import { dict } from '../../graph/index.js';
 import type { Principal } from '../principal.js';
 import { parseBody } from '../parse-body.js';
 import { PatchNodeBodySchema, type PatchNodeBody } from './bodies.js';
@@ -40,7 +41,7 @@ function patchNode(node: Json, patch: PatchNodeBody): Json {
 
 /** A shallow JSON merge patch: null deletes the key, any other value replaces it. */
 function mergePatch(base: unknown, patch: Json): Json {
-  const merged: Json = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...(base as Json) } : {};
+  const merged = dict(typeof base === 'object' && base !== null && !Array.isArray(base) ? Object.entries(base) : []);
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
     else merged[key] = value;
