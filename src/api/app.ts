@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { every } from 'hono/combine';
 import type { Logger } from 'pino';
-import type { ArtifactUrlRenderer, Services } from '../service/index.js';
-import type { IdempotencyService, WebhookOwners } from '../service/idempotency/index.js';
+import type { ArtifactUrlRenderer, Services, IdempotencyService, WebhookOwners } from '../service/index.js';
 import { accessLog } from './access-log/index.js';
 import { renderArtifactUrls } from './artifact-urls/index.js';
 import { identify } from './auth/index.js';

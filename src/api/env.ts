@@ -1,5 +1,4 @@
-import type { Principal } from '../service/index.js';
-import type { WebhookOwner } from '../service/idempotency/index.js';
+import type { Principal, WebhookOwner } from '../service/index.js';
 
 /**
  * Who the bearer key says the caller is, resolved once per request. A failure is kept, not

@@ -1,6 +1,4 @@
-import type { CatalogEntry } from '../nodes/describe.js';
-import type { LintResult, Page, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/contracts.js';
-import type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+import type { CatalogEntry, LintResult, Page, SaveResult, UsageView, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/index.js';
 
 /**
  * What the MCP server (and any other client-side face) needs from pipewright. Two

@@ -1,7 +1,5 @@
 import { isPipewrightError, PipewrightError } from '../errors/index.js';
-import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services } from '../service/index.js';
-import { createIdempotencyService } from '../service/idempotency/index.js';
-import { accountPrincipal } from '../service/templates/index.js';
+import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services, createIdempotencyService, accountPrincipal } from '../service/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Backend } from './backend.js';
 import { localServices, startUp } from './local-services.js';

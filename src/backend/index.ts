@@ -13,11 +13,21 @@ export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
 export type { WaitOptions } from './wait-for-execution.js';
 
-export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
-export type { ExecutionStatus, NodeStatus } from '../engine/index.js';
-export { artifactIdOf, artifactRef, renderArtifactRefs, visitStrings } from '../service/index.js';
-export type { ArtifactUrlRenderer } from '../service/index.js';
-export type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, LintResult, Page, PollView, SaveResult, UsageView, WorkflowSummary, WorkflowView } from '../service/index.js';
-export type { CatalogEntry } from '../nodes/describe.js';
-export { contentTypeForPath } from '../artifacts/index.js';
-export { closestMatch } from '../graph/index.js';
+export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES, renderArtifactRefs, visitStrings } from '../service/index.js';
+export type {
+  ArtifactUrlRenderer,
+  CatalogEntry,
+  EstimateView,
+  ExecuteAccepted,
+  ExecutionDetail,
+  ExecutionStatus,
+  ExecutionSummary,
+  LintResult,
+  NodeStatus,
+  Page,
+  PollView,
+  SaveResult,
+  UsageView,
+  WorkflowSummary,
+  WorkflowView,
+} from '../service/index.js';

@@ -1,8 +1,7 @@
-import { policyFor, type RunMode } from '../net/policy.js';
+import { policyFor, type RunMode } from '../net/index.js';
 import { createBuiltinRegistry } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
-import { createServices, type CreateServicesOptions, type ServiceSettings, type Services } from '../service/index.js';
-import { importTemplatesOnFirstStart, type ImportTemplatesResult } from '../service/templates/index.js';
+import { createServices, type CreateServicesOptions, type ServiceSettings, type Services, importTemplatesOnFirstStart, type ImportTemplatesResult } from '../service/index.js';
 import type { Store } from '../store/index.js';
 
 export interface LocalServicesOptions {

@@ -1,5 +1,5 @@
 import { poll } from '../net/index.js';
-import { FINISHED_EXECUTION_STATUSES } from '../engine/index.js';
+import { FINISHED_EXECUTION_STATUSES } from '../service/index.js';
 import type { PollView } from '../service/index.js';
 import type { Backend } from './backend.js';
 

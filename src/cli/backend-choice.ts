@@ -1,5 +1,5 @@
 import { chooseBackend, type BackendChoice } from '../backend/index.js';
-import { bundledTemplatesDir } from '../skill/paths.js';
+import { bundledTemplatesDir } from '../skill/index.js';
 import { pipewrightHome } from './runtime.js';
 import { localPublicUrl } from './serve/options.js';
 import { restLinks } from '../api/index.js';

@@ -1,4 +1,5 @@
-import { artifactIdOf, artifactRef, renderArtifactRefs } from '../backend/index.js';
+import { artifactIdOf, artifactRef } from '../artifacts/index.js';
+import { renderArtifactRefs } from '../backend/index.js';
 
 /**
  * How the CLI shows a stored file: the `file://` URL of its bytes on this machine, which a

@@ -1,4 +1,4 @@
-import type { CompatPollView, PollView } from '../service/execution-contracts.js';
+import type { CompatPollView, PollView } from '../service/index.js';
 
 /**
  * REST answers a cancelled execution as FAILED with `cancelled: true`, for hosted clients that

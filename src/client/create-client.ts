@@ -1,5 +1,4 @@
-import type { UsageView } from '../service/contracts.js';
-import type { CatalogEntry } from '../nodes/describe.js';
+import type { UsageView, CatalogEntry } from '../service/index.js';
 import { artifactsApi, type ArtifactsApi } from './artifacts.js';
 import { executionsApi, type ExecutionsApi } from './executions.js';
 import { clientSettings, type ClientOptions } from './options.js';

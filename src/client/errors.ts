@@ -1,5 +1,5 @@
 import { PipewrightError } from '../errors/index.js';
-import { parseRetryAfter } from '../net/retry-after.js';
+import { parseRetryAfter } from '../net/index.js';
 
 /** One HTTP answer, whatever its status. Header names are lower case. */
 export interface Reply {

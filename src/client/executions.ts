@@ -1,5 +1,4 @@
-import type { Page } from '../service/contracts.js';
-import type { CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/execution-contracts.js';
+import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/index.js';
 import { fromCompatPoll } from './compat-poll.js';
 import type { PollingOptions } from './options.js';
 import { data, path, route } from './route.js';

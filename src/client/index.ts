@@ -10,22 +10,20 @@ export type { WaitOptions, PollInfo } from './wait-for.js';
 export type { ArtifactsApi, ArtifactContent } from './artifacts.js';
 export type { RequestOptions, PostOptions, WorkflowInput, NodePatch, ExecuteBody, RunBody, WorkflowListQuery, ExecutionListQuery, Health } from './types.js';
 export type {
-  LintResult,
-  Page,
-  SaveResult,
-  UsageView,
-  WorkflowSummary,
-  WorkflowView,
-} from '../service/contracts.js';
-export type {
+  CatalogEntry,
   EstimateView,
   ExecuteAccepted,
   ExecutionDetail,
   ExecutionSummary,
+  LintResult,
+  Page,
   PollView,
   RunAccepted,
   RunDescription,
-} from '../service/execution-contracts.js';
-export type { CatalogEntry } from '../nodes/describe.js';
+  SaveResult,
+  UsageView,
+  WorkflowSummary,
+  WorkflowView,
+} from '../service/index.js';
 export type { Violation } from '../graph/index.js';
 export { PipewrightError, isPipewrightError } from '../errors/index.js';

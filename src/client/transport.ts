@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher, Pool } from 'undici';
-import { fetchFailure } from '../net/fetch-errors.js';
-import { retry } from '../net/index.js';
+import { fetchFailure, retry } from '../net/index.js';
 import { header, invalidResponse, type Reply, responseError } from './errors.js';
 import type { ClientSettings } from './options.js';
 import { type HttpMethod, retryable, retryAfterMs } from './retry-policy.js';

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { ExecuteBodySchema, RunBodySchema } from '../service/executions/bodies.js';
-import type { SaveBodySchema, PatchNodeBodySchema } from '../service/workflows/bodies.js';
+import type { ExecuteBodySchema, RunBodySchema, SaveBodySchema, PatchNodeBodySchema } from '../service/index.js';
 
 /** Accepted by every method. */
 export interface RequestOptions {

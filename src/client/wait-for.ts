@@ -1,7 +1,6 @@
-import { FINISHED_EXECUTION_STATUSES } from '../engine/states.js';
+import { FINISHED_EXECUTION_STATUSES, type PollView } from '../service/index.js';
 import { PipewrightError } from '../errors/index.js';
 import { poll, type PollInfo } from '../net/index.js';
-import type { PollView } from '../service/execution-contracts.js';
 import { pollingSettings, positive, type PollingOptions } from './options.js';
 import type { RequestOptions } from './types.js';
 

@@ -1,5 +1,4 @@
-import type { LintResult, Page, SaveResult, WorkflowSummary, WorkflowView } from '../service/contracts.js';
-import type { EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/execution-contracts.js';
+import type { LintResult, Page, SaveResult, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/index.js';
 import { data, path, route } from './route.js';
 import type { Transport } from './transport.js';
 import type { ExecuteBody, NodePatch, PostOptions, RequestOptions, RunBody, WorkflowInput, WorkflowListQuery } from './types.js';

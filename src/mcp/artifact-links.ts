@@ -1,5 +1,6 @@
 import type { ResourceLink } from '@modelcontextprotocol/sdk/types.js';
-import { artifactIdOf, artifactRef, type ArtifactUrlRenderer, contentTypeForPath, visitStrings } from '../backend/index.js';
+import { artifactIdOf, artifactRef, contentTypeForPath } from '../artifacts/index.js';
+import { type ArtifactUrlRenderer, visitStrings } from '../backend/index.js';
 
 /**
  * A stored file as a resource this server reads (`pipewright://artifacts/{id}`): the form over

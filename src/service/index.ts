@@ -47,3 +47,12 @@ export type {
 export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS, ExecuteBodySchema, RunBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './executions/index.js';
 export type { ExecutionQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
+export { SaveBodySchema, PatchNodeBodySchema } from './workflows/bodies.js';
+export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
+export type { IdempotencyOptions, WebhookOwner, WebhookOwners } from './idempotency/index.js';
+export { accountPrincipal, importTemplates, importTemplatesOnFirstStart } from './templates/index.js';
+export type { ImportTemplatesOptions, ImportTemplatesResult } from './templates/index.js';
+export type { CatalogEntry } from '../nodes/index.js';
+// Executions and node runs report these statuses: they are part of every view above.
+export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
+export type { ExecutionStatus, NodeStatus } from '../engine/index.js';

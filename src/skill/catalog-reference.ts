@@ -1,7 +1,5 @@
 import { COMMON_CONFIG_KEYS, FAMILY_CATEGORY } from '../graph/index.js';
-import { describeNodeType, type CatalogEntry } from '../nodes/describe.js';
-import { createBuiltinRegistry, type NodeRegistry, type NodeType } from '../nodes/index.js';
-import { modelEntryOf } from '../nodes/model/index.js';
+import { describeNodeType, type CatalogEntry, createBuiltinRegistry, type NodeRegistry, type NodeType, modelEntryOf } from '../nodes/index.js';
 
 /** What the JSON Schema of one setting tells a reader; zod writes these keys. */
 interface SettingSchema {

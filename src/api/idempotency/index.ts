@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PipewrightError } from '../../errors/index.js';
-import type { IdempotencyService } from '../../service/idempotency/index.js';
+import type { IdempotencyService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

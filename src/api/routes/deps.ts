@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Services } from '../../service/index.js';
-import type { WebhookOwners } from '../../service/idempotency/index.js';
+import type { Services, WebhookOwners } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
 /** What a route group is given: the use cases, and the middleware configured once for all. */

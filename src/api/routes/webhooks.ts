@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { isPipewrightError } from '../../errors/index.js';
-import type { WebhookOwners } from '../../service/idempotency/index.js';
+import type { WebhookOwners } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
 import { noRoute } from '../errors/index.js';

@@ -3,7 +3,7 @@ import { routeConsoleToStderr, serveStdio } from '../../mcp/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { EXIT } from '../exit-codes.js';
 import { version } from '../version.js';
-import { bundledTemplatesDir } from '../../skill/paths.js';
+import { bundledTemplatesDir } from '../../skill/index.js';
 
 /** How long shutdown may take before the process exits anyway (a stuck provider socket, say). */
 const EXIT_DEADLINE_MS = 3_000;

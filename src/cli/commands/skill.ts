@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { defaultSkillsDir } from '../../skill/install.js';
-import { SKILL_NAME } from '../../skill/paths.js';
+import { defaultSkillsDir, SKILL_NAME } from '../../skill/index.js';
 
 /** `skill install|pack|catalog`: put the Claude Skill where Claude reads it, or regenerate its node catalog. */
 export function registerSkill(program: Command): void {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { accountPrincipal, importTemplates } from '../../service/templates/index.js';
-import { bundledTemplatesDir } from '../../skill/paths.js';
+import { accountPrincipal, importTemplates } from '../../service/index.js';
+import { bundledTemplatesDir } from '../../skill/index.js';
 import { withServices } from '../open-services.js';
 
 export async function importTemplateFiles(flags: { dir?: string; json?: boolean }): Promise<void> {

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { type Backend, closestMatch } from '../../backend/index.js';
+import type { Backend } from '../../backend/index.js';
+import { closestMatch } from '../../graph/index.js';
 import { PipewrightError } from '../../errors/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
