@@ -27,9 +27,13 @@ const EXTENSIONS: ReadonlyArray<readonly [contentType: string, extension: string
 
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
-/** `image/PNG; charset=x` → `image/png`. */
+/** RFC 9110 `type/subtype` tokens: a claimed type (a data: URI's, a server's) becomes a header later. */
+const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
+
+/** `image/PNG; charset=x` → `image/png`; '' for text that is no media type (`text/html\r\nSet-Cookie: …`). */
 export function normalizeContentType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  const essence = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return MEDIA_TYPE.test(essence) ? essence : '';
 }
 
 /** The first extension listed for a content type, `bin` for unknown ones. */

@@ -153,6 +153,25 @@ describe('file output URLs', () => {
   });
 });
 
+describe('a scripted file', () => {
+  it('is served sandboxed and never sniffed, with a key and by its signed URL', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(document.domain)</script><rect width="4" height="4"/></svg>';
+    const flow = { name: 'Scripted', nodes: [node('photo', 'input:image', {}), node('out', 'output:result', { name: 'image' })], edges: [edge('photo', 'image', 'out', 'value')] };
+    const { poll } = await run(server, flow, { inputs: { photo: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` } });
+    const { id } = signed(poll.finalOutput.image);
+    const keyed = await fetch(`${server.url}/api/v1/artifacts/${id}`, { headers: { Authorization: `Bearer ${server.adminKey}` } });
+    for (const response of [await keyless(poll.finalOutput.image), keyed]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('image/svg+xml');
+      expect(response.headers.get('Content-Security-Policy')).toBe("sandbox; default-src 'none'");
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(await response.text()).toBe(svg);
+    }
+    const png = await keyless(url);
+    expect([png.headers.get('Content-Type'), png.headers.get('Content-Security-Policy')]).toEqual(['image/png', null]);
+  });
+});
+
 describe('an expired file output URL', () => {
   it('is refused with 403 expired_signature, while the key still reads the file', async () => {
     const short = await startTestServer({ ...UNLIMITED, services: { ...UNLIMITED.services, artifactUrlTtlSeconds: 1 } });

@@ -2,10 +2,8 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { Services } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
+import { artifactHeaders } from './artifact-headers.js';
 import type { RouteDeps } from './deps.js';
-
-/** Types a browser would run script in: opened from our origin, they get a sandbox of their own. */
-const ACTIVE = /^(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)$/;
 
 /**
  * `GET /artifacts/{id}`: the bytes of a stored output, either to its owner's key (another
@@ -27,10 +25,5 @@ function signedRead(services: Services): MiddlewareHandler<AppEnv> {
 }
 
 function sendArtifact(c: Context<AppEnv>, { bytes, contentType }: { bytes: Uint8Array; contentType: string }): Response {
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': contentType,
-    'Cache-Control': 'private, max-age=3600',
-    'X-Content-Type-Options': 'nosniff',
-    ...(ACTIVE.test(contentType) && { 'Content-Security-Policy': 'sandbox' }),
-  });
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, artifactHeaders(contentType));
 }
