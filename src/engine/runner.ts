@@ -153,6 +153,10 @@ function errorInfo(error: PipewrightError): NodeErrorInfo {
   return { code: error.code, message, ...(error.transient ? { transient: true } : {}) };
 }
 
+// An absolute file path (POSIX or Windows) that is not part of a URL.
+const FILE_PATH = /(?<![\w:/.~-])(?:\/|[A-Za-z]:\\)(?:[\w.@+-]+[\\/])*[\w.@+-]+/g;
+
+/** A bug's first line, without file paths: they would tell a caller how the server is laid out. */
 function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').slice(0, 300);
+  return (text.split('\n')[0] ?? '').replace(FILE_PATH, '<path>').slice(0, 300);
 }

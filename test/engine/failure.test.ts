@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { graph, harness, statuses } from './fixtures.js';
 
 describe('failure and branches', () => {
@@ -84,5 +85,19 @@ describe('failure and branches', () => {
     const state = await engine.execute({ graph: g }).result;
     expect(statuses(state)).toMatchObject({ yes: 'SKIPPED', no: 'COMPLETED', merge: 'COMPLETED' });
     expect(state.nodes.merge!.output).toEqual({ text: '0' });
+  });
+
+  it('keeps server file paths out of the record of a node that failed unexpectedly', async () => {
+    const { engine, compile, registry } = harness();
+    registry.register({
+      nodeType: 'utility:t_crash', label: 'Crash', category: 'utility', description: 'test', cost: () => 0, timeoutMs: 5_000,
+      inputs: [], outputs: [{ name: 'out', type: 'any' }], config: z.strictObject({}), maxRetries: 0,
+      run: async () => { throw new Error("ENOENT: no such file or directory, open '/srv/pipewright/home/x.png' (see https://example.com/a/b)"); },
+    });
+    const state = await engine.execute({ graph: compile(graph({ crash: ['utility:t_crash'] })) }).result;
+    expect(state.nodes.crash!.error).toEqual({
+      code: 'node_error',
+      message: "Node failed unexpectedly: ENOENT: no such file or directory, open '<path>' (see https://example.com/a/b)",
+    });
   });
 });

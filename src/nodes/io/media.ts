@@ -35,19 +35,18 @@ export async function readMedia(ref: string, deps: MediaDeps): Promise<Media> {
     return { bytes, contentType: await sniffContentType(bytes, contentType) };
   }
   if (/^https?:/i.test(ref)) return fetchMedia(ref, deps);
-  if (/^file:/i.test(ref)) return readLocalFile(filePath(ref), deps);
+  if (/^file:/i.test(ref)) return readLocalFile({ path: filePath(ref), given: ref }, deps);
   if (URL_SCHEME.test(ref)) {
     throw new PipewrightError('unsupported_media_ref', `Cannot read media from a ${ref.split(':')[0]}: URL; use http(s), data: or a file path`, {
-      kind: 'user',
-    });
+      });
   }
-  return readLocalFile(resolve(ref), deps);
+  return readLocalFile({ path: resolve(ref), given: ref }, deps);
 }
 
 async function readArtifact(id: string, artifacts: ArtifactStore): Promise<Media> {
   // Our own store: no policy applies, the workflow only names what a run already produced.
   const artifact = await artifacts.get(id);
-  if (!artifact) throw new PipewrightError('media_not_found', `Artifact ${id} does not exist`, { kind: 'user', details: { id } });
+  if (!artifact) throw new PipewrightError('media_not_found', `Artifact ${id} does not exist`, { details: { id } });
   return { bytes: artifact.bytes, contentType: artifact.contentType };
 }
 
@@ -59,41 +58,52 @@ async function fetchMedia(url: string, deps: MediaDeps): Promise<Media> {
     // The message names the host only: query strings may carry tokens.
     const host = new URL(response.url).host;
     throw new PipewrightError('media_fetch_failed', `Fetching media from ${host} failed with HTTP ${status}`, {
-      kind: transient ? 'operational' : 'user', transient, details: { host, status },
+      transient, details: { host, status },
     });
   }
   const contentType = await sniffContentType(response.body, response.headers['content-type'], contentTypeForPath(new URL(response.url).pathname));
   return { bytes: response.body, contentType };
 }
 
-async function readLocalFile(path: string, deps: MediaDeps): Promise<Media> {
+/**
+ * `given` is the reference as the workflow wrote it; `path` is where it points on this machine.
+ * Messages name only `given`: a relative path resolved here would tell a caller the server's
+ * working directory.
+ */
+interface LocalFile {
+  path: string;
+  given: string;
+}
+
+async function readLocalFile({ path, given }: LocalFile, deps: MediaDeps): Promise<Media> {
   if (!deps.policy.allowLocalFiles) {
-    throw new PipewrightError('forbidden_target', `Reading local files (${path}) is not allowed here. The operator can allow it with PIPEWRIGHT_ALLOW_LOCAL_FILES=1.`, {
-      kind: 'user', details: { path, setting: 'PIPEWRIGHT_ALLOW_LOCAL_FILES' },
+    throw new PipewrightError('forbidden_target', `Reading local files (${given}) is not allowed here. The operator can allow it with PIPEWRIGHT_ALLOW_LOCAL_FILES=1.`, {
+      details: { path: given, setting: 'PIPEWRIGHT_ALLOW_LOCAL_FILES' },
     });
   }
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    throw unreadable(path, error);
+    throw unreadable(given, error);
   });
   if (!info?.isFile()) {
-    throw new PipewrightError('media_not_found', info ? `${path} is not a file` : `No file at ${path}`, { kind: 'user', details: { path } });
+    throw new PipewrightError('media_not_found', info ? `${given} is not a file` : `No file at ${given}`, { details: { path: given } });
   }
   if (info.size > deps.policy.maxResponseBytes) {
-    throw new PipewrightError('media_too_large', `${path} is larger than the ${deps.policy.maxResponseBytes}-byte limit`, {
-      kind: 'user', details: { path, maxBytes: deps.policy.maxResponseBytes },
+    throw new PipewrightError('media_too_large', `${given} is larger than the ${deps.policy.maxResponseBytes}-byte limit`, {
+      details: { path: given, maxBytes: deps.policy.maxResponseBytes },
     });
   }
   const bytes = await readFile(path, deps.signal ? { signal: deps.signal } : {}).catch((error: NodeJS.ErrnoException) => {
     deps.signal?.throwIfAborted();
-    throw unreadable(path, error);
+    throw unreadable(given, error);
   });
   return { bytes, contentType: await sniffContentType(bytes, contentTypeForPath(path)) };
 }
 
-function unreadable(path: string, error: NodeJS.ErrnoException): PipewrightError {
-  return new PipewrightError('media_read_failed', `Cannot read ${path}${error.code ? ` (${error.code})` : ''}`, {
-    kind: 'operational', cause: error, details: { path },
+function unreadable(given: string, error: NodeJS.ErrnoException): PipewrightError {
+  // The cause stays in the server's log; the caller gets the errno code only, never the OS message with its path.
+  return new PipewrightError('media_read_failed', `Cannot read ${given}${error.code ? ` (${error.code})` : ''}`, {
+    cause: error, details: { path: given },
   });
 }
 
@@ -101,6 +111,6 @@ function filePath(url: string): string {
   try {
     return fileURLToPath(url);
   } catch {
-    throw new PipewrightError('invalid_url', 'Not a valid file: URL (it must be file:///absolute/path)', { kind: 'user' });
+    throw new PipewrightError('invalid_url', 'Not a valid file: URL (it must be file:///absolute/path)');
   }
 }

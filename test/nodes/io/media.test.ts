@@ -103,6 +103,18 @@ describe('readMedia', () => {
     }
   });
 
+  it('names a refused or missing local file as it was given, never the server\'s working directory', async () => {
+    const relative = 'nothing-here/photo.png';
+    for (const [policy, code] of [[closed, 'forbidden_target'], [open, 'media_not_found']] as const) {
+      const error = (await readMedia(relative, deps(policy)).then(() => undefined, (caught: unknown) => caught)) as { code: string; message: string; details: unknown };
+      expect(error).toMatchObject({ code, details: { path: relative } });
+      expect(error.message).toContain(relative);
+      expect(JSON.stringify([error.message, error.details])).not.toContain(process.cwd());
+    }
+    const url = 'file:///nowhere/at/all.png';
+    await expect(readMedia(url, deps(closed))).rejects.toMatchObject({ code: 'forbidden_target', details: { path: url } });
+  });
+
   it('reports a missing local file as a user error naming the path', async () => {
     const path = join(dir, 'nothing-here.png');
     const missing = readMedia(path, deps(open));
