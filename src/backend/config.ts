@@ -4,6 +4,13 @@ import type { Backend } from './backend.js';
 import { createEmbeddedBackend } from './embedded.js';
 import { createRemoteBackend } from './remote.js';
 
+/** A store on this machine: the home, the URLs a `serve` on it would hand out, and the templates of its first start. */
+export interface LocalHome {
+  home: string;
+  links: Links;
+  templatesDir: string;
+}
+
 export type BackendChoice =
   | { kind: 'remote'; baseUrl: string; apiKey: string }
   | { kind: 'embedded'; home: string; links: Links; templatesDir: string; apiKey?: string };
@@ -13,7 +20,7 @@ export type BackendChoice =
  * `home`. A URL without a key is refused rather than silently run locally. A key alone keeps its
  * `serve` meaning: the admin key the first start creates.
  */
-export function chooseBackend(env: NodeJS.ProcessEnv, local: { home: string; links: Links; templatesDir: string }): BackendChoice {
+export function chooseBackend(env: NodeJS.ProcessEnv, local: LocalHome): BackendChoice {
   const baseUrl = nonEmpty(env.PIPEWRIGHT_API_URL);
   const apiKey = nonEmpty(env.PIPEWRIGHT_API_KEY);
   if (baseUrl !== undefined) {
@@ -22,6 +29,12 @@ export function chooseBackend(env: NodeJS.ProcessEnv, local: { home: string; lin
     }
     return { kind: 'remote', baseUrl, apiKey };
   }
+  return embeddedChoice(env, local);
+}
+
+/** The store on `local` whatever `PIPEWRIGHT_API_URL` says: for work that needs this machine's files and network. */
+export function embeddedChoice(env: NodeJS.ProcessEnv, local: LocalHome): BackendChoice {
+  const apiKey = nonEmpty(env.PIPEWRIGHT_API_KEY);
   return { kind: 'embedded', ...local, ...(apiKey !== undefined && { apiKey }) };
 }
 

@@ -1,8 +1,6 @@
-import { isPipewrightError, PipewrightError } from '../errors/index.js';
-import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services, createIdempotencyService, accountPrincipal } from '../service/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services, accountPrincipal } from '../service/index.js';
 import type { Backend } from './backend.js';
-import { localServices, startUp } from './local-services.js';
+import { openLocalRuntime, startUp } from './local-services.js';
 import { inlineRun } from './scratch.js';
 
 export interface EmbeddedBackendOptions {
@@ -26,14 +24,13 @@ export interface EmbeddedBackendOptions {
  * a stored state, then closes the store.
  */
 export async function createEmbeddedBackend(options: EmbeddedBackendOptions): Promise<Backend> {
-  const env = options.env ?? process.env;
-  const store = await open(options.home);
+  const runtime = await openLocalRuntime({ home: options.home, env: options.env ?? process.env, mode: 'cli', settings: { links: options.links } });
   try {
-    const services = localServices({ store, home: options.home, env, mode: 'cli', settings: { links: options.links } });
-    const { bootstrap } = await startUp(services, { apiKey: options.apiKey, templatesDir: options.templatesDir });
-    return servicesBackend({ services, idempotency: createIdempotencyService({ store }), principal: accountPrincipal(bootstrap.accountId), close: closer(services, store) });
+    const { bootstrap } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: options.templatesDir });
+    const { services, idempotency, close } = runtime;
+    return servicesBackend({ services, idempotency, principal: accountPrincipal(bootstrap.accountId), close });
   } catch (error) {
-    await store.close();
+    await runtime.close();
     throw error;
   }
 }
@@ -109,23 +106,5 @@ function idempotent(service: IdempotencyService, accountId: string) {
       await service.release(accountId, key, begun.claim);
       throw error;
     }
-  };
-}
-
-async function open(home: string): Promise<Store> {
-  try {
-    return await openStore({ home });
-  } catch (error) {
-    if (isPipewrightError(error)) throw error;
-    throw new PipewrightError('store_unavailable', `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'operational', cause: error });
-  }
-}
-
-/** Once only: stdio shutdown may be asked twice (stdin closing and a signal). */
-function closer(services: Services, store: Store): () => Promise<void> {
-  let closing: Promise<void> | undefined;
-  return () => {
-    closing ??= services.executions.shutdown().finally(() => store.close());
-    return closing;
   };
 }

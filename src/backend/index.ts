@@ -4,11 +4,11 @@
 export type { Backend } from './backend.js';
 export { createEmbeddedBackend, servicesBackend } from './embedded.js';
 export type { EmbeddedBackendOptions, ServicesBackendOptions } from './embedded.js';
-export { localServices, startUp } from './local-services.js';
-export type { LocalServicesOptions, StartUp } from './local-services.js';
+export { localCatalog, openLocalRuntime, startUp } from './local-services.js';
+export type { LocalCatalog, LocalRuntime, LocalRuntimeOptions, StartUp } from './local-services.js';
 export { createRemoteBackend } from './remote.js';
-export { chooseBackend, createBackend, describeBackend } from './config.js';
-export type { BackendChoice } from './config.js';
+export { chooseBackend, createBackend, describeBackend, embeddedChoice } from './config.js';
+export type { BackendChoice, LocalHome } from './config.js';
 export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
 export type { WaitOptions } from './wait-for-execution.js';

@@ -1,12 +1,34 @@
+import { isPipewrightError, PipewrightError } from '../errors/index.js';
 import { policyFor, type RunMode } from '../net/index.js';
-import { createBuiltinRegistry } from '../nodes/index.js';
+import { createBuiltinRegistry, type NodeRegistry, type Providers } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
-import { createServices, type CreateServicesOptions, type ServiceSettings, type Services, importTemplatesOnFirstStart, type ImportTemplatesResult } from '../service/index.js';
-import type { Store } from '../store/index.js';
+import {
+  createIdempotencyService,
+  createServices,
+  createWebhookOwners,
+  importTemplatesOnFirstStart,
+  type CreateServicesOptions,
+  type IdempotencyService,
+  type ImportTemplatesResult,
+  type ServiceSettings,
+  type Services,
+  type WebhookOwners,
+} from '../service/index.js';
+import { openStore, type Store } from '../store/index.js';
 
-export interface LocalServicesOptions {
-  store: Store;
-  /** `PIPEWRIGHT_HOME`: run outputs go under `<home>/artifacts`. */
+/** The node types a process runs, with the providers whose keys are in its environment. */
+export interface LocalCatalog {
+  registry: NodeRegistry;
+  providers: Providers;
+}
+
+export function localCatalog(env: NodeJS.ProcessEnv): LocalCatalog {
+  const providers = createProviders(providerSettingsFromEnv(env));
+  return { registry: createBuiltinRegistry({ providers }), providers };
+}
+
+export interface LocalRuntimeOptions {
+  /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
   home: string;
   /** Provider keys and the operator's network and file allowances are read here. */
   env: NodeJS.ProcessEnv;
@@ -16,11 +38,43 @@ export interface LocalServicesOptions {
   onExecutionError?: CreateServicesOptions['onExecutionError'];
 }
 
-/** The services over `store`, with the built-in node types and the providers whose keys are in `env`. */
-export function localServices({ store, home, env, mode, settings, onExecutionError }: LocalServicesOptions): Services {
-  const providers = createProviders(providerSettingsFromEnv(env));
-  const registry = createBuiltinRegistry({ providers });
-  return createServices({ store, registry, providers, settings, home, policy: policyFor(mode, env), ...(onExecutionError && { onExecutionError }) });
+/** What every command runs on: the services over the store under `home`, and the store's request records. */
+export interface LocalRuntime {
+  services: Services;
+  idempotency: IdempotencyService;
+  webhookOwners: WebhookOwners;
+  /** Lets running executions reach a stored state, then closes the store; once, however often it is asked. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one place the runtime is assembled — store, providers, node registry, engine (inside the
+ * services' dispatcher) and services — for `serve`, `mcp`, `run` and the commands that manage a home.
+ */
+export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const store = await open(options.home);
+  try {
+    const { registry, providers } = localCatalog(options.env);
+    const services = createServices({
+      store,
+      registry,
+      providers,
+      settings: options.settings,
+      home: options.home,
+      policy: policyFor(options.mode, options.env),
+      ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      services,
+      idempotency: createIdempotencyService({ store }),
+      webhookOwners: createWebhookOwners(store),
+      close: () => (closing ??= services.executions.shutdown().finally(() => store.close())),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 export interface StartUp {
@@ -40,4 +94,13 @@ export async function startUp(services: Services, options: { apiKey?: string | u
   const templates = await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap, dir: options.templatesDir });
   const resumed = await services.executions.resumeUnfinished();
   return { bootstrap, templates, resumed };
+}
+
+async function open(home: string): Promise<Store> {
+  try {
+    return await openStore({ home });
+  } catch (error) {
+    if (isPipewrightError(error)) throw error;
+    throw new PipewrightError('store_unavailable', `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'operational', cause: error });
+  }
 }

@@ -1,19 +1,17 @@
-import { createBuiltinRegistry } from '../nodes/index.js';
-import { createServices, type Services } from '../service/index.js';
-import { pipewrightHome } from './runtime.js';
-import { localPublicUrl } from './serve/options.js';
-import { restLinks } from '../api/index.js';
-import { openStore } from '../store/index.js';
+import { openLocalRuntime, type LocalRuntime } from '../backend/index.js';
+import { localHome } from './backend-choice.js';
 
 /**
- * Runs `work` on the services over the store under PIPEWRIGHT_HOME, then closes the store —
- * how the `keys` commands reach the same data a running `serve` uses (SQLite WAL lets both open it).
+ * Runs `work` on the services over the store under PIPEWRIGHT_HOME, then closes it — how the
+ * `keys` and `templates` commands reach the same data a running `serve` uses (SQLite WAL lets
+ * both open it). Nothing is started up: no account is made, no execution resumed.
  */
-export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: Services) => Promise<T>): Promise<T> {
-  const store = await openStore({ home: pipewrightHome(env) });
+export async function withServices<T>(env: NodeJS.ProcessEnv, work: (services: LocalRuntime['services']) => Promise<T>): Promise<T> {
+  const { home, links } = localHome(env);
+  const runtime = await openLocalRuntime({ home, env, mode: 'cli', settings: { links } });
   try {
-    return await work(createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks(localPublicUrl(env)) } }));
+    return await work(runtime.services);
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }

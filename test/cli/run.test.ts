@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restLinks } from '../../src/api/index.js';
+import { createEmbeddedBackend } from '../../src/backend/index.js';
 import { runBuilt } from '../support/built-cli.js';
 
 const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
@@ -52,6 +54,23 @@ describe('pipewright run', () => {
     expect(JSON.stringify(state)).not.toContain('pipewright://');
     const plain = await runBuilt(['run', example('image-pipeline.json')], env);
     expect(plain.stdout).toMatch(/^contactSheet: file:\/\/\S+\.png$/m);
+  });
+
+  it('saves the run in the store as a scratch workflow, and runs it again from the cache that home shares', async () => {
+    const own = { PIPEWRIGHT_HOME: await mkdtemp(join(tmpdir(), 'pw-cli-scratch-')) };
+    try {
+      const first = JSON.parse((await runBuilt(['run', example('fan-out.json'), '--json'], own)).stdout);
+      const again = JSON.parse((await runBuilt(['run', example('fan-out.json'), '--json'], own)).stdout);
+      expect([first.nodes.prompt.cached, again.nodes.prompt.cached]).toEqual([false, true]);
+      expect(again.finalOutput).toEqual(first.finalOutput);
+      const backend = await createEmbeddedBackend({ home: own.PIPEWRIGHT_HOME, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: own.PIPEWRIGHT_HOME });
+      const scratch = await backend.listWorkflows({ tag: 'scratch' });
+      await backend.close();
+      expect(scratch.data.map((workflow) => workflow.id).sort()).toEqual([first.workflowId, again.workflowId].sort());
+      expect(scratch.data[0]!.name).toBe('Prompt variations, fan-out and fan-in (offline)');
+    } finally {
+      await rm(own.PIPEWRIGHT_HOME, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when a node fails, naming it', async () => {

@@ -2,11 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltinRegistry } from '../../src/nodes/index.js';
-import { createServices } from '../../src/service/index.js';
+import { openLocalRuntime } from '../../src/backend/index.js';
 import { loadTemplates } from '../../src/service/templates/index.js';
 import { bundledTemplatesDir } from '../../src/skill/index.js';
-import { openStore } from '../../src/store/index.js';
 import { runBuilt } from '../support/built-cli.js';
 import { restLinks } from '../../src/api/index.js';
 
@@ -19,11 +17,11 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 
 /** What a first `serve` leaves behind: a store with one account. */
 async function bootstrap(at: string): Promise<void> {
-  const store = await openStore({ home: at });
+  const runtime = await openLocalRuntime({ home: at, env: {}, mode: 'cli', settings: { links: restLinks('http://127.0.0.1:8787') } });
   try {
-    await createServices({ store, registry: createBuiltinRegistry(), settings: { links: restLinks('http://127.0.0.1:8787') } }).accounts.bootstrap({});
+    await runtime.services.accounts.bootstrap({});
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 

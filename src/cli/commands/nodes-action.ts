@@ -1,4 +1,4 @@
-import { cliRuntime } from '../runtime.js';
+import { localCatalog } from '../../backend/index.js';
 import { describeNodeTypes, type CatalogEntry } from '../../nodes/describe.js';
 import { modelEntryOf } from '../../nodes/model/index.js';
 import type { NodeRegistry } from '../../nodes/registry.js';
@@ -6,7 +6,7 @@ import type { ProviderId } from '../../providers/index.js';
 
 /** `pipewright nodes`: the catalog by category, or as JSON (the shape of GET /nodes). */
 export function printNodeCatalog(options: { json?: boolean }): void {
-  const { registry, providers } = cliRuntime();
+  const { registry, providers } = localCatalog(process.env);
   const catalog = describeNodeTypes(registry.list());
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ nodes: catalog }, null, 2)}\n`);

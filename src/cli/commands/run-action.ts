@@ -1,11 +1,10 @@
-import { validateGraph } from '../../graph/index.js';
-import type { ExecutionState } from '../../engine/index.js';
-import { assertProvidersConfigured } from '../../nodes/model/index.js';
-import { cliRuntime } from '../runtime.js';
+import { basename } from 'node:path';
+import { createBackend, type Backend, type ExecutionDetail, type LintResult, waitForExecution } from '../../backend/index.js';
+import { localBackendChoice } from '../backend-choice.js';
 import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
-import { progressView } from '../progress.js';
-import { EXIT } from '../exit-codes.js';
+import { progressView, type ProgressView } from '../progress.js';
+import { EXIT, runExitCode } from '../exit-codes.js';
 import { withFileUrls } from '../file-urls.js';
 
 export interface RunOptions {
@@ -16,46 +15,83 @@ export interface RunOptions {
   target?: string;
 }
 
-/** `pipewright run <file>`: validates, refuses unconfigured providers, runs with progress on stderr. */
+/**
+ * `pipewright run <file>`: validates, then runs the graph as any execution runs — saved as a
+ * scratch workflow in the store under PIPEWRIGHT_HOME, with its credits, cache and limits — on
+ * this machine whatever PIPEWRIGHT_API_URL says, since a file's graph may read local files.
+ * Progress goes to stderr as the nodes change.
+ */
 export async function runWorkflowFile(file: string, options: RunOptions): Promise<void> {
-  const { registry, providers, engine, artifacts } = cliRuntime();
-  const validation = validateGraph(await loadJsonFile(file), registry);
-  for (const line of formatViolations(validation.warnings, 'warning')) process.stderr.write(`${line}\n`);
-  if (!validation.ok || validation.graph === undefined) {
-    for (const line of formatViolations(validation.violations, 'error')) process.stderr.write(`${line}\n`);
-    process.stderr.write(`${file}: ${validation.violations.length} violation(s); nothing ran\n`);
-    process.exitCode = EXIT.failed;
-    return;
+  const graph = await loadJsonFile(file);
+  const env = process.env;
+  const backend = await createBackend(localBackendChoice(env), env);
+  try {
+    if (!reportLint(file, await backend.validateWorkflow(graph))) {
+      process.exitCode = EXIT.failed;
+      return;
+    }
+    const { nodes, edges, name } = graph as { nodes: unknown[]; edges?: unknown[]; name?: unknown };
+    const { executionId } = await backend.executeWorkflow(undefined, {
+      nodes,
+      edges: edges ?? [],
+      name: typeof name === 'string' ? name : basename(file),
+      inputs: options.input,
+      dryRun: options.dryRun === true,
+      force: options.force === true,
+      ...(options.target === undefined ? {} : { targetNodeId: options.target }),
+    });
+    const interrupt = () => void backend.cancelExecution(executionId);
+    process.once('SIGINT', interrupt);
+    const view = options.json ? undefined : progressView(process.stderr);
+    const detail = await follow(backend, executionId, view).finally(() => {
+      process.off('SIGINT', interrupt);
+      view?.done();
+    });
+    await report(backend, detail, options.json === true);
+    process.exitCode = runExitCode(detail.status);
+  } finally {
+    await backend.close();
   }
-  // Refuse before anything runs (or is paid for); the error names the variables to set (exit 2).
-  if (options.dryRun !== true) assertProvidersConfigured(validation.graph, registry, providers);
-  const view = options.json ? undefined : progressView(process.stderr);
-  const handle = engine.execute({
-    graph: validation.graph,
-    inputs: options.input,
-    dryRun: options.dryRun === true,
-    force: options.force === true,
-    ...(options.target === undefined ? {} : { targetNodeId: options.target }),
-    ...(view === undefined ? {} : { onEvent: view.onEvent }),
-  });
-  const interrupt = () => handle.cancel();
-  process.once('SIGINT', interrupt);
-  const finished = await handle.result.finally(() => {
-    process.off('SIGINT', interrupt);
-    view?.done();
-  });
-  const state = await withFileUrls(finished, (id) => artifacts.fileUrl(id));
-  if (options.json) process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
-  else printSummary(state);
-  process.exitCode = state.status === 'COMPLETED' ? EXIT.ok : state.status === 'CANCELLED' ? EXIT.interrupted : EXIT.failed;
 }
 
-function printSummary(state: ExecutionState): void {
-  const line = `${state.status} in ${state.durationMs ?? 0} ms · ${state.credits} credits · ${state.executionId}`;
-  if (state.status !== 'COMPLETED') process.stderr.write(`${line}\n${state.error?.message ?? ''}\n`);
-  else process.stderr.write(`${line}\n`);
-  const outputs = Object.entries(state.finalOutput ?? {});
-  for (const [name, value] of outputs) {
+/** Warnings always; the violations and false when the graph cannot run. */
+function reportLint(file: string, lint: LintResult): boolean {
+  // A missing provider key refuses the run itself (naming the variables), and a dry run needs none.
+  const warnings = lint.warnings.filter((warning) => warning.rule !== 'provider-not-configured');
+  for (const line of formatViolations(warnings, 'warning')) process.stderr.write(`${line}\n`);
+  if (lint.ok) return true;
+  for (const line of formatViolations(lint.violations, 'error')) process.stderr.write(`${line}\n`);
+  process.stderr.write(`${file}: ${lint.violations.length} violation(s); nothing ran\n`);
+  return false;
+}
+
+/** Waits for the run to finish, showing the nodes each time a poll finds one changed; resolves with the stored record. */
+async function follow(backend: Backend, executionId: string, view: ProgressView | undefined): Promise<ExecutionDetail> {
+  let shown = '';
+  await waitForExecution({
+    backend,
+    executionId,
+    onPoll: async ({ nodeStates }) => {
+      const statuses = nodeStates.map((node) => node.status).join();
+      if (view === undefined || statuses === shown) return;
+      shown = statuses;
+      view.update((await backend.getExecution(executionId)).nodes);
+    },
+  });
+  return backend.getExecution(executionId);
+}
+
+async function report(backend: Backend, finished: ExecutionDetail, json: boolean): Promise<void> {
+  const detail = await withFileUrls(finished, (id) => backend.artifactFileUrl(id));
+  if (json) {
+    // Nodes keyed by id, as a run of a file has always printed them.
+    const nodes = Object.fromEntries(detail.nodes.map((node) => [node.nodeId, node]));
+    process.stdout.write(`${JSON.stringify({ ...detail, nodes }, null, 2)}\n`);
+    return;
+  }
+  const line = `${detail.status} in ${detail.durationMs ?? 0} ms · ${detail.credits} credits · ${detail.id}`;
+  process.stderr.write(detail.status === 'COMPLETED' ? `${line}\n` : `${line}\n${String(detail.error?.message ?? '')}\n`);
+  for (const [name, value] of Object.entries(detail.finalOutput ?? {})) {
     process.stdout.write(`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   }
 }

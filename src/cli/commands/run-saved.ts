@@ -1,6 +1,6 @@
 import { createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
-import { EXIT } from '../exit-codes.js';
+import { runExitCode } from '../exit-codes.js';
 import { withFileUrls } from '../file-urls.js';
 import type { RunOptions } from './run-action.js';
 
@@ -23,7 +23,7 @@ export async function runSavedWorkflow(workflowId: string, options: RunOptions):
     process.once('SIGINT', interrupt);
     const final = await follow(backend, executionId, options.json === true).finally(() => process.off('SIGINT', interrupt));
     await report(backend, executionId, final, options.json === true);
-    process.exitCode = final.status === 'COMPLETED' ? EXIT.ok : final.status === 'CANCELLED' ? EXIT.interrupted : EXIT.failed;
+    process.exitCode = runExitCode(final.status);
   } finally {
     await backend.close();
   }

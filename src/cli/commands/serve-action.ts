@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { EXIT } from '../exit-codes.js';
-import { pipewrightHome } from '../runtime.js';
+import { pipewrightHome } from '../home.js';
 import { bootServer, type BootedServer } from '../serve/boot.js';
 import { createLogger } from '../serve/logger.js';
 import { artifactUrlTtl, listenAddress, type ServeFlags } from '../serve/options.js';

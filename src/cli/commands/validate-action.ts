@@ -1,13 +1,13 @@
 import { validateGraph } from '../../graph/index.js';
 import { lintWarnings } from '../../service/index.js';
-import { cliRuntime } from '../runtime.js';
+import { localCatalog } from '../../backend/index.js';
 import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
 import { EXIT } from '../exit-codes.js';
 
 /** `pipewright validate <file>`: every violation and warning, as text or JSON. */
 export async function validateWorkflowFile(file: string, options: { json?: boolean }): Promise<void> {
-  const { registry, providers } = cliRuntime();
+  const { registry, providers } = localCatalog(process.env);
   const input = await loadJsonFile(file);
   const validation = validateGraph(input, registry);
   // The same warnings as lint over REST and MCP: missing provider keys only warn (a dry run needs none).

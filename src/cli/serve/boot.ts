@@ -1,12 +1,10 @@
 import type { Logger } from 'pino';
 import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, restArtifactUrls, restLinks, spendExecution, startServer } from '../../api/index.js';
-import type { ArtifactUrlRenderer, ServiceSettings, Services } from '../../service/index.js';
-import { createIdempotencyService, createWebhookOwners, type IdempotencyService } from '../../service/idempotency/index.js';
-import { localServices, servicesBackend, startUp } from '../../backend/index.js';
+import type { ArtifactUrlRenderer, IdempotencyService, ServiceSettings, Services } from '../../service/index.js';
+import { type LocalRuntime, openLocalRuntime, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
 import { version } from '../version.js';
 import { bundledTemplatesDir } from '../../skill/paths.js';
-import { openStore, type Store } from '../../store/index.js';
 
 export interface BootOptions {
   home: string;
@@ -38,32 +36,29 @@ export interface BootedServer {
 type App = ReturnType<typeof createApp>;
 
 /**
- * Store, server, services, app. The services need the public URL (duplicate's `url`,
- * `webhookUrl`), which `--port 0` only knows once bound, so the server starts with a fetch that
- * waits for the app. The app is released only after executions a dead process left behind are
- * resumed, so nothing new is accepted before the old work is back in hand.
+ * Server, runtime, app. The services need the public URL (duplicate's `url`, `webhookUrl`),
+ * which `--port 0` only knows once bound, so the server starts with a fetch that waits for the
+ * app. The app is released only after executions a dead process left behind are resumed, so
+ * nothing new is accepted before the old work is back in hand.
  */
 export async function bootServer(options: BootOptions): Promise<BootedServer> {
   const env = options.env ?? process.env;
-  const store = await openStore({ home: options.home });
   let ready!: (app: App) => void;
   const app = new Promise<App>((resolve) => (ready = resolve));
-  const server = await cleanUpOnError(() => store.close(), () => startServer({
+  const server = await startServer({
     app: { fetch: async (request, env) => (await app).fetch(request, env) },
     host: options.host,
     port: options.port,
     ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
-  }));
-  let services: Services | undefined;
+  });
+  let runtime: LocalRuntime | undefined;
   const close = async () => {
     await server.close();
-    await services?.executions.shutdown();
-    await store.close();
+    await runtime?.close();
   };
   return cleanUpOnError(close, async () => {
     const settings: ServiceSettings = { ...options.services, links: restLinks(options.publicBaseUrl ?? server.url) };
-    services = localServices({
-      store,
+    runtime = await openLocalRuntime({
       home: options.home,
       env,
       mode: 'server',
@@ -71,9 +66,9 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
     // REST and /mcp hand out the same signed URLs under the public base.
-    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: services.artifacts });
-    const rest = createRestApp({ store, services, artifactUrls, options, env });
-    const { bootstrap, templates, resumed } = await startUp(services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
+    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
+    const rest = createRestApp({ runtime, artifactUrls, options, env });
+    const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
     ready(rest);
@@ -82,21 +77,20 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
 }
 
 interface RestAppDeps {
-  store: Store;
-  services: Services;
+  runtime: LocalRuntime;
   artifactUrls: ArtifactUrlRenderer;
   options: BootOptions;
   env: NodeJS.ProcessEnv;
 }
 
-function createRestApp({ store, services, artifactUrls, options, env }: RestAppDeps): App {
-  const idempotency = createIdempotencyService({ store });
+function createRestApp({ runtime, artifactUrls, options, env }: RestAppDeps): App {
+  const { services, idempotency, webhookOwners } = runtime;
   // One limiter for REST and /mcp, so an execution started either way spends the same budget.
   const rateLimiter = memoryRateLimiter();
   return createApp({
     services,
     idempotency,
-    webhookOwners: createWebhookOwners(store),
+    webhookOwners,
     logger: options.logger,
     artifactUrls,
     rateLimiter,
