@@ -4,9 +4,9 @@ import { MAX_TRIGGER_BYTES } from '../service/index.js';
 export interface ApiSettings {
   /** Requests per minute per client IP for requests without a valid key (401s, /healthz). */
   anonymousRequestsPerMinute: number;
-  /** Largest request body accepted, in bytes (CONTRACT §1: 1 MiB). */
+  /** Largest request body accepted, in bytes (docs/workflow-format.md: 1 MiB). */
   maxBodyBytes: number;
-  /** Deepest JSON nesting accepted; a graph needs far less (CONTRACT §6). */
+  /** Deepest JSON nesting accepted; a graph needs far less (docs/security.md). */
   maxJsonDepth: number;
   /**
    * Largest webhook trigger body read, in bytes, before it is parsed. The service's rule
@@ -36,5 +36,5 @@ export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {
   return settings;
 }
 
-/** Every route lives under this prefix (CONTRACT §3). */
+/** Every route lives under this prefix (docs/api.md). */
 export const BASE_PATH = '/api/v1';

@@ -17,7 +17,7 @@ export interface Backend {
   deleteWorkflow(id: string): Promise<{ id: string; deleted: true }>;
   estimateWorkflow(id: string, body: unknown): Promise<EstimateView>;
   /**
-   * `body` is the execute body of CONTRACT §3 (inputs, nodes/edges, targetNodeId, force, dryRun,
+   * `body` is the execute body of docs/api.md (inputs, nodes/edges, targetNodeId, force, dryRun,
    * version). Without `id` it must carry `nodes`/`edges` (and may carry `name`): that graph is
    * saved as a workflow tagged `scratch`, then run. With `idempotencyKey`, the same key and body
    * replay the first answer (the same execution, no second scratch workflow); the same key with

@@ -112,7 +112,7 @@ export class ExecutionLoop {
   /**
    * A node reached a final status: each child has one wire less to wait for. A failure upstream
    * skips a child at once; otherwise a child is judged when its last wire is in. Once cancelled,
-   * nothing is judged: what has not started becomes CANCELLED (CONTRACT §2).
+   * nothing is judged: what has not started becomes CANCELLED (docs/execution.md).
    */
   #release(nodeId: string): void {
     const parent = this.#state(nodeId);

@@ -29,7 +29,7 @@ function edgeLiveness(edge: CompiledEdge, state: StateLookup): Liveness {
 /**
  * A pending node can never run when an upstream failed, or when a port's every wire comes from
  * a branch not taken. A list port still runs on the wires that are live: that is how branches
- * merge back (CONTRACT §2: untaken branches are SKIPPED, not failed).
+ * merge back (docs/execution.md: untaken branches are SKIPPED, not failed).
  */
 export function skipReason(nodeId: string, graph: CompiledGraph, state: StateLookup): SkipReason | undefined {
   const node = graph.byId.get(nodeId)!;

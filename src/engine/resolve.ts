@@ -22,7 +22,7 @@ const DEFAULT_MAX_ITERATIONS = 100;
 /**
  * Wired values first, else `config[<port>]`. A list into a list port arrives whole (fan-ins
  * concatenate in edge order); a list into a single-item port makes the node run once per item,
- * several such ports zip (CONTRACT §2). Edges from a branch not taken carry nothing.
+ * several such ports zip (docs/execution.md). Edges from a branch not taken carry nothing.
  */
 export function resolveInputs(node: CompiledNode, graph: CompiledGraph, upstream: Upstream): ResolvedInputs {
   const inputs = dict();

@@ -6,7 +6,7 @@ import { dict, ownValue } from './user-keys.js';
 
 export type ConfigIssue = z.core.$ZodIssue;
 
-/** A node's `data.config` split three ways (CONTRACT §1) and parsed, with every issue kept. */
+/** A node's `data.config` split three ways (docs/workflow-format.md) and parsed, with every issue kept. */
 export interface ParsedNodeConfig {
   /** `spec.config` output (defaults applied); `{}` when it failed to parse. */
   settings: Record<string, unknown>;

@@ -29,7 +29,7 @@ export function buildNodeEntries(nodes: ParsedGraph['nodes'], catalog: NodeCatal
 }
 
 /**
- * `data.category` belongs to the registry (CONTRACT §1): a missing one is filled without comment,
+ * `data.category` belongs to the registry (docs/workflow-format.md): a missing one is filled without comment,
  * a wrong one is corrected and reported. An unknown type has no category to derive; it is left alone.
  */
 function deriveCategory(node: NodeEntry['node'], category: string | undefined): { node: NodeEntry['node']; migration?: Migration } {

@@ -20,7 +20,7 @@ export function itemType(type: PortType): BasePortType {
 /**
  * How a value of type `from` reaches a port of type `to`:
  * - `direct`: as is (same shape);
- * - `iterate`: a list into a single-item port — the node runs once per item (CONTRACT §2);
+ * - `iterate`: a list into a single-item port — the node runs once per item (docs/execution.md);
  * - `wrap`: a single item into a list port — it arrives as a one-item list (or joins a fan-in);
  * - `false`: incompatible.
  */

@@ -62,7 +62,7 @@ const WITHHELD = {
 
 /**
  * The one place an error becomes a tool result, by the REST API's rule (api/errors): a listed
- * code (CONTRACT §3) or the caller's own mistake keeps its message, plus advice for the next
+ * code (docs/api.md) or the caller's own mistake keeps its message, plus advice for the next
  * call; an unlisted operational fault (`store_unavailable`, `media_read_failed`, …) and a bug
  * never show theirs, which may name files, hosts or SQL.
  */

@@ -27,7 +27,7 @@ export interface GuardedResponse {
 }
 
 /**
- * Fetches an http(s) URL under a security policy (CONTRACT §6): internal addresses refused unless
+ * Fetches an http(s) URL under a security policy (docs/security.md): internal addresses refused unless
  * allowed (each redirect hop re-checked), one timeout for the whole exchange, a size cap on the
  * body. Any status comes back as a response — 4xx and 5xx are for the caller to judge.
  */

@@ -1,5 +1,5 @@
 /**
- * What a workflow may reach (CONTRACT §6). A workflow is data from a possibly untrusted caller:
+ * What a workflow may reach (docs/security.md). A workflow is data from a possibly untrusted caller:
  * in server mode it may not read the server's disk or its internal network unless the operator
  * said so; the CLI and stdio MCP, run by the user on their own machine, allow both.
  */

@@ -1,7 +1,7 @@
 import { PipewrightError } from '../errors/index.js';
 
 /**
- * A target the policy does not allow (CONTRACT §6). The message names the setting that would
+ * A target the policy does not allow (docs/security.md). The message names the setting that would
  * allow it, because the person reading it is usually the operator who can change it.
  */
 export function forbiddenTarget(host: string, address: string, range: string): PipewrightError {

@@ -2,7 +2,7 @@ import type { NodeSpec } from '../graph/index.js';
 import type { ArtifactStore } from '../artifacts/index.js';
 import type { SecurityPolicy } from '../net/index.js';
 
-/** Output values by port name. Files are URLs (CONTRACT §3); lists are arrays. */
+/** Output values by port name. Files are URLs (docs/api.md); lists are arrays. */
 export type NodeOutputs = Record<string, unknown>;
 
 /** What a node's `run` may use. Everything is passed in: nodes reach for no globals. */
@@ -38,7 +38,7 @@ export interface ProviderJobHandle {
 }
 
 /**
- * A node type is data plus one function (DESIGN.md). Adding one is one file registered in
+ * A node type is data plus one function (docs/architecture.md). Adding one is one file registered in
  * its folder's index, never a branch in the engine.
  */
 export interface NodeType<Settings = Record<string, unknown>> extends NodeSpec {

@@ -23,7 +23,7 @@ export interface HttpFailure {
   retryAfterMs?: number;
 }
 
-/** One table from HTTP status to error code (CONTRACT §2: 429, 5xx and timeouts are transient). */
+/** One table from HTTP status to error code (docs/execution.md: 429, 5xx and timeouts are transient). */
 export function httpError({ provider, status, text, retryAfterMs }: HttpFailure): PipewrightError {
   const label = PROVIDER_LABELS[provider];
   const said = text ? `: ${text}` : '';

@@ -11,7 +11,7 @@ import type { Plan, Principal, Scope } from './principal.js';
  * translates. Every method takes the caller's Principal and checks what it needs (scope,
  * ownership: another account's id is `not_found`). Bodies arrive as `unknown` and are parsed
  * here with the one zod schema per concept. Failures are PipewrightError values with the
- * contract's codes (CONTRACT §3 "Errors"); the faces map codes to statuses in one place.
+ * contract's codes (docs/api.md "Errors"); the faces map codes to statuses in one place.
  */
 
 export interface AuthService {
@@ -51,7 +51,7 @@ export interface AccountService {
   defaultAccountId(): Promise<string>;
 }
 
-/** A workflow as the contract shows it (CONTRACT §1), unwrapped on `GET /workflows/{id}`. */
+/** A workflow as the contract shows it (docs/workflow-format.md), unwrapped on `GET /workflows/{id}`. */
 export interface WorkflowView {
   id: string;
   name: string;

@@ -31,7 +31,7 @@ export interface CreateServicesOptions {
   artifacts?: ArtifactStore;
   /** Where accepted executions wait for a worker; default in-process. */
   queue?: ExecutionQueue;
-  /** What workflows may reach; default server mode (`policyFor('server')`, CONTRACT §6). */
+  /** What workflows may reach; default server mode (`policyFor('server')`, docs/security.md). */
   policy?: SecurityPolicy;
   /** Engine limits, retries and output cache. */
   engine?: DispatcherOptions['engine'];

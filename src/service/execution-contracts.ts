@@ -3,7 +3,7 @@ import type { Page } from './contracts.js';
 import type { Principal } from './principal.js';
 
 /**
- * The execution use cases (CONTRACT §2 and the execution routes of §3). Shapes marked compat are
+ * The execution use cases (docs/execution.md and the execution routes of §3). Shapes marked compat are
  * what hosted clients read: keep them exactly. Every method parses its `unknown` body with one
  * zod schema, checks scope and ownership (another account's id is `not_found`), and throws
  * PipewrightError values with the contract's codes.

@@ -9,7 +9,7 @@ export interface ServiceSettings {
   startingCredits?: number;
   /** The plan of the account bootstrap creates. Default `pro`. */
   defaultPlan?: Plan;
-  /** Overrides of the CONTRACT §3 defaults, per plan and per limit. */
+  /** Overrides of the docs/api.md defaults, per plan and per limit. */
   planLimits?: Partial<Record<Plan, Partial<PlanLimits>>>;
   /** How long a signed artifact URL opens its file, in seconds. Default 7 days. */
   artifactUrlTtlSeconds?: number;
@@ -17,7 +17,7 @@ export interface ServiceSettings {
 
 export const DEFAULT_ARTIFACT_URL_TTL_SECONDS = 7 * 24 * 3600;
 
-/** CONTRACT §3 "Rate limits and plans". */
+/** docs/api.md "Rate limits and plans". */
 export const DEFAULT_PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {
   free: { requestsPerMinute: 10, executionsPerMinute: 10, executionsPerDay: 50 },
   starter: { requestsPerMinute: 20, executionsPerMinute: 10, executionsPerDay: 200 },

@@ -20,7 +20,7 @@ export function newId(prefix: 'acct' | 'key' | 'wf' | 'led'): string {
   return `${prefix}_${randomBase62(16)}`;
 }
 
-/** 22 base62 characters ≈ 131 bits: webhook ids are bearer secrets (CONTRACT §6). */
+/** 22 base62 characters ≈ 131 bits: webhook ids are bearer secrets (docs/security.md). */
 export function newWebhookId(): string {
   return randomBase62(22);
 }

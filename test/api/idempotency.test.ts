@@ -5,7 +5,7 @@ import { createWorkflow, execute, UNLIMITED } from './exec-helpers.js';
 import { greetingFlow } from './flows.js';
 import { call, codeOf, KeyMaker, startTestServer, tempHome, type TestServer } from './harness.js';
 
-// Idempotency-Key over real HTTP on the real store (CONTRACT §3).
+// Idempotency-Key over real HTTP on the real store (docs/api.md).
 
 const withKey = (key: string) => ({ headers: { 'Idempotency-Key': key } });
 

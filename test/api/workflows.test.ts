@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, call, example, startTestServer, type TestServer } from './harness.js';
 
-// The success shapes of CONTRACT §3, compat ones exactly, over real HTTP.
+// The success shapes of docs/api.md, compat ones exactly, over real HTTP.
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ services: { planLimits: { pro: { requestsPerMinute: 10_000 } } } });

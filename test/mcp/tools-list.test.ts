@@ -6,7 +6,7 @@ beforeAll(async () => (mcp = await connect()));
 afterAll(() => mcp.close());
 
 describe('tools/list', () => {
-  it('offers the tools of CONTRACT §4 by name', async () => {
+  it('offers the tools of docs/mcp.md by name', async () => {
     const { tools } = await mcp.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
       'cancel_execution',

@@ -24,7 +24,7 @@ export const content = (overrides: Partial<WorkflowContent> = {}): WorkflowConte
 });
 
 /**
- * The one suite every Store backend passes (STYLE.md habit 6). Written against the interface
+ * The one suite every Store backend passes (docs/architecture.md, "One store suite"). Written against the interface
  * only: nothing here may know which database is underneath.
  */
 export function describeStore(name: string, open: OpenStore): void {

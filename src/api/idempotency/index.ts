@@ -14,7 +14,7 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 const KEPT_HEADERS = ['content-type', 'location'];
 
 /**
- * `Idempotency-Key` on POST (CONTRACT §3). Runs after the body is read, so the fingerprint covers
+ * `Idempotency-Key` on POST (docs/api.md). Runs after the body is read, so the fingerprint covers
  * it, and before the handler. What is stored: every answer below 500, errors included — a 4xx
  * says the request itself is wrong (or, like 402, was judged on the state it found), so repeating
  * it gets the same answer. A 5xx, or a failure that produced no answer, releases the claim: the

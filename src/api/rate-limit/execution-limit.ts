@@ -29,7 +29,7 @@ export function executionLimit({ limiter, usage }: ExecutionLimitOptions): Middl
 
 /**
  * After the body of `POST /run` is read: a batch starts one execution per input set and each
- * counts (CONTRACT §2); the first was counted by `executionLimit`.
+ * counts (docs/execution.md); the first was counted by `executionLimit`.
  */
 export function batchLimit({ limiter, usage }: ExecutionLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -2,7 +2,7 @@ import { BASE_PATH } from '../settings.js';
 
 /**
  * The routes that start executions, which spend the execution budget instead of the request
- * budget (CONTRACT §3: "The execution limit applies to execute, run, retry and webhook
+ * budget (docs/api.md: "The execution limit applies to execute, run, retry and webhook
  * triggers; the request limit to all else"). The global limiter runs before routing, so it
  * recognises them by path; they charge their own budget in their route middleware.
  */

@@ -15,7 +15,7 @@ import { registerPollExecutionTool } from './poll-execution.js';
 import { registerSaveWorkflowTool } from './save-workflow.js';
 import { registerValidateWorkflowTool } from './validate-workflow.js';
 
-/** The tools of CONTRACT §4, in the order a model meets them: discover, draft, run, follow. */
+/** The tools of docs/mcp.md, in the order a model meets them: discover, draft, run, follow. */
 export function registerTools(server: McpServer, backend: Backend, pending: PendingWork): void {
   registerListNodeTypesTool(server, backend);
   registerDescribeNodeTypeTool(server, backend);

@@ -64,7 +64,7 @@ export async function decodeImage(ctx: ImageContext, ref: string, port: string):
   return { image, width: metadata.autoOrient.width, height: metadata.autoOrient.height, format };
 }
 
-/** Encodes an image, stores it as an artifact and returns its URL (CONTRACT §3: file outputs are URLs). */
+/** Encodes an image, stores it as an artifact and returns its URL (docs/api.md: file outputs are URLs). */
 export async function storeImage(ctx: ImageContext, image: Sharp, format: OutputFormat, quality?: number): Promise<string> {
   ctx.signal.throwIfAborted();
   // JPEG has no alpha: transparent areas (letterboxing, PNG cut-outs) become white, not black.

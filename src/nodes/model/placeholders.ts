@@ -7,7 +7,7 @@ import { silentWav } from './silent-wav.js';
 const EXCERPT = 240;
 
 /**
- * What a model node returns in a dry run (CONTRACT §2): no provider call, zero credits, and
+ * What a model node returns in a dry run (docs/execution.md): no provider call, zero credits, and
  * nothing that could pass for a real result.
  * - `image`: a stored PNG showing "DRY RUN", the node type and the prompt; an `image[]` port gets
  *   as many as the node would make (`num_images`, or OpenAI's `n`), numbered.

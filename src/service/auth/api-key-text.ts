@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { randomBase62 } from '../../store/index.js';
 
-// CONTRACT §3: `sk-` and at least 32 base62 characters. We make 40 (≈238 bits); an operator's
+// docs/api.md: `sk-` and at least 32 base62 characters. We make 40 (≈238 bits); an operator's
 // own PIPEWRIGHT_API_KEY may be longer, within reason.
 const KEY_PATTERN = /^sk-[0-9A-Za-z]{32,200}$/;
 const GENERATED_LENGTH = 40;

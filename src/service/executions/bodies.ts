@@ -29,7 +29,7 @@ export const RunBodySchema = z.strictObject({
 /** A webhook body is any JSON object; it is kept as `triggerData`. */
 export const TriggerBodySchema = jsonObject();
 
-/** Input sets in one batch (CONTRACT §2). */
+/** Input sets in one batch (docs/execution.md). */
 export const MAX_BATCH = 100;
-/** A webhook body, serialised (CONTRACT issue 4). */
+/** A webhook body, serialised (docs/api.md, "Webhooks"). */
 export const MAX_TRIGGER_BYTES = 256 * 1024;

@@ -163,7 +163,7 @@ export class Dispatcher {
   }
 }
 
-/** Completed nodes are kept; a node with a stored provider job re-attaches to it (CONTRACT §2). */
+/** Completed nodes are kept; a node with a stored provider job re-attaches to it (docs/execution.md). */
 function reusable(nodes: NodeRunRecord[]): Record<string, NodeState> {
   const kept = nodes.filter((node) => node.status === 'COMPLETED' || node.providerJobIds !== undefined);
   return Object.fromEntries(kept.map((node) => [node.nodeId, node as NodeState]));

@@ -51,7 +51,7 @@ export class OwnedArtifactStore implements ArtifactStore {
 
   /**
    * Inside a run, only the run's account's artifacts: a workflow is untrusted data, and an
-   * artifact URL it names must not copy another account's bytes into its own (CONTRACT §3).
+   * artifact URL it names must not copy another account's bytes into its own (docs/api.md).
    * Refused reads answer undefined, which readers report as `media_not_found`, exactly as for an
    * id that does not exist. Outside a run (the artifact route checks the caller itself) the bytes
    * are served as stored.

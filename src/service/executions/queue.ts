@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 
 /**
- * Where accepted executions wait for a worker: the scale-out seam (DESIGN.md). Only ids travel:
+ * Where accepted executions wait for a worker: the scale-out seam (docs/architecture.md). Only ids travel:
  * the execution is already stored QUEUED, so any worker on the same store can run it. The
  * in-process queue is the default; a PostgreSQL-backed one (pg-boss) would replace it.
  */

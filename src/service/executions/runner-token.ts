@@ -23,7 +23,7 @@ export function runnerAlive(token: string): boolean {
   const [host, pidText] = token.split('/');
   const pid = Number(pidText);
   // Another machine's process cannot be checked from here: assume it lives (shared stores across
-  // hosts are the planned queue's job, DESIGN.md "Scale-out").
+  // hosts are the planned queue's job, docs/architecture.md "Scale-out").
   if (host !== hostname() || !Number.isInteger(pid)) return true;
   if (pid === process.pid) return live.has(token);
   try {

@@ -7,7 +7,7 @@ import { checkIdempotencyKey } from './key.js';
 export interface IdempotencyOptions {
   store: Pick<Store, 'idempotency'>;
   now?: () => Date;
-  /** How long an answer is replayed (CONTRACT §3: 24 hours). */
+  /** How long an answer is replayed (docs/api.md: 24 hours). */
   ttlMs?: number;
   /** Expired records are deleted at most this often, by whichever request comes first. */
   purgeEveryMs?: number;

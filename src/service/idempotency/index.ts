@@ -1,4 +1,4 @@
-// Idempotency-Key (CONTRACT §3) and the webhook-owner lookup that scopes keyless triggers.
+// Idempotency-Key (docs/api.md) and the webhook-owner lookup that scopes keyless triggers.
 
 export { createIdempotencyService } from './idempotency-service.js';
 export type { IdempotencyOptions } from './idempotency-service.js';

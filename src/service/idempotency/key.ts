@@ -1,6 +1,6 @@
 import { PipewrightError } from '../../errors/index.js';
 
-/** CONTRACT §3: 1–255 printable ASCII characters (space to tilde). */
+/** docs/api.md: 1–255 printable ASCII characters (space to tilde). */
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 
 export function checkIdempotencyKey(key: string): void {

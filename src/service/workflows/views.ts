@@ -2,7 +2,7 @@ import type { WorkflowContent, WorkflowRecord } from '../../store/index.js';
 import type { WorkflowSummary, WorkflowView } from '../contracts.js';
 import type { Links } from './links.js';
 
-/** The contract's workflow (CONTRACT §1); `at` overrides version and timestamp for a past version. */
+/** The contract's workflow (docs/workflow-format.md); `at` overrides version and timestamp for a past version. */
 export function toWorkflowView(
   record: WorkflowRecord,
   links: Links,

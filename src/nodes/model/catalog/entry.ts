@@ -7,7 +7,7 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /**
  * One model as plain data: adding a model is adding one of these to its kind's table
- * (DESIGN.md, "Node types are data plus one function"). `model-node-type.ts` turns it into a node type.
+ * (docs/architecture.md, "Node types are data plus one function"). `model-node-type.ts` turns it into a node type.
  */
 export interface ModelEntry<Params extends Record<string, unknown> = Record<string, unknown>> {
   /** `generate:<name>` for media, `llm:<name>` for text. */
