@@ -9,7 +9,7 @@ import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, methodNotAllowed, notFound } from './errors/index.js';
 import { idempotency } from './idempotency/index.js';
-import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimiter, triggerLimit } from './rate-limit/index.js';
+import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimiter, spendTrigger, triggerGuard } from './rate-limit/index.js';
 import { registerMounts, type Mount } from './mounts.js';
 import { requestId } from './request-id/index.js';
 import { registerRoutes } from './routes/index.js';
@@ -53,6 +53,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute }));
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
+  const triggers = { limiter, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute };
   const api = app.basePath(BASE_PATH);
   api.use(renderArtifactUrls(options.artifactUrls));
   registerRoutes(api, {
@@ -63,7 +64,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     batchLimit: batchLimit(limits),
     webhook: {
       owners: options.webhookOwners,
-      limit: triggerLimit({ ...limits, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute }),
+      guard: triggerGuard(triggers),
+      spend: (c) => spendTrigger(triggers, c),
       body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     },
   });

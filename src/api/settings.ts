@@ -14,8 +14,9 @@ export interface ApiSettings {
    */
   maxTriggerBodyBytes: number;
   /**
-   * Triggers per minute of one webhook, on top of its owner's executions per minute: one leaked
-   * or looping webhook cannot spend more than this of the owner's budget.
+   * Runs one webhook may start per minute. A webhook's own budget, apart from its owner's
+   * executions per minute: a leaked or looping webhook cannot stop the owner's own runs, and a
+   * refused trigger spends nothing of it (the client IP's anonymous budget counts refusals).
    */
   webhookTriggersPerMinute: number;
 }

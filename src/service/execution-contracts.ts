@@ -120,8 +120,12 @@ export interface ExecutionService {
   cancel(principal: Principal, executionId: string): Promise<{ executionId: string; status: ExecutionStatus }>;
   /** A new execution re-running the failed and skipped nodes, reusing every completed output. */
   retry(principal: Principal, executionId: string): Promise<ExecuteAccepted>;
-  /** No key: the webhook id is the credential. An unknown id is `not_found` and reveals nothing. */
-  trigger(webhookId: string, body: unknown): Promise<{ executionId: string; status: 'queued'; message: string }>;
+  /**
+   * No key: the webhook id is the credential. An unknown id is `not_found` and reveals nothing.
+   * `beforeStart` runs once the body, the inputs, credits and the daily cap have passed, just
+   * before the run is recorded: a face charges its budget there, so a refused trigger spends none.
+   */
+  trigger(webhookId: string, body: unknown, options?: { beforeStart?: () => Promise<void> }): Promise<{ executionId: string; status: 'queued'; message: string }>;
   describeTrigger(webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }>;
   rotateWebhook(principal: Principal, workflowId: string): Promise<{ workflowId: string; webhookId: string; webhookUrl: string }>;
   /** Owner only; another account's artifact is `not_found`. */

@@ -3,8 +3,8 @@ import { createWorkflow, execute } from './exec-helpers.js';
 import { greetingFlow, llmChain } from './flows.js';
 import { call, codeOf, KeyMaker, startTestServer, type TestServer } from './harness.js';
 
-// Executions beyond the plan's limits: per minute (per account, shared with its webhooks, plus a
-// per-webhook budget), per day, and credits. Each case uses its own account so budgets do not mix.
+// Executions beyond the plan's limits: per minute (per account; each webhook has a budget of its
+// own), per day, and credits. Each case uses its own account so budgets do not mix.
 
 let server: TestServer;
 let keys: KeyMaker;
@@ -63,23 +63,26 @@ describe('executions per minute', () => {
     expect((await call(server, 'GET', `/workflows/executions?workflowId=${id}`, { key })).body.data).toEqual([]);
   });
 
-  it('counts webhook triggers per webhook and against the owner', async () => {
+  it('counts the runs a webhook starts against its own budget, apart from its owner\'s', async () => {
     const key = await keys.otherAccount();
     const a = await createWorkflow(server, greetingFlow('A'), key);
     const b = await createWorkflow(server, greetingFlow('B'), key);
-    const fire = (hook: string) => call(server, 'POST', `/workflow/${hook}/trigger`, { key: null, json: { name: 'x' } });
-    expect((await fire(a.webhookId)).status).toBe(202);
+    const fire = (hook: string, json: unknown = { name: 'x' }) => call(server, 'POST', `/workflow/${hook}/trigger`, { key: null, json });
+    // Refused triggers spend nothing: not the webhook's budget, not the owner's.
+    for (const json of [[1], 'text', { name: { nested: true } }]) expect((await fire(a.webhookId, json)).status).toBe(400);
+    const started = await fire(a.webhookId);
+    expect(started.status).toBe(202);
+    expect(limitHeaders(started)).toEqual({ limit: '2', remaining: '1' });
     expect((await fire(a.webhookId)).status).toBe(202);
     const perHook = await fire(a.webhookId);
     expect(perHook.status).toBe(429);
     expect(limitHeaders(perHook)).toEqual({ limit: '2', remaining: '0' });
     expect(perHook.body.error.message).toMatch(/webhook/);
-    // The owner has spent 2 of 3: webhook B gets one, then the owner's budget refuses, keys included.
+    // Webhook B has a budget of its own, and the owner's 3 executions per minute are all still there.
     expect((await fire(b.webhookId)).status).toBe(202);
-    const perOwner = await fire(b.webhookId);
-    expect(perOwner.status).toBe(429);
-    expect(limitHeaders(perOwner)).toEqual({ limit: '3', remaining: '0' });
-    expect((await execute(server, a.id, {}, key)).status).toBe(429);
+    expect((await fire(b.webhookId)).status).toBe(202);
+    for (const remaining of ['2', '1', '0']) expect(limitHeaders(await execute(server, a.id, {}, key))).toEqual({ limit: '3', remaining });
+    expect((await call(server, 'GET', `/workflows/executions?workflowId=${a.id}`, { key })).body.data).toHaveLength(5);
   });
 
   it('puts the execution budget\'s headers on a 403 of an execution route too', async () => {

@@ -69,6 +69,37 @@ describe('POST /workflow/{webhookId}/trigger', () => {
   });
 });
 
+describe('a webhook URL in the wrong hands', () => {
+  it('spends nothing on refused triggers, and stops reading bodies from an IP once its refusals are spent', async () => {
+    const guarded = await startTestServer({ ...UNLIMITED, api: { anonymousRequestsPerMinute: 3, webhookTriggersPerMinute: 2 } });
+    try {
+      const own = await createWorkflow(guarded, greetingFlow());
+      const fire = (init: { json?: unknown; body?: string; headers?: Record<string, string> }) =>
+        call(guarded, 'POST', `/workflow/${own.webhookId}/trigger`, { key: null, ...init });
+      const refused = [
+        await fire({ json: [1] }),
+        await fire({ body: '{nope', headers: { 'Content-Type': 'application/json' } }),
+        await fire({ json: { name: { nested: true } } }),
+      ];
+      expect(refused.map((reply) => [reply.status, codeOf(reply), reply.headers.get('X-RateLimit-Remaining')])).toEqual([
+        [400, 'invalid_body', '2'], [400, 'invalid_json', '1'], [400, 'invalid_input', '0'],
+      ]);
+      // Spent: a body that would be 413 is not even read, and a good one waits too.
+      for (const init of [{ body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } }, { json: { name: 'fine' } }]) {
+        const reply = await fire(init);
+        expect([reply.status, codeOf(reply)]).toEqual([429, 'rate_limited']);
+        expect(Number(reply.headers.get('Retry-After'))).toBeGreaterThan(0);
+      }
+      expect((await call(guarded, 'GET', `/workflows/executions?workflowId=${own.id}`)).body.data).toEqual([]);
+      // The owner's executions per minute were never touched.
+      const mine = await call(guarded, 'POST', `/workflows/${own.id}/execute`, { json: {} });
+      expect([mine.status, mine.headers.get('X-RateLimit-Remaining')]).toEqual([201, '99999']);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('logs', () => {
   it('never show a webhook id, the trigger\'s only credential', async () => {
     await trigger(workflow.webhookId, { name: 'logged' });

@@ -27,10 +27,12 @@ export async function charge(c: Context<AppEnv>, limiter: RateLimiter, budgets: 
   }
   if (binding === undefined) return;
   const { budget, verdict } = binding;
-  c.header('X-RateLimit-Limit', String(verdict.limit));
-  c.header('X-RateLimit-Remaining', String(verdict.remaining));
-  c.header('X-RateLimit-Reset', String(verdict.resetAt));
+  for (const [name, value] of Object.entries(rateLimitHeaders(verdict))) c.header(name, value);
   if (!verdict.allowed) throw rateLimited(budget, verdict);
+}
+
+export function rateLimitHeaders(verdict: RateLimitDecision): Record<string, string> {
+  return { 'X-RateLimit-Limit': String(verdict.limit), 'X-RateLimit-Remaining': String(verdict.remaining), 'X-RateLimit-Reset': String(verdict.resetAt) };
 }
 
 /** The refusal of a spent budget, with when to retry. */

@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Plan, UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
-import { type Budget, charge, rateLimited } from './charge.js';
+import { type Budget, charge, rateLimitHeaders, rateLimited } from './charge.js';
 import { clientIp } from './client-ip.js';
 import type { RateLimiter } from './limiter.js';
 
@@ -39,20 +39,48 @@ export function batchLimit({ limiter, usage }: ExecutionLimitOptions): Middlewar
   };
 }
 
+interface TriggerLimitOptions {
+  limiter: RateLimiter;
+  /** Runs one webhook may start per minute: its own budget, apart from its owner's executions per minute. */
+  perWebhook: number;
+  /** Per client IP: anonymous calls, and refused triggers of a known webhook. */
+  anonymousPerMinute: number;
+}
+
 /**
- * Webhook triggers spend the webhook's own budget, then its owner's execution budget. An id that
- * resolves to no owner is counted per IP like any anonymous call, then answered 404.
+ * Anyone holding a webhook URL may POST to it, so nothing is spent before a trigger is judged.
+ * An id that resolves to no owner is counted per IP like any anonymous call, then answered 404.
+ * For a known webhook, a trigger that is refused (its body, its inputs, an inactive workflow, no
+ * credits) counts against its client IP's budget of refusals, and an IP that has spent it gets 429
+ * before its body is read; a trigger that starts a run spends the webhook's own budget
+ * (`spendTrigger`, called by the use case once every check has passed), and its owner's executions
+ * per minute never.
  */
-export function triggerLimit(options: ExecutionLimitOptions & { perWebhook: number; anonymousPerMinute: number }): MiddlewareHandler<AppEnv> {
-  const { limiter, usage, perWebhook, anonymousPerMinute } = options;
+export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const owner = c.get('webhookOwner');
-    const budgets: Budget[] = owner === undefined
-      ? [{ key: `ip:${clientIp(c)}`, perMinute: anonymousPerMinute, unit: 'requests' }]
-      : [{ key: `hook:${c.req.param('webhookId')}`, perMinute: perWebhook, unit: 'triggers of this webhook' }, accountBudget(usage, owner)];
-    await charge(c, limiter, budgets);
+    const ip = clientIp(c);
+    if (c.get('webhookOwner') === undefined) {
+      await charge(c, limiter, [{ key: `ip:${ip}`, perMinute: anonymousPerMinute, unit: 'requests' }]);
+      return next();
+    }
+    const refusals: Budget = { key: `hook-refused:${ip}`, perMinute: anonymousPerMinute, unit: 'refused webhook triggers' };
+    // Zero points: whether the IP may still be heard, without spending anything.
+    const seen = await limiter.consume(refusals.key, refusals.perMinute, 0);
+    for (const [name, value] of Object.entries(rateLimitHeaders(seen))) c.header(name, value);
+    if (!seen.allowed || seen.remaining === 0) {
+      throw rateLimited(refusals, { ...seen, retryAfter: Math.max(1, seen.retryAfter, seen.resetAt - Math.floor(Date.now() / 1000)) });
+    }
     await next();
+    const { status } = c.res;
+    if (status < 400 || status >= 500 || status === 429) return;
+    const spent = await limiter.consume(refusals.key, refusals.perMinute);
+    for (const [name, value] of Object.entries(rateLimitHeaders(spent))) c.res.headers.set(name, value);
   };
+}
+
+/** Spends one run of the webhook's own budget: 429 `rate_limited` when it is spent, and nothing starts. */
+export function spendTrigger({ limiter, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
+  return charge(c, limiter, [{ key: `hook:${c.req.param('webhookId') ?? ''}`, perMinute: perWebhook, unit: 'runs of this webhook' }]);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RateLimiter } from './limiter.js';
 
 export { flexibleRateLimiter, memoryRateLimiter } from './limiter.js';
 export type { LimiterFactory, RateLimitDecision, RateLimiter } from './limiter.js';
-export { batchLimit, executionLimit, spendExecution, triggerLimit } from './execution-limit.js';
+export { batchLimit, executionLimit, spendExecution, spendTrigger, triggerGuard } from './execution-limit.js';
 
 interface RateLimitOptions {
   limiter: RateLimiter;

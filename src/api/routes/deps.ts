@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Services, WebhookOwners } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 
@@ -13,8 +13,10 @@ export interface RouteDeps {
   batchLimit: MiddlewareHandler<AppEnv>;
   webhook: {
     owners: WebhookOwners;
-    /** The webhook's budget, then its owner's executions-per-minute. */
-    limit: MiddlewareHandler<AppEnv>;
+    /** Per IP for unknown ids and refused triggers; answers 429 before the body is read once that is spent. */
+    guard: MiddlewareHandler<AppEnv>;
+    /** Spends the webhook's own budget for a trigger that starts a run. */
+    spend(c: Context<AppEnv>): Promise<void>;
     /** Like `body`, with the smaller trigger size limit. */
     body: MiddlewareHandler<AppEnv>;
   };

@@ -9,14 +9,14 @@ import type { RouteDeps } from './deps.js';
 /**
  * Webhook triggers take no key: the unguessable id is the credential. An id that does not
  * resolve gets exactly the answer of a path that does not exist, so probing learns nothing.
- * The POST resolves the owner first — its budget is spent and its Idempotency-Keys apply —
- * then reads the body under the trigger's smaller size limit.
+ * The POST resolves the owner first — its Idempotency-Keys apply — then reads the body under the
+ * trigger's smaller size limit; the webhook's budget is spent only by a trigger that starts a run.
  */
 export function registerWebhookRoutes(api: Hono<AppEnv>, { services, body, webhook }: RouteDeps): void {
   const executions = services.executions;
 
-  api.post('/workflow/:webhookId/trigger', resolveOwner(webhook.owners), webhook.limit, knownWebhook, webhook.body, async (c) =>
-    c.json(await unknownAsNoRoute(c, () => executions.trigger(c.req.param('webhookId'), c.var.body)), 202));
+  api.post('/workflow/:webhookId/trigger', resolveOwner(webhook.owners), webhook.guard, knownWebhook, webhook.body, async (c) =>
+    c.json(await unknownAsNoRoute(c, () => executions.trigger(c.req.param('webhookId'), c.var.body, { beforeStart: () => webhook.spend(c) })), 202));
 
   api.get('/workflow/:webhookId/trigger', async (c) => c.json(await unknownAsNoRoute(c, () => executions.describeTrigger(c.req.param('webhookId')))));
 

@@ -1,5 +1,6 @@
 import { PipewrightError } from '../../errors/index.js';
 import { newExecutionId } from '../../engine/index.js';
+import { ownValue } from '../../graph/index.js';
 import type { AccountRecord, ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
 import type { Plan } from '../principal.js';
 import { assertProvidersConfigured } from '../../nodes/index.js';
@@ -24,6 +25,8 @@ export interface Admission {
   runs: RunRequest[];
   /** Completed node states kept from another execution (retry); they are neither run nor charged again. */
   reuse?: Record<string, NodeRunRecord>;
+  /** Called once every check has passed, before anything is recorded; what it throws refuses the runs. */
+  beforeRecord?: () => Promise<void>;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
   }
   const records = await deps.store.transaction(async (tx) => {
     await checkLimits(deps, tx, admission, estimate);
+    await admission.beforeRecord?.();
     const nodes = initialNodes(admission);
     return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, runner: deps.dispatcher.runner }, nodes)));
   });
@@ -84,7 +88,7 @@ function insufficientCredits(required: number, available: number, estimate: Esti
 /** PENDING rows in graph order; a reused node is stored COMPLETED, cached and free (it was paid for where it ran). */
 function initialNodes(admission: Admission): NodeRunRecord[] {
   return admission.prepared.graph.nodes.map((node) => {
-    const reused = admission.reuse?.[node.id];
+    const reused = ownValue(admission.reuse, node.id);
     if (reused !== undefined) return { ...reused, credits: 0, cached: true };
     return { nodeId: node.id, nodeType: node.nodeType, label: node.label, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] };
   });

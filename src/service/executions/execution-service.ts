@@ -65,7 +65,7 @@ export function createExecutionService(deps: ExecutionDeps): ExecutionService {
       requireScope(principal, execute);
       return retryExecution(deps, principal, executionId);
     },
-    trigger: async (webhookId, body) => triggerWebhook(deps, webhookId, body),
+    trigger: async (webhookId, body, options) => triggerWebhook(deps, webhookId, body, options),
     describeTrigger: async (webhookId) => describeTrigger(deps, webhookId),
     async rotateWebhook(principal, workflowId) {
       requireScope(principal, 'workflows:write');

@@ -12,13 +12,19 @@ import { prepareRun } from './prepare.js';
  * sent becomes `triggerData` and fills input nodes by node id or, failing that, by label
  * (case-insensitive). The run counts against the owner's credits and daily cap.
  */
-export async function triggerWebhook(deps: ExecutionDeps, webhookId: string, body: unknown): Promise<{ executionId: string; status: 'queued'; message: string }> {
+export async function triggerWebhook(
+  deps: ExecutionDeps,
+  webhookId: string,
+  body: unknown,
+  options: { beforeStart?: () => Promise<void> } = {},
+): Promise<{ executionId: string; status: 'queued'; message: string }> {
   const data = triggerData(body);
   const workflow = await findWebhook(deps, webhookId);
   const prepared = await prepareRun(deps, workflow, { workflowId: workflow.id });
   const inputs = inputsFrom(prepared.graph, data);
   checkInputs(prepared.graph, inputs);
-  const [record] = await admit(deps, { accountId: workflow.accountId, prepared, runs: [{ inputs, options: { triggerData: data }, trigger: 'webhook' }] });
+  const runs = [{ inputs, options: { triggerData: data }, trigger: 'webhook' as const }];
+  const [record] = await admit(deps, { accountId: workflow.accountId, prepared, runs, ...(options.beforeStart && { beforeRecord: options.beforeStart }) });
   return { executionId: record!.id, status: 'queued', message: 'Workflow execution started' };
 }
 

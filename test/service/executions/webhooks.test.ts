@@ -34,6 +34,24 @@ describe('webhook triggers', () => {
     expect(await services.executions.describeTrigger(inactive.webhookId)).toMatchObject({ workflowId: inactive.id, name: 'Flow', isActive: false });
   });
 
+  it('calls beforeStart only for a trigger that would start, and records nothing when it refuses', async () => {
+    const { services, admin, workflow, store, setBalance } = h();
+    const { webhookId } = await services.workflows.get(admin, await workflow(paidChain()));
+    let calls = 0;
+    const beforeStart = async () => void calls++;
+    for (const body of [[1], { prompt: { nested: true } }]) await failure(services.executions.trigger(webhookId, body, { beforeStart }));
+    await setBalance(1);
+    expect((await failure(services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart }))).code).toBe('insufficient_credits');
+    expect(calls).toBe(0);
+    await setBalance(1000);
+    const refusal = new Error('budget spent');
+    await expect(services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart: async () => { calls++; throw refusal; } })).rejects.toBe(refusal);
+    expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toEqual([]);
+    await services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart });
+    expect(calls).toBe(2);
+    expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toHaveLength(1);
+  });
+
   it('rotates: the old id stops working at once, the new one works', async () => {
     const { services, admin, workflow, principalWith } = h();
     const id = await workflow(paidChain());
