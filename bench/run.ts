@@ -3,15 +3,19 @@ import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.
 import { formatEngineReport, runEngineBench } from './engine/index.js';
 import { formatExecutionsReport, runExecutionsBench, type ExecutionsBenchOptions } from './executions/index.js';
 import { formatMcpReport, runMcpBench, type McpBenchOptions } from './mcp/index.js';
+import { formatOutcome, outcomesJson, runSections, summarize, type Section } from './support/sections.js';
 
 /**
  * `npm run bench` runs every section and prints tables; `npm run bench -- api` runs the named
- * sections only; `npm run -s bench -- --json` prints one JSON document instead.
+ * sections only; `npm run -s bench -- --json` prints one JSON document instead. Each section's
+ * table is printed as soon as it ends; one that fails or outlives `--section-seconds` is reported
+ * with its reason and the figures it had, the others still run, and the exit code is 1 at the end.
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     json: { type: 'boolean', default: false },
+    'section-seconds': { type: 'string' },
     'api-seconds': { type: 'string' },
     'api-connections': { type: 'string' },
     'api-log-level': { type: 'string' },
@@ -51,22 +55,26 @@ const mcpOptions: Partial<McpBenchOptions> = {
   ...(values['mcp-polls'] !== undefined && { pollCalls: positiveInteger('mcp-polls', values['mcp-polls']) }),
 };
 
+/** Long enough for the slowest section on a loaded 2-core machine (executions, about 5 minutes there). */
+const DEFAULT_SECTION_SECONDS = 900;
+const sectionSeconds = positiveInteger('section-seconds', values['section-seconds']) ?? DEFAULT_SECTION_SECONDS;
+
 /** Each section runs its bench, then formats its report; the text is used unless `--json`. */
-const SECTIONS: Record<string, () => Promise<{ report: unknown; text: string }>> = {
-  async engine() {
-    const report = await runEngineBench();
+const SECTIONS: Record<string, Section['run']> = {
+  async engine(context) {
+    const report = await runEngineBench(context);
     return { report, text: formatEngineReport(report) };
   },
-  async api() {
-    const report = await runApiBench(apiOptions);
+  async api(context) {
+    const report = await runApiBench(apiOptions, context);
     return { report, text: formatApiReport(report) };
   },
-  async executions() {
-    const report = await runExecutionsBench(executionsOptions);
+  async executions(context) {
+    const report = await runExecutionsBench(executionsOptions, context);
     return { report, text: formatExecutionsReport(report) };
   },
-  async mcp() {
-    const report = await runMcpBench(mcpOptions);
+  async mcp(context) {
+    const report = await runMcpBench(mcpOptions, context);
     return { report, text: formatMcpReport(report) };
   },
 };
@@ -75,8 +83,19 @@ const unknown = positionals.filter((name) => !Object.hasOwn(SECTIONS, name));
 if (unknown.length > 0) throw new TypeError(`Unknown bench section ${unknown.join(', ')}; expected any of ${Object.keys(SECTIONS).join(', ')}`);
 const chosen = positionals.length === 0 ? Object.keys(SECTIONS) : positionals;
 
-const results: Record<string, { report: unknown; text: string }> = {};
-for (const name of chosen) results[name] = await SECTIONS[name]!();
-process.stdout.write(values.json
-  ? `${JSON.stringify(Object.fromEntries(chosen.map((name) => [name, results[name]!.report])), null, 2)}\n`
-  : chosen.map((name) => results[name]!.text).join('\n'));
+let printed = 0;
+const outcomes = await runSections(chosen.map((name) => ({ name, run: SECTIONS[name]! })), {
+  limitMs: sectionSeconds * 1000,
+  limitSource: values['section-seconds'] === undefined ? 'the default; --section-seconds sets it' : '--section-seconds',
+  stopGraceMs: 30_000,
+  onOutcome(outcome) {
+    if (values.json) return;
+    if (printed++ > 0) process.stdout.write('\n');
+    process.stdout.write(formatOutcome(outcome));
+  },
+});
+const { text: summary, exitCode } = summarize(outcomes);
+if (values.json) process.stdout.write(`${JSON.stringify(outcomesJson(outcomes), null, 2)}\n`);
+else if (chosen.length > 1 || exitCode !== 0) process.stdout.write(`\n${summary}`);
+// A section that did not stop in its grace period may still hold handles; everything is printed.
+process.stdout.write('', () => process.exit(exitCode));

@@ -1,7 +1,8 @@
 import { forkServer } from '../support/child.js';
-import { loadEndpoint, type Endpoint, type LoadOptions } from '../support/load.js';
+import { loadEndpoint, loadFigure, type Endpoint, type LoadOptions } from '../support/load.js';
 import { forkPipewright } from '../support/pipewright-server.js';
 import { withCleanup } from '../support/scope.js';
+import type { SectionContext } from '../support/sections.js';
 import { tempHome } from '../support/temp-home.js';
 import type { CeilingServerInfo } from './ceiling-process.js';
 import type { ApiBenchReport } from './results.js';
@@ -20,7 +21,7 @@ export interface ApiBenchOptions extends LoadOptions {
 
 export const DEFAULT_API_BENCH_OPTIONS: ApiBenchOptions = { connections: 50, durationSec: 10, warmupSec: 2, logLevel: 'warn' };
 
-export function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<ApiBenchReport> {
+export function runApiBench(overrides: Partial<ApiBenchOptions> = {}, context?: SectionContext): Promise<ApiBenchReport> {
   const options = { ...DEFAULT_API_BENCH_OPTIONS, ...overrides };
   return withCleanup(async (defer) => {
     const home = await tempHome(defer, 'api');
@@ -37,7 +38,11 @@ export function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<A
       { name: LINT, url: `${url}/api/v1/workflows/lint`, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: seeded.workflowJson, server: pipewright },
     ];
     const measured = [];
-    for (const endpoint of endpoints) measured.push(await loadEndpoint(endpoint, options));
+    for (const endpoint of endpoints) {
+      const result = await loadEndpoint(endpoint, options);
+      context?.figure(loadFigure(result));
+      measured.push(result);
+    }
     const ceilingRate = measured[0]!.reqPerSec;
     const results = measured.map((m) => ({ ...m, ratioToCeiling: m.reqPerSec / ceilingRate }));
     return {
@@ -51,5 +56,5 @@ export function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Promise<A
       endpoints: results,
       targets: apiTargets(results.find((r) => r.endpoint === GET_WORKFLOW)!, options.connections),
     };
-  });
+  }, context?.signal);
 }

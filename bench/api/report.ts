@@ -22,7 +22,7 @@ export function formatApiReport(report: ApiBenchReport): string {
     '',
     '÷ ceiling = req/s ÷ the bare node:http server\'s req/s. Latencies are whole milliseconds',
     '(autocannon\'s histogram). CPU = CPU time ÷ wall time of the measured run, 100% = one core: a',
-    'client near 100% means autocannon, not the server, set the pace. Any non-2xx aborts the bench.',
+    'client near 100% means autocannon, not the server, set the pace. Any non-2xx fails the section.',
     'Targets are information only: they never change the exit code.',
   ];
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import { langGraphRunner } from './langgraph.js';
 import { measureMemory } from './memory.js';
 import { createBenchRegistry } from './node-types.js';
 import { pipewrightRunner } from './pipewright.js';
+import type { SectionContext } from '../support/sections.js';
 import type { EngineBenchReport, RunnerResult, ScenarioResult } from './results.js';
 import type { Runner, RunOnce } from './runner.js';
 import { engineScenarios, type Scenario } from './scenarios.js';
@@ -14,11 +15,18 @@ export type { EngineBenchReport, RunnerResult, ScenarioResult } from './results.
 /** Above the fan-out's width, so the engine's limits never throttle it. */
 const CONCURRENCY = 128;
 
-export async function runEngineBench(): Promise<EngineBenchReport> {
+export async function runEngineBench(context?: SectionContext): Promise<EngineBenchReport> {
   const registry = createBenchRegistry();
   const runners = [floorRunner, langGraphRunner, pipewrightRunner({ registry, concurrency: CONCURRENCY })];
   const scenarios: ScenarioResult[] = [];
-  for (const scenario of engineScenarios()) scenarios.push(await runScenario(scenario, runners));
+  for (const scenario of engineScenarios()) {
+    // In-process work cannot be stopped midway: a section out of time ends at the next scenario.
+    context?.signal.throwIfAborted();
+    const result = await runScenario(scenario, runners);
+    const medians = result.runners.map((r) => `${r.runner} ${r.medianMs.toFixed(2)} ms`).join(', ');
+    context?.figure(`${result.id} median: ${medians}`);
+    scenarios.push(result);
+  }
   return { node: process.version, concurrency: CONCURRENCY, scenarios };
 }
 

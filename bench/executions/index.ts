@@ -1,6 +1,7 @@
-import { loadEndpoint, type LoadOptions } from '../support/load.js';
+import { loadEndpoint, loadFigure, type LoadOptions } from '../support/load.js';
 import { forkPipewright } from '../support/pipewright-server.js';
 import { withCleanup } from '../support/scope.js';
+import type { SectionContext } from '../support/sections.js';
 import { tempHome } from '../support/temp-home.js';
 import { OFFLINE_PIPELINE } from '../support/workflows.js';
 import { apiClient } from './client.js';
@@ -33,7 +34,7 @@ const DRAIN_TIMEOUT_MS = 180_000;
 
 const progress = (message: string): boolean => process.stderr.write(`bench/executions: ${message}\n`);
 
-export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = {}): Promise<ExecutionsBenchReport> {
+export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = {}, context?: SectionContext): Promise<ExecutionsBenchReport> {
   const options = { ...DEFAULT_EXECUTIONS_BENCH_OPTIONS, ...overrides };
   return withCleanup(async (defer) => {
     const home = await tempHome(defer, 'executions');
@@ -53,6 +54,7 @@ export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = 
     // First, so that the RSS is the in-flight work's and not the heap the load phases grew.
     progress(`${options.inFlight} executions in flight…`);
     const inFlight = await measureInFlight(defer, api, server, { waitId: seeded.waitId, executions: options.inFlight });
+    context?.figure(`${inFlight.executions} in flight: server RSS ${inFlight.rssIdleMb.toFixed(0)} → ${inFlight.rssInFlightMb.toFixed(0)} MB, all completed ${(inFlight.drainMs / 1000).toFixed(1)} s after release`);
 
     const start = await loadEndpoint({
       name: 'POST /workflows/{id}/run',
@@ -63,11 +65,14 @@ export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = 
       idReplacement: true,
       server,
     }, options);
+    context?.figure(loadFigure(start));
     progress('waiting for the started executions to finish…');
     const startBacklogDrainMs = await drain(api, DRAIN_TIMEOUT_MS);
+    context?.figure(`the ${start.requests} started executions finished ${(startBacklogDrainMs / 1000).toFixed(1)} s later`);
 
     progress(`${options.completions} executions from POST to COMPLETED by ${options.connections} clients…`);
     const completion = await timeCompletions(api, seeded.pipelineId, { clients: options.connections, executions: options.completions, pollIntervalMs: options.pollIntervalMs });
+    context?.figure(`POST /run → COMPLETED: p50 ${completion.p50Ms.toFixed(0)} ms, p99 ${completion.p99Ms.toFixed(0)} ms, ${completion.completedPerSec.toFixed(0)} completed/s`);
 
     const poll = await loadEndpoint({ name: 'GET /workflows/executions/{id}/poll', url: `${url}/api/v1${pollPath(seeded.completedId)}`, method: 'GET', headers: auth, server }, options);
 
@@ -85,5 +90,5 @@ export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = 
       inFlight,
     };
     return { ...report, targets: executionsTargets(report) };
-  });
+  }, context?.signal);
 }

@@ -27,7 +27,7 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Always 0 in a printed report: any other count aborts the bench. Kept as evidence. */
+  /** Always 0 in a printed report: any other count fails the section. Kept as evidence. */
   non2xx: number;
   errors: number;
   /** CPU time ÷ wall time of the measured run; 100% is one core. */
@@ -37,10 +37,14 @@ export interface LoadResult {
 
 const progress = (message: string): boolean => process.stderr.write(`bench: ${message}\n`);
 
+/** One line of a load result, for a section that does not finish (see sections.ts). */
+export const loadFigure = (result: LoadResult): string =>
+  `${result.endpoint}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuPercent.toFixed(0)}%`;
+
 /**
  * Warm-up (discarded: it times the JIT and the first allocations), then the measured run, with
  * the CPU each side spent during it: a client near 100% means autocannon, not the server, set
- * the pace. Any non-2xx or connection error aborts the bench: a 401 or 429 answers faster than
+ * the pace. Any non-2xx or connection error fails the section: a 401 or 429 answers faster than
  * a real response and would flatter the figures.
  */
 export async function loadEndpoint(endpoint: Endpoint, options: LoadOptions): Promise<LoadResult> {
