@@ -5,8 +5,10 @@
 /** Top to bottom. A layer imports only the tiers below its own; layers of one tier never import each other. */
 const TIERS = [
   ['cli'],
-  ['mcp', 'api', 'client'],
+  ['mcp', 'api'],
+  // The remote Backend is built on the REST client.
   ['backend'],
+  ['client'],
   ['service'],
   ['engine'],
   ['nodes'],
