@@ -77,7 +77,6 @@ const ROUTES: RouteSpec[] = [
 ];
 
 const hasId = (route: RouteSpec) => route.path('ID').includes('ID');
-const label = (route: RouteSpec) => `${route.method} ${route.path('{id}')}`;
 
 let server: TestServer;
 let keys: KeyMaker;

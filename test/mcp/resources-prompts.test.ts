@@ -68,7 +68,7 @@ describe('prompts', () => {
 
   it('fills a pattern into the discover → validate → estimate → dry run → run → poll loop', async () => {
     const { messages } = await mcp.client.getPrompt({ name: 'product_shot_to_video', arguments: { product: 'a red sneaker', motion: 'turntable' } });
-    const text = (messages[0]?.content as { text: string }).text;
+    const text = (messages[0]!.content as { text: string }).text;
     expect(text).toContain('a red sneaker');
     expect(text).toContain('turntable');
     const order = ['list_node_types', 'validate_workflow', 'save_workflow', 'estimate_workflow', 'dryRun: true', 'poll_execution'].map((step) => text.indexOf(step));
