@@ -1,5 +1,6 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { ArtifactUrlRenderer, Backend } from '../backend/index.js';
+import { formatTextPath, illFormedTextAt } from '../graph/index.js';
 import { InFlightCalls } from './in-flight.js';
 import { createServer } from './server.js';
 
@@ -33,9 +34,11 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
   return async (request) => {
     const origin = request.headers.get('origin');
     if (origin !== null && !(options.allowedOrigins ?? []).includes(origin)) return refusal(403, `Origin ${origin} is not allowed to call this MCP server`);
-    const { backend, caller } = await options.backendFor(request);
     // Read from a copy: the transport reads the body itself, and answers one that is not JSON.
     const body: unknown = await request.clone().json().catch(() => undefined);
+    const illFormed = illFormedTextAt(body);
+    if (illFormed !== undefined) return notWellFormed(body, formatTextPath(illFormed));
+    const { backend, caller } = await options.backendFor(request);
     calls.cancel(caller, body);
     const { server, cleanup } = createServer({
       backend,
@@ -67,6 +70,13 @@ function closeWhenSent(response: Response, close: () => Promise<void>): Response
   }
   const body = response.body.pipeThrough(new TransformStream({ flush: () => void close() }));
   return new Response(body, response);
+}
+
+/** As the REST face: text that cannot be stored as sent is refused, naming where it is (JSON-RPC invalid params). */
+function notWellFormed(body: unknown, field: string): Response {
+  const id = typeof body === 'object' && body !== null && Object.hasOwn(body, 'id') ? (body as { id: unknown }).id : null;
+  const message = `${field}: text must be well-formed UTF-16; a lone surrogate (an unpaired \\uD800–\\uDFFF escape) cannot be stored as sent`;
+  return Response.json({ jsonrpc: '2.0', id: id ?? null, error: { code: -32602, message, data: { code: 'invalid_field', field } } }, { status: 400 });
 }
 
 function refusal(status: number, message: string): Response {

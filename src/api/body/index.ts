@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { PipewrightError } from '../../errors/index.js';
+import { formatTextPath, illFormedTextAt } from '../../graph/index.js';
 import type { AppEnv } from '../env.js';
 import { jsonDepth } from './json-depth.js';
 import { readLimited } from './read-limited.js';
@@ -27,11 +28,21 @@ function decode(bytes: Uint8Array): string {
 
 function parseJson(text: string, maxDepth: number): unknown {
   if (jsonDepth(text) > maxDepth) throw new PipewrightError('json_too_deep', `Request body nests deeper than ${maxDepth} levels`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new PipewrightError('invalid_json', `Request body is not valid JSON: ${(error as Error).message}`);
   }
+  // Valid UTF-8 holds no lone surrogate: only a \uD800–\uDFFF escape can make one.
+  const at = /\\u[dD][89a-fA-F]/.test(text) ? illFormedTextAt(value) : undefined;
+  if (at !== undefined) {
+    const field = formatTextPath(at);
+    throw new PipewrightError('invalid_field', `${field}: text must be well-formed UTF-16; a lone surrogate (an unpaired \\uD800–\\uDFFF escape) cannot be stored as sent`, {
+      details: { field },
+    });
+  }
+  return value;
 }
 
 /**
