@@ -9,5 +9,5 @@ export { restLinks } from './links.js';
 export type { ApiSettings } from './settings.js';
 export { flexibleRateLimiter, memoryRateLimiter, spendExecution } from './rate-limit/index.js';
 export type { LimiterFactory, RateLimitDecision, RateLimiter } from './rate-limit/index.js';
-export { STATUS_TABLE } from './errors/index.js';
+export { httpMapping } from './errors/index.js';
 export type { AppEnv } from './env.js';

@@ -24,7 +24,7 @@ export function artifactId(idOrUrl: string): string {
   const match = /\/artifacts\/([^/?#]+)/.exec(idOrUrl);
   const id = match ? decodeURIComponent(match[1]!) : idOrUrl;
   if (id === '' || id.includes('/')) {
-    throw new PipewrightError('invalid_field', 'Expected an artifact id or an /artifacts/{id} URL', { kind: 'user', details: { field: 'id' } });
+    throw new PipewrightError('invalid_field', 'Expected an artifact id or an /artifacts/{id} URL', { details: { field: 'id' } });
   }
   return id;
 }

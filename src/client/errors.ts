@@ -1,5 +1,6 @@
-import { PipewrightError } from '../errors/index.js';
+import { type ErrorCode, PipewrightError } from '../errors/index.js';
 import { parseRetryAfter } from '../net/index.js';
+import { RemoteError } from './remote-error.js';
 
 /** One HTTP answer, whatever its status. Header names are lower case. */
 export interface Reply {
@@ -14,16 +15,17 @@ interface Envelope {
 }
 
 /** Codes for answers that do not carry the contract's envelope (a proxy's 502, a compatible API). */
-const STATUS_CODES: Readonly<Record<number, string>> = { 404: 'not_found', 429: 'rate_limited', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
+const STATUS_CODES: Readonly<Record<number, ErrorCode>> = { 404: 'not_found', 429: 'rate_limited', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
 
 /**
  * The one mapping from a non-2xx answer to the error the caller sees: the envelope's `code` and
- * `message` unchanged; `kind` 'user' for 4xx, 'operational' for 5xx; `details` holding the status,
+ * `message` unchanged (RemoteError says what becomes of a code this build does not know); `kind`
+ * 'user' for 4xx, 'operational' for 5xx; `details` holding the status,
  * error type, request id, `retryAfter` (seconds) and every field the server put beside `error`
  * (violations, warnings, the 402 credit fields, currentUpdatedAt…). `secret` (the API key) is
  * cut out of the body first, in case a server echoes it.
  */
-export function responseError(reply: Reply, secret: string): PipewrightError {
+export function responseError(reply: Reply, secret: string): RemoteError {
   const text = new TextDecoder().decode(reply.body).replaceAll(secret, '[redacted]');
   const envelope = parseEnvelope(text);
   const { error, ...extras } = envelope ?? { error: {} };
@@ -39,15 +41,14 @@ export function responseError(reply: Reply, secret: string): PipewrightError {
   };
   const code = stringOr(error.code, STATUS_CODES[reply.status] ?? 'http_error')!;
   const message = stringOr(error.message, `The API answered HTTP ${reply.status}`)!;
-  const server = reply.status >= 500;
-  return new PipewrightError(code, message, { kind: server ? 'operational' : 'user', transient: server || reply.status === 429, details });
+  return new RemoteError(code, message, { status: reply.status, transient: reply.status >= 500 || reply.status === 429, details });
 }
 
 /** A 2xx whose body is not what the route promises (not JSON): a server or proxy fault. */
 export function invalidResponse(reply: Reply, cause: unknown): PipewrightError {
   const requestId = header(reply.headers, 'x-request-id');
   return new PipewrightError('invalid_response', `The API answered HTTP ${reply.status} with a body that is not JSON`, {
-    kind: 'operational', cause, details: { status: reply.status, ...(requestId !== undefined && { requestId }) },
+    cause, details: { status: reply.status, ...(requestId !== undefined && { requestId }) },
   });
 }
 

@@ -125,5 +125,5 @@ function checkFunction<T>(name: string, value: T): T {
 }
 
 function invalid(option: string, expected: string): PipewrightError {
-  return new PipewrightError('invalid_option', `Client option ${option} must be ${expected}`, { kind: 'user', details: { option } });
+  return new PipewrightError('invalid_option', `Client option ${option} must be ${expected}`, { details: { option } });
 }

@@ -41,7 +41,6 @@ export async function waitFor({ poll: pollOnce, id, options, polling }: WaitRequ
   } catch (error) {
     if (options.signal?.aborted || !timeout?.aborted) throw error;
     throw new PipewrightError('wait_timeout', `Execution ${id} did not finish within ${options.timeoutMs} ms (last status ${last?.status ?? 'unknown'}); it keeps running`, {
-      kind: 'operational',
       details: { executionId: id, timeoutMs: options.timeoutMs, ...(last && { status: last.status }) },
     });
   }

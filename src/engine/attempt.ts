@@ -51,10 +51,7 @@ async function runOneAttempt(fn: AttemptFn, attempt: number, options: AttemptOpt
   const forwardCancel = () => controller.abort(options.signal.reason);
   options.signal.addEventListener('abort', forwardCancel, { once: true });
   const timer = setTimeout(() => {
-    controller.abort(new PipewrightError('node_timeout', `Node "${options.nodeId}" timed out after ${options.timeoutMs} ms`, {
-      kind: 'operational',
-      transient: true,
-    }));
+    controller.abort(new PipewrightError('node_timeout', `Node "${options.nodeId}" timed out after ${options.timeoutMs} ms`));
   }, options.timeoutMs);
   try {
     // A node that ignores its signal must not hold the run: the race lets the engine move on.
@@ -78,5 +75,5 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 export function cancelled(signal: AbortSignal): PipewrightError {
   return signal.reason instanceof PipewrightError
     ? signal.reason
-    : new PipewrightError('cancelled', 'Execution was cancelled', { kind: 'user' });
+    : new PipewrightError('cancelled', 'Execution was cancelled');
 }

@@ -10,7 +10,7 @@ export function classifyNodeError(error: unknown): PipewrightError {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   if (code !== undefined && isTransientErrorCode(code)) {
-    return new PipewrightError('network_error', message, { kind: 'operational', transient: true, cause: error });
+    return new PipewrightError('network_error', message, { cause: error });
   }
-  return new PipewrightError('node_error', message, { kind: 'bug', cause: error });
+  return new PipewrightError('node_error', message, { cause: error });
 }

@@ -76,7 +76,7 @@ export function newExecutionId(): string {
 
 function positive(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new PipewrightError('invalid_option', `${name} must be a positive integer, got ${value}`, { kind: 'bug' });
+    throw new PipewrightError('invalid_config', `${name} must be a positive integer, got ${value}`);
   }
   return value;
 }

@@ -1,31 +1,32 @@
-/**
- * Who is to blame decides what a face does with an error: a `user` error is reported with its
- * message (the caller can fix it), an `operational` one is a fault of the world (network,
- * provider, disk) and a `bug` is ours — its message never leaves the process.
- */
-export type ErrorKind = 'user' | 'operational' | 'bug';
+import { type ErrorCategory, type ErrorKind, kindOf } from './category.js';
+import { type ErrorCode, errorSpec } from './codes.js';
 
 export interface PipewrightErrorOptions {
-  kind?: ErrorKind;
-  /** Whether trying the same thing again may succeed (network, timeout, 429, 5xx). */
+  /** Whether trying the same thing again may succeed; the code's default when not given. */
   transient?: boolean;
   details?: Record<string, unknown>;
   cause?: unknown;
 }
 
-/** The one error type. Branch on `code`, never on `message`. */
+/**
+ * The one error type. Branch on `code`, never on `message`. The code decides the category and
+ * so the kind (ERROR_CODES); a throw site says only what happened.
+ */
 export class PipewrightError extends Error {
   override readonly name = 'PipewrightError';
-  readonly code: string;
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
   readonly kind: ErrorKind;
   readonly transient: boolean;
   readonly details: Record<string, unknown>;
 
-  constructor(code: string, message: string, options: PipewrightErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, message?: string, options: PipewrightErrorOptions = {}) {
+    const spec = errorSpec(code);
+    super(message ?? spec.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.kind = options.kind ?? 'user';
-    this.transient = options.transient ?? false;
+    this.category = spec.category;
+    this.kind = kindOf(spec.category);
+    this.transient = options.transient ?? spec.transient ?? false;
     this.details = options.details ?? {};
   }
 

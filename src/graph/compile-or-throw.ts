@@ -9,7 +9,6 @@ export function compileOrThrow(input: unknown, catalog: NodeCatalog): CompiledGr
   if (graph) return graph;
   const count = `${violations.length} error${violations.length === 1 ? '' : 's'}`;
   throw new PipewrightError('invalid_graph', `Workflow graph failed validation (${count})`, {
-    kind: 'user',
     details: { violations, warnings },
   });
 }

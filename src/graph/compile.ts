@@ -60,5 +60,5 @@ function compileEdge(edge: EdgeEntry): CompiledEdge {
 }
 
 function notValidated(what: string): PipewrightError {
-  return new PipewrightError('internal', `Cannot compile a graph that failed validation: ${what}`, { kind: 'bug' });
+  return new PipewrightError('internal', `Cannot compile a graph that failed validation: ${what}`);
 }

@@ -1,8 +1,5 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-// The table alone: api/index.js brings the whole REST server (hono, its node adapter, the rate
-// limiter), ~150 ms that `pipewright mcp` would pay on every start.
-import { STATUS_TABLE } from '../api/errors/status-table.js';
-import { isPipewrightError, type PipewrightError } from '../errors/index.js';
+import { type ErrorCode as PipewrightErrorCode, type PipewrightError, publicError, type WithheldCode, withheldCode } from '../errors/index.js';
 import { toolErrorResult } from './tool-result.js';
 
 interface Issue {
@@ -20,7 +17,7 @@ type Advice = (error: PipewrightError) => string[];
  * What the model should do next, per code. The message says what went wrong; these lines say
  * how to change the call. Codes not listed get the message alone.
  */
-const ADVICE: Record<string, Advice> = {
+const ADVICE: Partial<Record<PipewrightErrorCode, Advice>> = {
   invalid_graph: (error) => [
     ...issueLines(error.details.violations, 'error'),
     ...issueLines(error.details.warnings, 'warning'),
@@ -54,17 +51,16 @@ const ADVICE: Record<string, Advice> = {
   idempotency_key_in_use: () => ['The first request with this idempotencyKey is still running; poll or wait, then call again.'],
 };
 
-/** What stands in for a withheld message: a bug is `internal`, an unlisted operational fault `unavailable`. */
-const WITHHELD = {
+/** What stands in for a withheld message: a bug is `internal`, an operational fault `unavailable`. */
+const WITHHELD: Record<WithheldCode, string> = {
   internal: 'pipewright failed unexpectedly. The server log has the details; try again or report it.',
   unavailable: 'pipewright could not complete the call for a reason outside it (storage, network, a provider). The server log has the details; try again shortly.',
-} as const;
+};
 
 /**
- * The one place an error becomes a tool result, by the REST API's rule (api/errors): a listed
- * code (docs/api.md) or the caller's own mistake keeps its message, plus advice for the next
- * call; an unlisted operational fault (`store_unavailable`, `media_read_failed`, …) and a bug
- * never show theirs, which may name files, hosts or SQL.
+ * The one place an error becomes a tool result, by the rule REST follows too (publicError): the
+ * caller's own mistake keeps its message, plus advice for the next call; an operational fault
+ * (`store_unavailable`, `media_read_failed`, …) and a bug never show theirs.
  */
 export function errorResult(error: unknown): CallToolResult {
   const shown = publicError(error);
@@ -74,17 +70,6 @@ export function errorResult(error: unknown): CallToolResult {
   }
   const advice = ADVICE[shown.code]?.(shown) ?? [];
   return toolErrorResult([`error ${shown.code}: ${shown.message}`, ...advice].join('\n'));
-}
-
-/**
- * The error when its message may be shown; undefined when it stays in the process (the server's
- * onerror): a bug or anything not a PipewrightError, and an operational fault whose code the
- * contract does not list.
- */
-export function publicError(error: unknown): PipewrightError | undefined {
-  if (!isPipewrightError(error) || error.kind === 'bug') return undefined;
-  if (error.kind === 'operational' && !Object.hasOwn(STATUS_TABLE, error.code)) return undefined;
-  return error;
 }
 
 /**
@@ -99,10 +84,6 @@ export function protocolError(error: unknown): McpError {
     return new McpError(ErrorCode.InternalError, `${code}: ${WITHHELD[code]}`);
   }
   return new McpError(shown.kind === 'user' ? ErrorCode.InvalidParams : ErrorCode.InternalError, `${shown.code}: ${shown.message}`);
-}
-
-function withheldCode(error: unknown): keyof typeof WITHHELD {
-  return isPipewrightError(error) && error.kind === 'operational' ? 'unavailable' : 'internal';
 }
 
 function issueLines(value: unknown, label: string): string[] {

@@ -25,20 +25,20 @@ export function fetchFailure(error: unknown, context: FailureContext): unknown {
   if (context.callerSignal?.aborted) return context.callerSignal.reason;
   if (context.timeout.aborted) {
     return new PipewrightError('fetch_timeout', `No complete response from ${context.host} within ${context.timeoutMs} ms`, {
-      kind: 'operational', transient: true, details: { host: context.host, timeoutMs: context.timeoutMs },
+      details: { host: context.host, timeoutMs: context.timeoutMs },
     });
   }
   const own = findInChain(error, isPipewrightError);
   if (own) return own;
   const code = findInChain(error, hasCode)?.code;
   if (code === 'ENOTFOUND') {
-    return new PipewrightError('host_not_found', `Could not resolve host ${context.host}`, { kind: 'user', cause: error, details: { host: context.host } });
+    return new PipewrightError('host_not_found', `Could not resolve host ${context.host}`, { cause: error, details: { host: context.host } });
   }
   if (code === 'UND_ERR_INVALID_ARG') {
-    return new PipewrightError('invalid_request', `The request to ${context.host} is malformed: ${messageOf(error)}`, { kind: 'user', cause: error });
+    return new PipewrightError('invalid_request', `The request to ${context.host} is malformed: ${messageOf(error)}`, { cause: error });
   }
   return new PipewrightError('network_error', `Network error talking to ${context.host}${code ? ` (${code})` : ''}`, {
-    kind: 'operational', transient: code === undefined || TRANSIENT_CODES.has(code), cause: error, details: { host: context.host, ...(code ? { errorCode: code } : {}) },
+    transient: code === undefined || TRANSIENT_CODES.has(code), cause: error, details: { host: context.host, ...(code ? { errorCode: code } : {}) },
   });
 }
 

@@ -71,6 +71,6 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
 
 function tooManyRedirects(host: string, limit: number): PipewrightError {
   return new PipewrightError('too_many_redirects', `More than ${limit} redirects fetching from ${host}`, {
-    kind: 'user', details: { host, maxRedirects: limit },
+    details: { host, maxRedirects: limit },
   });
 }

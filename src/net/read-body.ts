@@ -17,6 +17,6 @@ export async function readCapped(body: AsyncIterable<Uint8Array>, cap: number, h
 
 export function responseTooLarge(host: string, cap: number): PipewrightError {
   return new PipewrightError('response_too_large', `The response from ${host} is larger than the ${cap}-byte limit`, {
-    kind: 'user', details: { host, maxResponseBytes: cap },
+    details: { host, maxResponseBytes: cap },
   });
 }

@@ -10,6 +10,6 @@ export function forbiddenTarget(host: string, address: string, range: string): P
     'forbidden_target',
     `Refusing to fetch from ${host}: ${what}. The operator can allow it with PIPEWRIGHT_ALLOW_PRIVATE_NETWORK=1 ` +
       `or by adding ${host === address ? `${host} (or a CIDR containing it)` : host} to PIPEWRIGHT_ALLOW_HOSTS.`,
-    { kind: 'user', details: { host, address, range } },
+    { details: { host, address, range } },
   );
 }

@@ -9,11 +9,11 @@ export function parseTarget(raw: string, base?: URL): URL {
   try {
     url = new URL(raw, base);
   } catch {
-    throw new PipewrightError('invalid_url', base ? `${base.host} redirected to an invalid URL` : 'Not a valid URL', { kind: 'user' });
+    throw new PipewrightError('invalid_url', base ? `${base.host} redirected to an invalid URL` : 'Not a valid URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new PipewrightError('unsupported_url', `Only http: and https: URLs can be fetched, not ${url.protocol}`, {
-      kind: 'user', details: { protocol: url.protocol },
+      details: { protocol: url.protocol },
     });
   }
   return url;

@@ -12,7 +12,7 @@ export class NodeRegistry implements NodeCatalog {
 
   register(type: NodeType): this {
     if (this.#types.has(type.nodeType)) {
-      throw new PipewrightError('duplicate_node_type', `Node type ${type.nodeType} is registered twice`, { kind: 'bug' });
+      throw new PipewrightError('duplicate_node_type', `Node type ${type.nodeType} is registered twice`);
     }
     this.#types.set(type.nodeType, type);
     return this;

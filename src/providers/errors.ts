@@ -12,7 +12,7 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
 };
 
 export function notConfigured(provider: ProviderId, hint: string): PipewrightError {
-  return new PipewrightError('provider_not_configured', hint, { kind: 'user', details: { provider } });
+  return new PipewrightError('provider_not_configured', hint, { details: { provider } });
 }
 
 export interface HttpFailure {
@@ -29,33 +29,33 @@ export function httpError({ provider, status, text, retryAfterMs }: HttpFailure)
   const said = text ? `: ${text}` : '';
   const details = { provider, status, ...(text ? { providerError: text } : {}), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   if (status === 401 || status === 403) {
-    return new PipewrightError('provider_auth_failed', `${label} refused the credentials (HTTP ${status})${said}`, { kind: 'user', details });
+    return new PipewrightError('provider_auth_failed', `${label} refused the credentials (HTTP ${status})${said}`, { details });
   }
   if (status === 429) {
     return new PipewrightError('provider_rate_limited', `${label} is rate limiting requests (HTTP 429)${said}`, {
-      kind: 'operational', transient: true, details,
+      details,
     });
   }
   if (status === 408) {
-    return new PipewrightError('provider_timeout', `${label} timed out (HTTP 408)${said}`, { kind: 'operational', transient: true, details });
+    return new PipewrightError('provider_timeout', `${label} timed out (HTTP 408)${said}`, { details });
   }
   if (status >= 500) {
-    return new PipewrightError('provider_unavailable', `${label} failed (HTTP ${status})${said}`, { kind: 'operational', transient: true, details });
+    return new PipewrightError('provider_unavailable', `${label} failed (HTTP ${status})${said}`, { details });
   }
-  return new PipewrightError('provider_bad_request', `${label} rejected the request (HTTP ${status})${said}`, { kind: 'user', details });
+  return new PipewrightError('provider_bad_request', `${label} rejected the request (HTTP ${status})${said}`, { details });
 }
 
 /** A 2xx answer that is not what the API documents: the provider's fault, and worth another try. */
 export function malformedAnswer(provider: ProviderId, what: string, cause?: unknown): PipewrightError {
   return new PipewrightError('provider_unavailable', `${PROVIDER_LABELS[provider]} answered ${what}`, {
-    kind: 'operational', transient: true, ...(cause === undefined ? {} : { cause }), details: { provider },
+    ...(cause === undefined ? {} : { cause }), details: { provider },
   });
 }
 
 export function jobFailed(provider: ProviderId, jobId: string, text: string, status?: string): PipewrightError {
   const said = text ? `: ${text}` : '';
   return new PipewrightError('provider_job_failed', `The ${PROVIDER_LABELS[provider]} job ${jobId} failed${said}`, {
-    kind: 'user', details: { provider, jobId, ...(status === undefined ? {} : { status }) },
+    details: { provider, jobId, ...(status === undefined ? {} : { status }) },
   });
 }
 

@@ -99,7 +99,7 @@ function statusMessage({ status, queue_position: position }: QueueStatus): strin
 function appOf(endpoint: string): string {
   const parts = endpoint.split('/');
   if (parts.length < 2 || parts.some((part) => !/^[\w.-]+$/.test(part) || part === '.' || part === '..')) {
-    throw new PipewrightError('provider_endpoint_invalid', `"${endpoint}" is not a fal endpoint id (owner/app[/path])`, { kind: 'bug' });
+    throw new PipewrightError('provider_endpoint_invalid', `"${endpoint}" is not a fal endpoint id (owner/app[/path])`);
   }
   return `${parts[0]}/${parts[1]}`;
 }

@@ -44,7 +44,7 @@ function operation({ endpoint }: ProviderCall): { path: string; model: string } 
   const path = OPERATIONS[endpoint.slice(0, colon)];
   const model = endpoint.slice(colon + 1);
   if (colon < 0 || path === undefined || model === '') {
-    throw new PipewrightError('provider_endpoint_invalid', `"${endpoint}" is not an OpenAI-compatible endpoint (chat:<model> or images:<model>)`, { kind: 'bug' });
+    throw new PipewrightError('provider_endpoint_invalid', `"${endpoint}" is not an OpenAI-compatible endpoint (chat:<model> or images:<model>)`);
   }
   return { path, model };
 }

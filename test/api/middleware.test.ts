@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/index.js';
-import { PipewrightError } from '../../src/errors/index.js';
+import { type ErrorCode, PipewrightError } from '../../src/errors/index.js';
 import { fakeServices, noArtifactUrls, noIdempotency } from './fake-services.js';
 
 // Unit tests of the cross-cutting middleware over app.request and a fake Services; the route
@@ -45,14 +45,14 @@ describe('error handler', () => {
   });
 
   it('hides an unlisted operational fault behind a 503', async () => {
-    const fail = new PipewrightError('disk_full', 'no space on /var/lib', { kind: 'operational' });
+    const fail = new PipewrightError('store_unavailable', 'no space on /var/lib');
     const response = await app({ fail }).request('/api/v1/workflows/lint', { method: 'POST', headers: json, body: '{}' });
     expect(response.status).toBe(503);
     expect(await response.text()).not.toContain('/var');
   });
 
   it('sends an unlisted user code as 400 with its message, and only whitelisted details', async () => {
-    const fail = new PipewrightError('ambiguous_thing', 'Say which one', { details: { secret: 'x' } });
+    const fail = new PipewrightError('ambiguous_thing' as ErrorCode, 'Say which one', { details: { secret: 'x' } });
     const response = await app({ fail }).request('/api/v1/workflows/lint', { method: 'POST', headers: json, body: '{}' });
     expect(response.status).toBe(400);
     const body = (await response.json()) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { PipewrightError } from '../../src/errors/index.js';
+import { type ErrorCode, PipewrightError } from '../../src/errors/index.js';
 import type { NodeType } from '../../src/nodes/node-type.js';
 import { NodeRegistry } from '../../src/nodes/registry.js';
 import type { ArtifactStore, Artifact } from '../../src/artifacts/index.js';
@@ -38,7 +38,7 @@ export function testTypes(intervals: Interval[], calls: Map<string, number>) {
       run: async (ctx) => {
         count(ctx.nodeId);
         if (ctx.attempt <= (ctx.settings.failuresBeforeSuccess as number)) {
-          throw new PipewrightError('boom', `attempt ${ctx.attempt} failed`, { transient: ctx.settings.transient as boolean, kind: 'operational' });
+          throw new PipewrightError('boom' as ErrorCode, `attempt ${ctx.attempt} failed`, { transient: ctx.settings.transient as boolean });
         }
         return { out: `ok after ${ctx.attempt}` };
       },
@@ -55,7 +55,7 @@ export function testTypes(intervals: Interval[], calls: Map<string, number>) {
       run: async (ctx) => {
         count(ctx.nodeId);
         const text = String(ctx.inputs.text);
-        if (text === ctx.settings.failOn) throw new PipewrightError('bad_item', `cannot take "${text}"`);
+        if (text === ctx.settings.failOn) throw new PipewrightError('bad_item' as ErrorCode, `cannot take "${text}"`);
         return { text: text.toUpperCase() };
       },
     }),

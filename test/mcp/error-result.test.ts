@@ -1,7 +1,7 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/index.js';
-import { PipewrightError } from '../../src/errors/index.js';
+import { type ErrorCode as PipewrightErrorCode, PipewrightError } from '../../src/errors/index.js';
 import { errorResult, protocolError } from '../../src/mcp/error-result.js';
 import { connect, textOf } from './harness.js';
 
@@ -40,11 +40,11 @@ describe('errorResult', () => {
   });
 
   it('keeps the message of codes it has no advice for', () => {
-    expect(text(new PipewrightError('workflow_locked', 'Locked by the operator'))).toBe('error workflow_locked: Locked by the operator');
+    expect(text(new PipewrightError('workflow_locked' as PipewrightErrorCode, 'Locked by the operator'))).toBe('error workflow_locked: Locked by the operator');
   });
 
   it('never shows a bug\'s message', () => {
-    for (const bug of [new PipewrightError('invariant', 'row 7 of /home/me/db', { kind: 'bug' }), new TypeError('x is undefined at /src/secret.ts')]) {
+    for (const bug of [new PipewrightError('internal', 'row 7 of /home/me/db'), new TypeError('x is undefined at /src/secret.ts')]) {
       const shown = text(bug);
       expect(shown).toMatch(/^error internal/);
       expect(shown).not.toMatch(/row 7|secret/);
@@ -53,9 +53,9 @@ describe('errorResult', () => {
 
   it('withholds the message of an operational fault the contract does not list, as REST does', () => {
     const faults = [
-      new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright: EACCES', { kind: 'operational' }),
-      new PipewrightError('media_read_failed', 'Cannot read /srv/private/photo.png (EACCES)', { kind: 'operational', details: { path: '/srv/private/photo.png' } }),
-      new PipewrightError('network_error', 'connect ECONNREFUSED 10.0.0.7:5432', { kind: 'operational', transient: true }),
+      new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright: EACCES'),
+      new PipewrightError('media_read_failed', 'Cannot read /srv/private/photo.png (EACCES)', { details: { path: '/srv/private/photo.png' } }),
+      new PipewrightError('network_error', 'connect ECONNREFUSED 10.0.0.7:5432'),
     ];
     for (const fault of faults) {
       const shown = text(fault);
@@ -69,7 +69,7 @@ describe('errorResult', () => {
   });
 
   it('keeps the message of listed codes and of the caller\'s own mistakes, whatever the kind', () => {
-    expect(text(new PipewrightError('unavailable', 'Rate limiter backend failed', { kind: 'operational' }))).toBe('error unavailable: Rate limiter backend failed');
+    expect(text(new PipewrightError('unavailable', 'Rate limiter backend failed'))).toBe('error unavailable: Rate limiter backend failed');
     expect(text(new PipewrightError('media_not_found', 'No file at ./shoe.png', { details: { path: './shoe.png' } }))).toBe('error media_not_found: No file at ./shoe.png');
     expect(text(new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', { details: { env: ['FAL_KEY'] } }))).toMatch(
       /^error provider_not_configured: generate:flux_2 runs on fal/,
@@ -80,7 +80,7 @@ describe('errorResult', () => {
 
 describe('a withheld error through the server', () => {
   it('reaches the client as unavailable and the operator\'s log in full', async () => {
-    const fault = new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright', { kind: 'operational' });
+    const fault = new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright');
     const backend = { getWorkflow: async () => Promise.reject(fault), close: async () => {} } as unknown as Backend;
     const mcp = await connect({ backend });
     try {

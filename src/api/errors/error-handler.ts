@@ -1,9 +1,9 @@
 import type { Context, ErrorHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
-import { isPipewrightError } from '../../errors/index.js';
+import { ERROR_CODES, exposedDetails, publicError, type WithheldCode, withheldCode } from '../../errors/index.js';
 import type { AppEnv } from '../env.js';
-import { type ErrorMapping, mappingFor, STATUS_TABLE } from './status-table.js';
+import { type ErrorMapping, httpMapping } from './http-status.js';
 
 interface PublicError {
   mapping: ErrorMapping;
@@ -12,27 +12,17 @@ interface PublicError {
   extras: Record<string, unknown>;
 }
 
-const GENERIC: Record<'internal' | 'unavailable', string> = {
-  internal: 'An internal error occurred; quote the request id when reporting it',
-  unavailable: 'The service is temporarily unavailable; try again shortly',
-};
-
-/**
- * What a caller may see of an error. A bug (or anything that is not a PipewrightError) and an
- * unlisted operational fault never show their message: it may name files, SQL or hosts.
- */
+/** What a caller may see of an error: its code, message and exposed details, or a stand-in. */
 function describe(error: unknown): PublicError {
-  if (!isPipewrightError(error) || error.kind === 'bug') return hidden('internal');
-  const mapping = mappingFor(error.code);
-  if (mapping === undefined && error.kind === 'operational') return hidden('unavailable');
-  const resolved = mapping ?? { status: 400, type: 'invalid_request_error' as const };
-  const extras: Record<string, unknown> = {};
-  for (const key of resolved.expose ?? []) if (error.details[key] !== undefined) extras[key] = error.details[key];
-  return { mapping: resolved, code: error.code, message: error.message, extras };
+  const shown = publicError(error);
+  if (shown === undefined) return hidden(withheldCode(error));
+  return { mapping: httpMapping(shown), code: shown.code, message: shown.message, extras: exposedDetails(shown) };
 }
 
-function hidden(code: 'internal' | 'unavailable'): PublicError {
-  return { mapping: STATUS_TABLE[code]!, code, message: GENERIC[code], extras: {} };
+/** A withheld error says only its stand-in code's default message; the log has the rest. */
+function hidden(code: WithheldCode): PublicError {
+  const { category, message } = ERROR_CODES[code];
+  return { mapping: httpMapping({ code, category }), code, message, extras: {} };
 }
 
 /** The one place an error becomes a response: `{error:{type, code, message, requestId}, …extras}`. */

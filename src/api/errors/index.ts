@@ -1,4 +1,4 @@
 export { errorHandler, errorResponse } from './error-handler.js';
 export { methodNotAllowed, noRoute, notFound } from './fallbacks.js';
-export { mappingFor, STATUS_TABLE } from './status-table.js';
-export type { ErrorMapping, ErrorType } from './status-table.js';
+export { httpMapping } from './http-status.js';
+export type { ErrorMapping, ErrorType } from './http-status.js';

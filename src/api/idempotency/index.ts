@@ -44,7 +44,7 @@ export function idempotency(service: IdempotencyService): MiddlewareHandler<AppE
 /** Keys belong to the caller's account; a keyless webhook trigger uses its workflow owner's. */
 function scopeOf(c: Context<AppEnv>): string {
   const accountId = c.get('webhookOwner')?.accountId ?? c.get('principal')?.accountId;
-  if (accountId === undefined) throw new PipewrightError('internal', 'Idempotency middleware ran before the caller was known', { kind: 'bug' });
+  if (accountId === undefined) throw new PipewrightError('internal', 'Idempotency middleware ran before the caller was known');
   return accountId;
 }
 

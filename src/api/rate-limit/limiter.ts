@@ -36,7 +36,7 @@ export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
         return decision(await limiterFor(perMinute).consume(key, points), perMinute, true);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return decision(rejection, perMinute, false);
-        throw new PipewrightError('unavailable', 'Rate limiter backend failed', { kind: 'operational', transient: true, cause: rejection });
+        throw new PipewrightError('unavailable', 'Rate limiter backend failed', { cause: rejection });
       }
     },
   };

@@ -42,5 +42,5 @@ export const captionImage = defineNodeType<z.infer<typeof settings>>({
 function captionText(value: unknown): string {
   const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   if (text.trim() !== '') return text;
-  throw new PipewrightError('missing_input', 'No caption text given: wire in text or set config.text', { kind: 'user', details: { port: 'text' } });
+  throw new PipewrightError('missing_input', 'No caption text given: wire in text or set config.text', { details: { port: 'text' } });
 }

@@ -55,7 +55,7 @@ function boxWithin(image: LoadedImage, { left = 0, top = 0, width = 0, height = 
     throw new PipewrightError(
       'crop_out_of_bounds',
       `The ${width}×${height} crop at (${left}, ${top}) reaches past the ${image.width}×${image.height} image`,
-      { kind: 'user', details: { imageWidth: image.width, imageHeight: image.height, left, top, width, height } },
+      { details: { imageWidth: image.width, imageHeight: image.height, left, top, width, height } },
     );
   }
   return { left, top, width, height };

@@ -39,7 +39,7 @@ export const gridImages = defineNodeType<Settings>({
     const height = rows * cellHeight + (rows - 1) * gap;
     if (width > MAX_EDGE || height > MAX_EDGE) {
       throw new PipewrightError('image_too_large', `The grid would be ${width}×${height} px; keep it within ${MAX_EDGE} px a side with fewer columns or smaller cells`, {
-        kind: 'user', details: { width, height, maxEdge: MAX_EDGE },
+        details: { width, height, maxEdge: MAX_EDGE },
       });
     }
     const cells = await Promise.all(
@@ -59,11 +59,11 @@ export const gridImages = defineNodeType<Settings>({
 function imageRefs(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   if (items.length === 0) {
-    throw new PipewrightError('missing_input', 'The grid got an empty list of images', { kind: 'user', details: { port: 'images' } });
+    throw new PipewrightError('missing_input', 'The grid got an empty list of images', { details: { port: 'images' } });
   }
   if (items.length > MAX_IMAGES) {
     throw new PipewrightError('too_many_images', `A grid takes at most ${MAX_IMAGES} images, got ${items.length}`, {
-      kind: 'user', details: { count: items.length, max: MAX_IMAGES },
+      details: { count: items.length, max: MAX_IMAGES },
     });
   }
   return items.map((item) => requireMediaRef(item, 'images'));

@@ -57,7 +57,7 @@ export async function decodeImage(ctx: ImageContext, ref: string, port: string):
   const image = loadSharp()(bytes, { autoOrient: true });
   const metadata = await image.metadata().catch((error: unknown) => {
     throw new PipewrightError('invalid_image', `The ${port} input is not an image this node can read`, {
-      kind: 'user', cause: error, details: { port },
+      cause: error, details: { port },
     });
   });
   const format = (OUTPUT_FORMATS as readonly string[]).includes(metadata.format) ? (metadata.format as OutputFormat) : 'png';
@@ -81,7 +81,7 @@ export async function render(image: Sharp): Promise<Buffer> {
     return await image.toBuffer();
   } catch (error) {
     throw new PipewrightError('image_processing_failed', `Could not process the image: ${error instanceof Error ? error.message : String(error)}`, {
-      kind: 'user', cause: error,
+      cause: error,
     });
   }
 }

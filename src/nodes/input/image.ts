@@ -50,7 +50,7 @@ async function imageUrl(ref: string, ctx: NodeContext<Settings>): Promise<string
   const media = await readMedia(ref, { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
   if (!media.contentType.startsWith('image/')) {
     throw new PipewrightError('invalid_image', `The image input is ${media.contentType}, not an image`, {
-      kind: 'user', details: { contentType: media.contentType },
+      details: { contentType: media.contentType },
     });
   }
   const artifact = await ctx.artifacts.put({ bytes: media.bytes, contentType: media.contentType });

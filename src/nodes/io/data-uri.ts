@@ -14,7 +14,7 @@ export function decodeDataUri(uri: string, maxBytes: number): { bytes: Uint8Arra
   const upperBound = isBase64 ? Math.floor((data.length * 3) / 4) : data.length;
   if (upperBound > maxBytes) {
     throw new PipewrightError('media_too_large', `The data URI holds more than the ${maxBytes}-byte limit`, {
-      kind: 'user', details: { maxBytes },
+      details: { maxBytes },
     });
   }
   return { bytes: isBase64 ? decodeBase64(data) : decodePercent(data), contentType: mediaType.trim() || undefined };
@@ -35,5 +35,5 @@ function decodePercent(data: string): Uint8Array {
 }
 
 function invalidDataUri(reason: string): PipewrightError {
-  return new PipewrightError('invalid_data_uri', `Not a valid data URI: ${reason}`, { kind: 'user' });
+  return new PipewrightError('invalid_data_uri', `Not a valid data URI: ${reason}`);
 }

@@ -4,6 +4,6 @@ import { PipewrightError } from '../../errors/index.js';
 export function requireMediaRef(value: unknown, port: string): string {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   throw new PipewrightError('missing_input', `No ${port} given: it takes a URL, a data URI or a file path`, {
-    kind: 'user', details: { port },
+    details: { port },
   });
 }

@@ -50,7 +50,6 @@ export function assertProvidersConfigured(graph: GraphNodes, registry: NodeCatal
   const byProvider = new Map(missing.map((m) => [m.provider, m]));
   const what = [...byProvider.values()].map((m) => `${m.provider} (${howToConfigure(m.env)})`).join('; ');
   throw new PipewrightError('provider_not_configured', `This workflow needs providers that are not configured: ${what}`, {
-    kind: 'user',
     details: { providers: [...byProvider.values()].map(({ provider, env }) => ({ provider, env })), nodes: missing.map((m) => m.nodeId) },
   });
 }
@@ -58,7 +57,7 @@ export function assertProvidersConfigured(graph: GraphNodes, registry: NodeCatal
 /** The error a model node itself fails with when run without its provider. */
 export function providerNotConfigured(nodeType: string, provider: ProviderId, env: readonly string[]): PipewrightError {
   return new PipewrightError('provider_not_configured', `${nodeType} runs on ${provider}, which is not configured: ${howToConfigure(env)}`, {
-    kind: 'user', details: { provider, env },
+    details: { provider, env },
   });
 }
 

@@ -48,11 +48,11 @@ export function lookupPath(root: unknown, segments: readonly PathSegment[]): Loo
 /** The value at `path`, or a user error `path_not_found` naming the path and how far it got. */
 export function readPath(root: unknown, path: string): unknown {
   const segments = parsePath(path);
-  if (!segments) throw new PipewrightError('invalid_path', `Not a valid path: ${path}`, { kind: 'user', details: { path } });
+  if (!segments) throw new PipewrightError('invalid_path', `Not a valid path: ${path}`, { details: { path } });
   const result = lookupPath(root, segments);
   if (result.found) return result.value;
   throw new PipewrightError('path_not_found', `Nothing at path ${path} (found up to ${result.reached})`, {
-    kind: 'user', details: { path, reached: result.reached },
+    details: { path, reached: result.reached },
   });
 }
 

@@ -75,7 +75,7 @@ function readBody(response: GuardedResponse, responseType: Settings['responseTyp
     return JSON.parse(text);
   } catch {
     throw new PipewrightError('invalid_response', `${new URL(response.url).host} answered with a body that is not valid JSON`, {
-      kind: 'user', details: { status: response.status },
+      details: { status: response.status },
     });
   }
 }
@@ -83,7 +83,6 @@ function readBody(response: GuardedResponse, responseType: Settings['responseTyp
 function upstreamError(response: GuardedResponse, transient: boolean): PipewrightError {
   const excerpt = new TextDecoder().decode(response.body.subarray(0, 300)).trim();
   return new PipewrightError('upstream_error', `${new URL(response.url).host} answered ${response.status}${excerpt ? `: ${excerpt}` : ''}`, {
-    kind: transient ? 'operational' : 'user',
     transient,
     details: { status: response.status, ...(response.headers['retry-after'] ? { retryAfter: response.headers['retry-after'] } : {}) },
   });

@@ -82,13 +82,13 @@ function networkError(provider: ProviderId, error: unknown): PipewrightError {
   const label = PROVIDER_LABELS[provider];
   const details = { provider, ...(typeof code === 'string' ? { errorCode: code } : {}) };
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new PipewrightError('provider_timeout', `${label} did not answer in time`, { kind: 'operational', transient: true, cause: error, details });
+    return new PipewrightError('provider_timeout', `${label} did not answer in time`, { cause: error, details });
   }
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-    return new PipewrightError('provider_bad_request', `The response from ${label} is larger than the response size limit`, { kind: 'user', cause: error, details });
+    return new PipewrightError('provider_bad_request', `The response from ${label} is larger than the response size limit`, { cause: error, details });
   }
   const why = typeof code === 'string' ? ` (${code})` : '';
-  return new PipewrightError('provider_unavailable', `Could not reach ${label}${why}`, { kind: 'operational', transient: true, cause: error, details });
+  return new PipewrightError('provider_unavailable', `Could not reach ${label}${why}`, { cause: error, details });
 }
 
 function parseJson(provider: ProviderId, text: string): unknown {

@@ -28,7 +28,7 @@ const MAX_STEP_SECONDS = 3600;
  */
 export function createArtifactLinkService(deps: ArtifactLinkDeps): ArtifactLinkService {
   if (!Number.isInteger(deps.ttlSeconds) || deps.ttlSeconds <= 0) {
-    throw new PipewrightError('invalid_config', `The artifact URL lifetime must be a positive whole number of seconds, got ${deps.ttlSeconds}`, { kind: 'bug' });
+    throw new PipewrightError('invalid_config', `The artifact URL lifetime must be a positive whole number of seconds, got ${deps.ttlSeconds}`);
   }
   let secret: Promise<Buffer> | undefined;
   const key = () => (secret ??= deps.store.secrets.getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url')).then(

@@ -52,9 +52,9 @@ export class StoreRecorder implements ExecutionRecorder {
   }
 
   #owner(executionId: string): Tracked {
-    if (this.#closed) throw new PipewrightError('shutting_down', 'The process is shutting down', { kind: 'operational' });
+    if (this.#closed) throw new PipewrightError('shutting_down', 'The process is shutting down');
     const tracked = this.#tracked.get(executionId);
-    if (tracked === undefined) throw new PipewrightError('untracked_execution', `Execution ${executionId} was not started by this process`, { kind: 'bug' });
+    if (tracked === undefined) throw new PipewrightError('untracked_execution', `Execution ${executionId} was not started by this process`);
     return tracked;
   }
 }

@@ -96,7 +96,7 @@ export class LocalArtifactStore implements ArtifactStore {
     if (raw === undefined) return undefined;
     const sidecar = SidecarSchema.safeParse(safeJson(raw.toString('utf8')));
     if (!sidecar.success) {
-      throw new PipewrightError('artifact_corrupt', `Artifact ${id} has an unreadable record`, { kind: 'operational' });
+      throw new PipewrightError('artifact_corrupt', `Artifact ${id} has an unreadable record`);
     }
     return sidecar.data;
   }
@@ -134,7 +134,6 @@ export class LocalArtifactStore implements ArtifactStore {
     } catch (error) {
       await rm(temporary, { force: true });
       throw new PipewrightError('artifact_write_failed', `Could not store artifact file ${name}`, {
-        kind: 'operational',
         cause: error,
       });
     }
@@ -145,7 +144,7 @@ function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
-    throw new PipewrightError('invalid_config', `Artifact store origin ${JSON.stringify(url)} is not an absolute URL`, { kind: 'bug' });
+    throw new PipewrightError('invalid_config', `Artifact store origin ${JSON.stringify(url)} is not an absolute URL`);
   }
 }
 

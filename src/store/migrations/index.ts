@@ -29,5 +29,5 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 /** Brings the schema to the latest version; a no-op on a store that is already there. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) throw new PipewrightError('store_migration_failed', 'The store could not be migrated', { kind: 'operational', cause: error });
+  if (error) throw new PipewrightError('store_migration_failed', 'The store could not be migrated', { cause: error });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PipewrightError } from '../../../src/errors/index.js';
+import { type ErrorCode, PipewrightError } from '../../../src/errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/engine/index.js';
 import { createBuiltinRegistry, defineNodeType, type NodeRegistry } from '../../../src/nodes/index.js';
 import { readMedia } from '../../../src/nodes/io/media.js';
@@ -63,7 +63,7 @@ export function testRegistry(probe: Probe): NodeRegistry {
     timeoutMs: 10_000,
     async run(ctx) {
       probe.calls.push({ executionId: ctx.executionId, nodeId: ctx.nodeId, previousJobId: ctx.providerJob.previousId });
-      if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure', `node ${ctx.nodeId} was told to fail`);
+      if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure' as ErrorCode, `node ${ctx.nodeId} was told to fail`);
       if (!ctx.providerJob.previousId) await ctx.providerJob.remember(`job-${ctx.nodeId}`);
       if (probe.gated) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
       return { text: `${String(ctx.inputs.text ?? '')}!` };

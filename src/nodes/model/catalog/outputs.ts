@@ -10,7 +10,7 @@ import { anthropicText, chatText, openAiImages } from '../../../providers/index.
 type Json = Record<string, unknown>;
 
 export function unexpectedOutput(what: string): PipewrightError {
-  return new PipewrightError('unexpected_provider_output', `The provider's response had no ${what}`, { kind: 'operational' });
+  return new PipewrightError('unexpected_provider_output', `The provider's response had no ${what}`);
 }
 
 function record(value: unknown, what: string): Json {
