@@ -9,6 +9,7 @@ export type { ArtifactStore, Artifact } from './artifacts/index.js';
 export { policyFor } from './net/index.js';
 export type { SecurityPolicy } from './net/index.js';
 export { PipewrightError, isPipewrightError } from './errors/index.js';
+export type { ErrorCategory, ErrorCode, ErrorKind } from './errors/index.js';
 export { createClient } from './client/index.js';
 export type {
   PipewrightClient, ClientOptions, PollingOptions, RetryDelayOptions, RetryEvent, RequestOptions, PostOptions, WaitOptions, PollInfo,

@@ -27,3 +27,5 @@ export type {
 } from '../service/index.js';
 export type { Violation } from '../graph/index.js';
 export { PipewrightError, isPipewrightError } from '../errors/index.js';
+export { RemoteError } from './remote-error.js';
+export type { ErrorCategory, ErrorCode, ErrorKind } from '../errors/index.js';
