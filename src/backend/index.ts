@@ -5,6 +5,8 @@ export type { Backend } from './backend.js';
 export { createEmbeddedBackend, servicesBackend } from './embedded.js';
 export type { EmbeddedBackendOptions, ServicesBackendOptions } from './embedded.js';
 export { localCatalog, openLocalRuntime, startUp } from './local-services.js';
+export { localNodeListing } from './node-listing.js';
+export type { ModelPlacement, NodeListing } from './node-listing.js';
 export type { LocalCatalog, LocalRuntime, LocalRuntimeOptions, StartUp } from './local-services.js';
 export { createRemoteBackend } from './remote.js';
 export { chooseBackend, createBackend, describeBackend, embeddedChoice } from './config.js';

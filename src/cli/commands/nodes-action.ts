@@ -1,20 +1,15 @@
-import { localCatalog } from '../../backend/index.js';
-import { describeNodeTypes, type CatalogEntry } from '../../nodes/describe.js';
-import { modelEntryOf } from '../../nodes/model/index.js';
-import type { NodeRegistry } from '../../nodes/registry.js';
-import type { ProviderId } from '../../providers/index.js';
+import { type CatalogEntry, localNodeListing, type NodeListing } from '../../backend/index.js';
 
 /** `pipewright nodes`: the catalog by category, or as JSON (the shape of GET /nodes). */
 export function printNodeCatalog(options: { json?: boolean }): void {
-  const { registry, providers } = localCatalog(process.env);
-  const catalog = describeNodeTypes(registry.list());
+  const { nodes: catalog, modelOf } = localNodeListing(process.env);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ nodes: catalog }, null, 2)}\n`);
     return;
   }
   const aliases = aliasesByType(catalog);
   for (const node of catalog.filter((entry) => entry.deprecated?.replacedBy === undefined)) {
-    process.stdout.write(describe(node, registry, aliases.get(node.nodeType) ?? [], (id) => providers.get(id)?.configured() === true));
+    process.stdout.write(describe(node, aliases.get(node.nodeType) ?? [], modelOf));
   }
 }
 
@@ -27,11 +22,11 @@ function aliasesByType(catalog: readonly CatalogEntry[]): Map<string, string[]> 
   return aliases;
 }
 
-function describe(node: CatalogEntry, registry: NodeRegistry, aliases: readonly string[], configured: (provider: ProviderId) => boolean): string {
+function describe(node: CatalogEntry, aliases: readonly string[], modelOf: NodeListing['modelOf']): string {
   const ins = node.inputs.filter((p) => p.isPort).map((p) => `${p.id}:${p.type}${p.required ? '*' : ''}`).join(' ');
   const outs = node.outputs.map((p) => `${p.id}:${p.type}`).join(' ');
-  const model = modelEntryOf(registry.get(node.nodeType));
-  const runsOn = model ? ` · ${model.provider} ${model.endpoint}${configured(model.provider) ? '' : ' (not configured)'}` : '';
+  const model = modelOf(node.nodeType);
+  const runsOn = model ? ` · ${model.provider} ${model.endpoint}${model.configured ? '' : ' (not configured)'}` : '';
   const lines = [
     `${node.nodeType.padEnd(36)} [${node.category}] ${node.cost} credits${runsOn}`,
     `    ${node.label}: ${node.description}`,

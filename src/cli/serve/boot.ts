@@ -4,7 +4,7 @@ import type { ArtifactUrlRenderer, IdempotencyService, ServiceSettings, Services
 import { type LocalRuntime, openLocalRuntime, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
 import { version } from '../version.js';
-import { bundledTemplatesDir } from '../../skill/paths.js';
+import { bundledTemplatesDir } from '../../skill/index.js';
 
 export interface BootOptions {
   home: string;
