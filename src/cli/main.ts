@@ -10,7 +10,11 @@ import { registerSkill } from './commands/skill.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
+import { exitQuietlyOnClosedPipe } from './quiet-pipes.js';
 import { version } from './version.js';
+
+exitQuietlyOnClosedPipe(process.stdout);
+exitQuietlyOnClosedPipe(process.stderr);
 
 const program = new Command()
   .name('pipewright')
