@@ -50,7 +50,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));
   app.use(identify(services.auth));
-  app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute }));
+  app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute, healthChecksPerMinute: config.healthChecksPerMinute }));
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
   const triggers = { limiter, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute };
@@ -69,6 +69,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     },
   });
-  registerMounts(app, options.mounts ?? [], config.maxBodyBytes);
+  registerMounts(app, options.mounts ?? [], { maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth });
   return app;
 }

@@ -2,8 +2,13 @@ import { MAX_TRIGGER_BYTES } from '../service/index.js';
 
 /** Tunables of the REST face. Plan limits come from the services (`usage.limitsFor`). */
 export interface ApiSettings {
-  /** Requests per minute per client IP for requests without a valid key (401s, /healthz). */
+  /** Requests per minute per client IP for requests without a valid key (401s, refused webhook triggers). */
   anonymousRequestsPerMinute: number;
+  /**
+   * `GET /healthz` per client IP, a budget of its own: a monitor is never throttled because
+   * scanners or a client without a key spent the anonymous budget of the same address.
+   */
+  healthChecksPerMinute: number;
   /** Largest request body accepted, in bytes (docs/workflow-format.md: 1 MiB). */
   maxBodyBytes: number;
   /** Deepest JSON nesting accepted; a graph needs far less (docs/security.md). */
@@ -23,6 +28,7 @@ export interface ApiSettings {
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
   anonymousRequestsPerMinute: 60,
+  healthChecksPerMinute: 600,
   maxBodyBytes: 1024 * 1024,
   maxJsonDepth: 64,
   maxTriggerBodyBytes: MAX_TRIGGER_BYTES,

@@ -14,6 +14,8 @@ export type { BackendChoice, LocalHome } from './config.js';
 export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
 export type { WaitOptions } from './wait-for-execution.js';
+// Pure graph helpers the MCP face applies to what callers send, as the REST face does.
+export { formatTextPath, illFormedTextAt, jsonObject } from '../graph/index.js';
 
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES, renderArtifactRefs, visitStrings } from '../service/index.js';
 export type {

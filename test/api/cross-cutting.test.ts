@@ -59,7 +59,7 @@ describe('logs', () => {
 describe('rate limits', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startTestServer({ api: { anonymousRequestsPerMinute: 2 }, services: { planLimits: { pro: { requestsPerMinute: 3 } } } });
+    limited = await startTestServer({ api: { anonymousRequestsPerMinute: 2, healthChecksPerMinute: 3 }, services: { planLimits: { pro: { requestsPerMinute: 3 } } } });
   });
   afterAll(() => limited.close());
 
@@ -75,9 +75,19 @@ describe('rate limits', () => {
     expect(over.body.retryAfter).toBe(Number(over.headers.get('Retry-After')));
   });
 
-  it('without a key: per client IP at the anonymous budget, 401s and healthz alike', async () => {
+  it('without a key: per client IP at the anonymous budget', async () => {
     const statuses = [];
-    for (const path of ['/healthz', '/workflows', '/healthz']) statuses.push((await call(limited, 'GET', path, { key: null })).status);
-    expect(statuses).toEqual([200, 401, 429]);
+    for (let i = 0; i < 3; i++) statuses.push((await call(limited, 'GET', '/workflows', { key: null })).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+
+  it('healthz: per client IP at a budget of its own, which no other caller of the address spends', async () => {
+    // The anonymous budget is spent (above) and the key's is spent too: a monitor still gets through.
+    for (let i = 0; i < 3; i++) await call(limited, 'GET', '/nodes');
+    const replies: Reply[] = [];
+    for (const key of [null, undefined, null, null]) replies.push(await call(limited, 'GET', '/healthz', { key }));
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 429]);
+    expect(replies.map((reply) => [reply.headers.get('X-RateLimit-Limit'), reply.headers.get('X-RateLimit-Remaining')])).toEqual([['3', '2'], ['3', '1'], ['3', '0'], ['3', '0']]);
+    expect(replies[3]!.body.error.message).toMatch(/health checks/);
   });
 });

@@ -92,6 +92,13 @@ describe('serve: /mcp keeps the REST rules', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('body_too_large');
   });
 
+  it('refuses a body nested deeper than 64 levels with 400 json_too_deep, carrying the rate-limit headers', async () => {
+    const response = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { deep: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) } }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('json_too_deep');
+  });
+
   it('answers GET and DELETE with 405, allowing POST', async () => {
     for (const method of ['GET', 'DELETE']) {
       const response = await fetch(`${server.url}/mcp`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}` } });

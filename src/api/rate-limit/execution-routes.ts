@@ -9,10 +9,12 @@ import { BASE_PATH } from '../settings.js';
 const under = (pattern: string) => new RegExp(`^${BASE_PATH}${pattern}$`);
 const STARTS_EXECUTION = [under('/workflows/[^/]+/(?:execute|run)'), under('/workflows/executions/[^/]+/retry')];
 const TRIGGER = under('/workflow/[^/]+/trigger');
+const HEALTH = under('/healthz');
 
-export type RouteBudget = 'request' | 'execution' | 'trigger';
+export type RouteBudget = 'request' | 'execution' | 'trigger' | 'health';
 
 export function routeBudget(method: string, path: string): RouteBudget {
+  if ((method === 'GET' || method === 'HEAD') && HEALTH.test(path)) return 'health';
   if (method !== 'POST') return 'request';
   if (TRIGGER.test(path)) return 'trigger';
   return STARTS_EXECUTION.some((pattern) => pattern.test(path)) ? 'execution' : 'request';

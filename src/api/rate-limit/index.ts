@@ -3,7 +3,7 @@ import type { UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 import { type Budget, charge } from './charge.js';
 import { clientIp } from './client-ip.js';
-import { routeBudget } from './execution-routes.js';
+import { routeBudget, type RouteBudget } from './execution-routes.js';
 import type { RateLimiter } from './limiter.js';
 
 export { flexibleRateLimiter, memoryRateLimiter } from './limiter.js';
@@ -14,22 +14,29 @@ interface RateLimitOptions {
   limiter: RateLimiter;
   usage: UsageService;
   anonymousPerMinute: number;
+  healthChecksPerMinute: number;
 }
 
 /**
  * Per key at the plan's requests-per-minute; per client IP at a fixed budget when there is no
- * valid key. Routes that start executions are left to their own budget (./execution-limit.ts):
- * a keyed call to them, and every webhook trigger, passes through uncounted here.
+ * valid key; `/healthz` per client IP at a budget of its own, key or no key. Routes that start
+ * executions are left to their own budget (./execution-limit.ts): a keyed call to them, and every
+ * webhook trigger, passes through uncounted here.
  */
-export function rateLimit({ limiter, usage, anonymousPerMinute }: RateLimitOptions): MiddlewareHandler<AppEnv> {
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const caller = c.get('caller');
     const route = routeBudget(c.req.method, c.req.path);
     if (route === 'trigger' || (route === 'execution' && 'principal' in caller)) return next();
-    const budget: Budget = 'principal' in caller
-      ? { key: `key:${caller.principal.keyId}`, perMinute: usage.limitsFor(caller.principal.plan).requestsPerMinute, unit: 'requests' }
-      : { key: `ip:${clientIp(c)}`, perMinute: anonymousPerMinute, unit: 'requests' };
-    await charge(c, limiter, [budget]);
+    await charge(c, options.limiter, [budgetFor(options, route, caller, clientIp(c))]);
     await next();
   };
+}
+
+function budgetFor(options: RateLimitOptions, route: RouteBudget, caller: AppEnv['Variables']['caller'], ip: string): Budget {
+  if (route === 'health') return { key: `health:${ip}`, perMinute: options.healthChecksPerMinute, unit: 'health checks' };
+  if ('principal' in caller) {
+    return { key: `key:${caller.principal.keyId}`, perMinute: options.usage.limitsFor(caller.principal.plan).requestsPerMinute, unit: 'requests' };
+  }
+  return { key: `ip:${ip}`, perMinute: options.anonymousPerMinute, unit: 'requests' };
 }
