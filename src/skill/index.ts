@@ -6,4 +6,4 @@ export type { SkillFile } from './files.js';
 export { installSkill, defaultSkillsDir } from './install.js';
 export type { InstallSkillOptions } from './install.js';
 export { packSkill, skillZip } from './pack.js';
-export { catalogReference } from './catalog-reference.js';
+export { nodeCatalogReference } from './load-catalog-reference.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { catalogReference } from '../../src/skill/index.js';
+import { catalogReference } from '../../src/skill/catalog-reference.js';
 
 describe('skill/references/node-catalog.md', () => {
   it('is the catalog as the registry has it (regenerate with `npm run skill:catalog`)', async () => {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { catalogReference, defaultSkillsDir, installSkill, packSkill, SKILL_NAME } from '../../skill/index.js';
+import { defaultSkillsDir, installSkill, nodeCatalogReference, packSkill, SKILL_NAME } from '../../skill/index.js';
 
 /** `skill install|pack|catalog`: put the Claude Skill where Claude reads it, or regenerate its node catalog. */
 export function registerSkill(program: Command): void {
@@ -32,7 +32,7 @@ export function registerSkill(program: Command): void {
     .description('Print the node catalog reference (skill/references/node-catalog.md), generated from the registry')
     .option('--out <file>', 'write it to this file instead of stdout')
     .action(async (flags: { out?: string }) => {
-      const markdown = catalogReference();
+      const markdown = await nodeCatalogReference();
       if (flags.out === undefined) process.stdout.write(markdown);
       else await writeFile(resolve(flags.out), markdown);
     });
