@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
-import { DEFAULT_ARTIFACT_URL_TTL_SECONDS } from '../../service/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from '../serve/options.js';
+
+// The services' DEFAULT_ARTIFACT_URL_TTL_SECONDS, written out: importing the service here would load
+// it, the store and every node type at each start of every command (test/cli/serve-help.test.ts
+// keeps the two equal).
+const DEFAULT_ARTIFACT_URL_TTL_SECONDS = 604_800;
 
 export function registerServe(program: Command): void {
   program
