@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type ErrorCode, PipewrightError } from '../../src/errors/index.js';
 import type { NodeType } from '../../src/nodes/node-type.js';
 import { NodeRegistry } from '../../src/nodes/registry.js';
-import type { ArtifactStore, Artifact } from '../../src/artifacts/index.js';
+import type { ArtifactStore } from '../../src/artifacts/index.js';
 import { policyFor } from '../../src/net/policy.js';
 import { Engine, MemoryRecorder, type EngineOptions, type ExecutionState } from '../../src/engine/index.js';
 import { compileOrThrow } from '../../src/graph/index.js';
