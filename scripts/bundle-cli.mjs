@@ -19,7 +19,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['better-sqlite3', 'sharp', '@img/*', ...LAZY_COMMONJS],
+  external: ['better-sqlite3', 'sharp', '@img/*', 're2', ...LAZY_COMMONJS],
   banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',

@@ -1,4 +1,5 @@
 import { asBoolean, asNumber, asText, toNumber } from '../support/coerce.js';
+import { matchesPattern } from './user-pattern.js';
 
 export const OPERATORS = ['truthy', 'falsy', 'equals', 'not_equals', 'contains', 'gt', 'gte', 'lt', 'lte', 'matches'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -40,7 +41,7 @@ export function evaluate(operator: Operator, value: unknown, compareTo: Comparan
     case 'contains':
       return Array.isArray(value) ? value.some((item) => matchesValue(item, other)) : (asText(value) ?? '').includes(String(other));
     case 'matches':
-      return new RegExp(String(other)).test(asText(value) ?? '');
+      return matchesPattern(String(other), asText(value) ?? '');
     case 'gt':
     case 'gte':
     case 'lt':

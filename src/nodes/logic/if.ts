@@ -1,12 +1,12 @@
-import safeRegex from 'safe-regex2';
 import { z } from 'zod';
 import { asNumber } from '../support/coerce.js';
 import { defineNodeType } from '../node-type.js';
 import { NUMERIC_OPERATORS, OPERATORS, evaluate } from './conditions.js';
+import { patternProblem } from './user-pattern.js';
 
 const settings = z
   .strictObject({
-    operator: z.enum(OPERATORS).default('truthy').describe('The test: truthy, falsy, equals, not_equals, contains, gt, gte, lt, lte, or matches (a regular expression).'),
+    operator: z.enum(OPERATORS).default('truthy').describe('The test: truthy, falsy, equals, not_equals, contains, gt, gte, lt, lte, or matches (a regular expression, RE2 syntax: no backreferences or lookaround).'),
     compareTo: z.union([z.string(), z.number(), z.boolean()]).optional().describe('What the operators other than truthy/falsy compare against.'),
   })
   .superRefine(({ operator, compareTo }, issues) => {
@@ -43,15 +43,6 @@ function compareToProblem(operator: (typeof OPERATORS)[number], compareTo: strin
   if (operator === 'truthy' || operator === 'falsy') return undefined;
   if (compareTo === undefined) return `operator ${operator} needs compareTo`;
   if (NUMERIC_OPERATORS.has(operator) && asNumber(compareTo) === undefined) return `operator ${operator} needs a numeric compareTo`;
-  if (operator === 'matches') {
-    try {
-      new RegExp(String(compareTo));
-    } catch {
-      return 'compareTo is not a valid regular expression';
-    }
-    // A workflow may come from anyone; a pattern with nested quantifiers can backtrack for minutes
-    // and JavaScript regexes cannot be interrupted, so such patterns are refused at validation.
-    if (!safeRegex(String(compareTo))) return 'compareTo may take exponential time to match (nested quantifiers such as (a+)+); simplify the pattern';
-  }
+  if (operator === 'matches') return patternProblem(String(compareTo));
   return undefined;
 }

@@ -52,10 +52,29 @@ describe('logic:if', () => {
     expect(logicIf.config.safeParse({ operator: 'truthy' }).success).toBe(true);
   });
 
-  it('refuses a pattern that could backtrack exponentially, accepts an ordinary one', () => {
-    const refused = logicIf.config.safeParse({ operator: 'matches', compareTo: '^(a+)+$' });
-    expect(refused.success).toBe(false);
-    expect(JSON.stringify(refused.error?.issues)).toContain('exponential');
+  it('runs a pattern that would backtrack for minutes in JavaScript in linear time', async () => {
+    const started = performance.now();
+    const text = `${'a'.repeat(100_000)}!`;
+    expect(await decide({ operator: 'matches', compareTo: '^(a+)+$' }, { value: 'v', condition: text })).toEqual({ false: 'v' });
+    expect(await decide({ operator: 'matches', compareTo: '(x+x+)+y' }, { value: 'v', condition: `${'x'.repeat(100_000)}y` })).toEqual({ true: 'v' });
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(logicIf.config.safeParse({ operator: 'matches', compareTo: '^[a-z]+@[a-z]+\\.com$' }).success).toBe(true);
+  });
+
+  it.each([
+    ['(a)\\1', 'backreferences such as \\1'],
+    ['(?<n>a)\\k<n>', 'named backreferences'],
+    ['a(?=b)', 'lookahead (?=…)'],
+    ['a(?!b)', 'negative lookahead (?!…)'],
+    ['(?<=a)b', 'lookbehind (?<=…)'],
+    ['(?<!a)b', 'negative lookbehind (?<!…)'],
+  ])('refuses %s at validation, naming the construct RE2 lacks', (compareTo, construct) => {
+    const refused = logicIf.config.safeParse({ operator: 'matches', compareTo });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues).toMatchObject([{ path: ['compareTo'], message: expect.stringContaining(construct) }]);
+  });
+
+  it('takes those characters where they are plain text: escaped or in a class', () => {
+    for (const compareTo of ['\\(\\?=', '[(?=]', '\\\\1']) expect(logicIf.config.safeParse({ operator: 'matches', compareTo }).success, compareTo).toBe(true);
   });
 });
