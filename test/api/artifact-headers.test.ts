@@ -17,10 +17,10 @@ describe('headers of a stored file', () => {
     }
   });
 
-  it('leave raster images, audio and video unsandboxed, never sniffed', () => {
+  it('let raster images, audio and video load in their viewer, still sandboxed and never sniffed', () => {
     for (const type of ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif', 'audio/mpeg', 'audio/wav', 'video/mp4', 'video/webm']) {
       const headers = artifactHeaders(type);
-      expect(headers['Content-Security-Policy'], type).toBeUndefined();
+      expect(headers['Content-Security-Policy'], type).toBe('sandbox');
       expect(headers).toMatchObject({ 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
     }
   });

@@ -168,7 +168,7 @@ describe('a scripted file', () => {
       expect(await response.text()).toBe(svg);
     }
     const png = await keyless(url);
-    expect([png.headers.get('Content-Type'), png.headers.get('Content-Security-Policy')]).toEqual(['image/png', null]);
+    expect([png.headers.get('Content-Type'), png.headers.get('Content-Security-Policy')]).toEqual(['image/png', 'sandbox']);
   });
 });
 
