@@ -1,6 +1,6 @@
 import { PipewrightError } from '../errors/index.js';
 import { callOptions, path } from './route.js';
-import type { Transport } from './transport.js';
+import type { RestTransport } from './transport.js';
 import type { RequestOptions } from './types.js';
 
 export interface ArtifactContent {
@@ -13,7 +13,7 @@ export interface ArtifactsApi {
   get(idOrUrl: string, options?: RequestOptions): Promise<ArtifactContent>;
 }
 
-export function artifactsApi(transport: Transport): ArtifactsApi {
+export function artifactsApi(transport: RestTransport): ArtifactsApi {
   return {
     get: async (idOrUrl, options) => transport.bytes({ method: 'GET', path: path('artifacts', artifactId(idOrUrl)), ...callOptions(options) }),
   };

@@ -3,7 +3,7 @@ import { artifactsApi, type ArtifactsApi } from './artifacts.js';
 import { executionsApi, type ExecutionsApi } from './executions.js';
 import { clientSettings, type ClientOptions } from './options.js';
 import { data, route } from './route.js';
-import { createTransport } from './transport.js';
+import { createRestTransport } from './transport.js';
 import type { Health, RequestOptions } from './types.js';
 import { workflowsApi, type WorkflowsApi } from './workflows.js';
 
@@ -24,7 +24,7 @@ export interface PipewrightClient {
 /** A typed client for a pipewright (or compatible) REST API. Options are checked here, once. */
 export function createClient(options: ClientOptions): PipewrightClient {
   const settings = clientSettings(options);
-  const transport = createTransport(settings);
+  const transport = createRestTransport(settings);
   const call = route(transport);
   return {
     workflows: workflowsApi(transport),

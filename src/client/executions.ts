@@ -2,7 +2,7 @@ import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionS
 import { fromCompatPoll } from './compat-poll.js';
 import type { PollingOptions } from './options.js';
 import { data, path, route } from './route.js';
-import type { Transport } from './transport.js';
+import type { RestTransport } from './transport.js';
 import type { ExecutionListQuery, PostOptions, RequestOptions } from './types.js';
 import { waitFor, type WaitOptions } from './wait-for.js';
 
@@ -21,7 +21,7 @@ export interface ExecutionsApi {
   waitFor(id: string, options?: WaitOptions): Promise<PollView>;
 }
 
-export function executionsApi(transport: Transport, polling: Required<PollingOptions>): ExecutionsApi {
+export function executionsApi(transport: RestTransport, polling: Required<PollingOptions>): ExecutionsApi {
   const call = route(transport);
   const at = (id: string, ...rest: string[]) => path('workflows', 'executions', id, ...rest);
   const poll = async (id: string, options?: RequestOptions) => fromCompatPoll(await call<CompatPollView>('GET', at(id, 'poll'), options));

@@ -1,15 +1,15 @@
-import type { Call, Transport } from './transport.js';
+import type { RestCall, RestTransport } from './transport.js';
 import type { PostOptions } from './types.js';
 
-export type Route = <T>(method: Call['method'], path: string, options?: PostOptions, extra?: Pick<Call, 'body' | 'query'>) => Promise<T>;
+export type Route = <T>(method: RestCall['method'], path: string, options?: PostOptions, extra?: Pick<RestCall, 'body' | 'query'>) => Promise<T>;
 
 /** One JSON request with the caller's options. */
-export function route(transport: Transport): Route {
+export function route(transport: RestTransport): Route {
   return (method, path, options, extra = {}) => transport.json({ ...extra, method, path, ...callOptions(options) });
 }
 
 /** Only the options the transport knows, so a stray property never reaches a request. */
-export function callOptions({ signal, timeoutMs, idempotencyKey }: PostOptions = {}): Pick<Call, 'signal' | 'timeoutMs' | 'idempotencyKey'> {
+export function callOptions({ signal, timeoutMs, idempotencyKey }: PostOptions = {}): Pick<RestCall, 'signal' | 'timeoutMs' | 'idempotencyKey'> {
   return {
     ...(signal !== undefined && { signal }),
     ...(timeoutMs !== undefined && { timeoutMs }),

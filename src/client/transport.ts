@@ -7,7 +7,7 @@ import { type HttpMethod, retryable, retryAfterMs } from './retry-policy.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface Call {
+export interface RestCall {
   method: HttpMethod;
   /** Below the API root, already encoded: `/workflows/wf_1`. */
   path: string;
@@ -21,25 +21,25 @@ export interface Call {
 }
 
 /** The one way the client talks HTTP: auth, idempotency keys, timeouts, retries, error mapping. */
-export interface Transport {
-  json<T>(call: Call): Promise<T>;
-  bytes(call: Call): Promise<{ bytes: Uint8Array; contentType: string }>;
+export interface RestTransport {
+  json<T>(call: RestCall): Promise<T>;
+  bytes(call: RestCall): Promise<{ bytes: Uint8Array; contentType: string }>;
   close(): Promise<void>;
 }
 
-export function createTransport(settings: ClientSettings): Transport {
+export function createRestTransport(settings: ClientSettings): RestTransport {
   // One keep-alive pool per client: every call goes to the same origin. Made (and undici loaded,
   // ~65 ms) on the first call: importing the client, as every `pipewright mcp` does, stays cheap.
   let own: Promise<Pool> | undefined;
   const pool = () => (own ??= import('undici').then(({ Pool }) => new Pool(settings.origin, { keepAliveTimeout: 10_000 })));
   const dispatcher = async () => settings.dispatcher ?? pool();
-  const send = async (call: Call, accept: string) => {
+  const send = async (call: RestCall, accept: string) => {
     const headers = headersFor(settings, call, accept);
     const http = { settings, dispatcher: await dispatcher() };
     return withRetries(settings, call, () => attempt(http, call, headers));
   };
   return {
-    async json<T>(call: Call): Promise<T> {
+    async json<T>(call: RestCall): Promise<T> {
       const reply = await send(call, 'application/json');
       if (reply.body.byteLength === 0) return null as T;
       try {
@@ -58,7 +58,7 @@ export function createTransport(settings: ClientSettings): Transport {
   };
 }
 
-function headersFor(settings: ClientSettings, call: Call, accept: string): Record<string, string> {
+function headersFor(settings: ClientSettings, call: RestCall, accept: string): Record<string, string> {
   const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey}`, accept };
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   // Made once per call, so every attempt carries the same key: the server replays, never repeats.
@@ -66,7 +66,7 @@ function headersFor(settings: ClientSettings, call: Call, accept: string): Recor
   return headers;
 }
 
-function withRetries(settings: ClientSettings, call: Call, once: () => Promise<Reply>): Promise<Reply> {
+function withRetries(settings: ClientSettings, call: RestCall, once: () => Promise<Reply>): Promise<Reply> {
   return retry(once, {
     retries: settings.retries,
     backoff: { ...settings.retryDelay, factor: 2 },
@@ -77,7 +77,7 @@ function withRetries(settings: ClientSettings, call: Call, once: () => Promise<R
   });
 }
 
-async function attempt({ settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher }, call: Call, headers: Record<string, string>): Promise<Reply> {
+async function attempt({ settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher }, call: RestCall, headers: Record<string, string>): Promise<Reply> {
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
@@ -99,7 +99,7 @@ async function attempt({ settings, dispatcher }: { settings: ClientSettings; dis
   return reply;
 }
 
-function urlFor(settings: ClientSettings, call: Call): string {
+function urlFor(settings: ClientSettings, call: RestCall): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) query.set(name, String(value));
   const search = query.toString();

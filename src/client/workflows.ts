@@ -1,6 +1,6 @@
 import type { LintResult, Page, SaveResult, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/index.js';
 import { data, path, route } from './route.js';
-import type { Transport } from './transport.js';
+import type { RestTransport } from './transport.js';
 import type { ExecuteBody, NodePatch, PostOptions, RequestOptions, RunBody, WorkflowInput, WorkflowListQuery } from './types.js';
 
 export interface WorkflowVersion {
@@ -37,7 +37,7 @@ export interface WorkflowsApi {
   rotateWebhook(id: string, options?: PostOptions): Promise<WebhookRotation>;
 }
 
-export function workflowsApi(transport: Transport): WorkflowsApi {
+export function workflowsApi(transport: RestTransport): WorkflowsApi {
   const call = route(transport);
   const at = (id: string, ...rest: Array<string | number>) => path('workflows', id, ...rest);
 

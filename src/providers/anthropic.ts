@@ -1,6 +1,6 @@
 import type { AdapterDeps } from './adapter-deps.js';
 import { httpError, notConfigured } from './errors.js';
-import { createTransport } from './http/transport.js';
+import { createProviderTransport } from './http/transport.js';
 import type { ProviderAdapter } from './provider.js';
 import type { ProviderSettings } from './settings.js';
 
@@ -14,7 +14,7 @@ import type { ProviderSettings } from './settings.js';
 export const ANTHROPIC_VERSION = '2023-06-01';
 
 export function createAnthropicAdapter(settings: ProviderSettings['anthropic'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createTransport({
+  const transport = settings && createProviderTransport({
     provider: 'anthropic',
     http: deps.http,
     headers: { 'x-api-key': settings.apiKey, 'anthropic-version': ANTHROPIC_VERSION },

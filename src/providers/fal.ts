@@ -1,7 +1,7 @@
 import { PipewrightError, isPipewrightError } from '../errors/index.js';
 import type { AdapterDeps } from './adapter-deps.js';
 import { jobFailed, malformedAnswer, notConfigured } from './errors.js';
-import { createTransport, type Transport } from './http/transport.js';
+import { createProviderTransport, type ProviderTransport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
 import type { ProviderSettings } from './settings.js';
@@ -14,7 +14,7 @@ import type { ProviderSettings } from './settings.js';
  * `Authorization: Key $FAL_KEY`.
  */
 export function createFalAdapter(settings: ProviderSettings['fal'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createTransport({
+  const transport = settings && createProviderTransport({
     provider: 'fal', http: deps.http, headers: { authorization: `Key ${settings.apiKey}` }, secrets: [settings.apiKey], retry: deps.retry,
   });
   return {
@@ -34,7 +34,7 @@ interface QueueStatus {
   logs?: { message?: string }[] | null;
 }
 
-function falJob(transport: Transport, queueUrl: string, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
+function falJob(transport: ProviderTransport, queueUrl: string, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
   // Status, result and cancel live under owner/app only, without the endpoint's sub-path
   // (https://fal.ai/docs/api-reference/inference-api, "Model IDs and paths"). They are built here
   // rather than taken from the submit response because a re-attaching process has only the id.
@@ -65,7 +65,7 @@ function falJob(transport: Transport, queueUrl: string, request: ProviderCall, c
  * (https://fal.ai/docs/inference-api/queue/result). fal re-queues runner failures itself, so a
  * completed request whose result is an error (4xx, or 5xx after our retries) failed for good.
  */
-async function result(transport: Transport, url: string, id: string, signal: AbortSignal): Promise<unknown> {
+async function result(transport: ProviderTransport, url: string, id: string, signal: AbortSignal): Promise<unknown> {
   try {
     return await transport.json({ method: 'GET', url, signal });
   } catch (error) {

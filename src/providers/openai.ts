@@ -1,7 +1,7 @@
 import { PipewrightError } from '../errors/index.js';
 import type { AdapterDeps } from './adapter-deps.js';
 import { notConfigured } from './errors.js';
-import { createTransport } from './http/transport.js';
+import { createProviderTransport } from './http/transport.js';
 import type { ProviderAdapter, ProviderCall } from './provider.js';
 import type { OpenAiSettings } from './settings.js';
 
@@ -15,7 +15,7 @@ import type { OpenAiSettings } from './settings.js';
 const OPERATIONS: Record<string, string> = { chat: '/chat/completions', images: '/images/generations' };
 
 export function createOpenAiAdapter(settings: OpenAiSettings | undefined, deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createTransport({
+  const transport = settings && createProviderTransport({
     provider: 'openai',
     http: deps.http,
     // Keyless servers (Ollama, local vLLM) get no Authorization header at all.

@@ -1,6 +1,6 @@
 import type { AdapterDeps } from './adapter-deps.js';
 import { jobFailed, malformedAnswer, notConfigured, redact } from './errors.js';
-import { createTransport, type Transport } from './http/transport.js';
+import { createProviderTransport, type ProviderTransport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
 import type { ProviderSettings } from './settings.js';
@@ -15,7 +15,7 @@ import type { ProviderSettings } from './settings.js';
  * prediction id until the model finishes, and the id must be stored before waiting.
  */
 export function createReplicateAdapter(settings: ProviderSettings['replicate'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createTransport({
+  const transport = settings && createProviderTransport({
     provider: 'replicate', http: deps.http, headers: { authorization: `Bearer ${settings.apiToken}` }, secrets: [settings.apiToken], retry: deps.retry,
   });
   return {
@@ -38,7 +38,7 @@ interface Prediction {
   logs?: string | null;
 }
 
-function replicateJob(transport: Transport, settings: NonNullable<ProviderSettings['replicate']>, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
+function replicateJob(transport: ProviderTransport, settings: NonNullable<ProviderSettings['replicate']>, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
   const predictions = `${settings.apiUrl}/predictions`;
   const report = statusReporter(ctx);
   return {

@@ -16,7 +16,7 @@ export interface RetrySettings {
 
 export const DEFAULT_RETRY: RetrySettings = { retries: 3, minDelayMs: 500, maxDelayMs: 8_000, factor: 2, maxRetryAfterMs: 60_000 };
 
-export interface TransportOptions {
+export interface ProviderTransportOptions {
   provider: ProviderId;
   http: HttpClient;
   /** Sent on every request (auth, versions). */
@@ -26,18 +26,18 @@ export interface TransportOptions {
   retry: RetrySettings;
 }
 
-export type Call = Omit<HttpRequest, 'headers'>;
+export type TransportRequest = Omit<HttpRequest, 'headers'>;
 
 /** JSON over HTTP for one provider: auth headers, transient retries, errors with stable codes. */
-export interface Transport {
+export interface ProviderTransport {
   /** Retries network failures, 429 (honouring `Retry-After`) and 5xx; resolves with the parsed 2xx body. */
-  json(call: Call): Promise<unknown>;
+  json(call: TransportRequest): Promise<unknown>;
   /** One try, no retries: for best-effort requests such as cancel. */
-  once(call: Call): Promise<unknown>;
+  once(call: TransportRequest): Promise<unknown>;
 }
 
-export function createTransport(options: TransportOptions): Transport {
-  const once = (call: Call) => attempt(options, call);
+export function createProviderTransport(options: ProviderTransportOptions): ProviderTransport {
+  const once = (call: TransportRequest) => attempt(options, call);
   return {
     once,
     json: (call) =>
@@ -51,7 +51,7 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-async function attempt(options: TransportOptions, call: Call): Promise<unknown> {
+async function attempt(options: ProviderTransportOptions, call: TransportRequest): Promise<unknown> {
   let response;
   try {
     response = await options.http.send({ ...call, headers: options.headers });
