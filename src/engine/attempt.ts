@@ -4,15 +4,15 @@ import type { NodeOutputs } from '../nodes/index.js';
 import { classifyNodeError } from './classify.js';
 
 /** Delay before the first retry; ×factor each time, with jitter, up to maxDelayMs. */
-export type RetrySettings = Backoff;
+export type NodeRetrySettings = Backoff;
 
-export const DEFAULT_RETRY: RetrySettings = { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 };
+export const DEFAULT_NODE_RETRY: NodeRetrySettings = { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 };
 
 export interface AttemptOptions {
   nodeId: string;
   timeoutMs: number;
   maxRetries: number;
-  retry: RetrySettings;
+  retry: NodeRetrySettings;
   /** The execution's signal: cancel. */
   signal: AbortSignal;
   onRetry(attempt: number, delayMs: number, error: PipewrightError): void;

@@ -6,7 +6,7 @@ import type { NodeRegistry } from '../nodes/index.js';
 import type { ArtifactStore } from '../artifacts/index.js';
 import type { SecurityPolicy } from '../net/index.js';
 import type { ExecuteRequest, ExecutionHandle, ExecutionRecorder, OutputCache } from './contracts.js';
-import { DEFAULT_RETRY, type RetrySettings } from './attempt.js';
+import { DEFAULT_NODE_RETRY, type NodeRetrySettings } from './attempt.js';
 import { MemoryOutputCache } from './cache.js';
 import { ExecutionLoop } from './execution-loop.js';
 import { DiscardingRecorder } from './discarding-recorder.js';
@@ -21,7 +21,7 @@ export interface EngineOptions {
   cache?: OutputCache;
   /** Units of work (node runs or iterations) at once: per execution, and across the process. */
   concurrency?: { perExecution?: number; global?: number };
-  retry?: Partial<RetrySettings>;
+  retry?: Partial<NodeRetrySettings>;
 }
 
 export const DEFAULT_CONCURRENCY = { perExecution: 10, global: 50 } as const;
@@ -30,7 +30,7 @@ export const DEFAULT_CONCURRENCY = { perExecution: 10, global: 50 } as const;
 export class Engine {
   readonly #global: LimitFunction;
   readonly #perExecution: number;
-  readonly #options: EngineOptions & { recorder: ExecutionRecorder; cache: OutputCache; retry: RetrySettings };
+  readonly #options: EngineOptions & { recorder: ExecutionRecorder; cache: OutputCache; retry: NodeRetrySettings };
 
   constructor(options: EngineOptions) {
     this.#global = pLimit(positive(options.concurrency?.global ?? DEFAULT_CONCURRENCY.global, 'concurrency.global'));
@@ -39,7 +39,7 @@ export class Engine {
       ...options,
       recorder: options.recorder ?? new DiscardingRecorder(),
       cache: options.cache ?? new MemoryOutputCache(),
-      retry: { ...DEFAULT_RETRY, ...options.retry },
+      retry: { ...DEFAULT_NODE_RETRY, ...options.retry },
     };
   }
 

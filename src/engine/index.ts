@@ -4,9 +4,9 @@ export type { CachedOutcome, ExecuteRequest, ExecutionHandle, ExecutionRecorder,
 export type { EngineEvent, EngineListener } from './events.js';
 export { MemoryOutputCache, cacheKey } from './cache.js';
 export { MemoryRecorder } from './memory-recorder.js';
-export { DEFAULT_RETRY } from './attempt.js';
+export { DEFAULT_NODE_RETRY } from './attempt.js';
 export { ancestorsOf } from './plan.js';
 export { checkRunRequest } from './run-request.js';
-export type { RetrySettings } from './attempt.js';
+export type { NodeRetrySettings } from './attempt.js';
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_NODE_STATUSES, FINISHED_EXECUTION_STATUSES } from './states.js';
 export type { ExecutionState, ExecutionStatus, NodeState, NodeStatus, NodeErrorInfo, IterationState, SkipReason } from './states.js';

@@ -3,14 +3,14 @@ import type { PipewrightError } from '../errors/index.js';
 import type { NodeContext, NodeOutputs, NodeType } from '../nodes/index.js';
 import type { ArtifactStore } from '../artifacts/index.js';
 import type { SecurityPolicy } from '../net/index.js';
-import { runAttempts, type RetrySettings } from './attempt.js';
+import { runAttempts, type NodeRetrySettings } from './attempt.js';
 import type { IterationState, NodeErrorInfo } from './states.js';
 import { dict, ownValue } from '../graph/index.js';
 
 export interface RunnerDeps {
   artifacts: ArtifactStore;
   policy: SecurityPolicy;
-  retry: RetrySettings;
+  retry: NodeRetrySettings;
   /** Wraps one unit of work (a node run or one iteration) in the per-run and global limits. */
   limit<T>(task: () => Promise<T>): Promise<T>;
 }

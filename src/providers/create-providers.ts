@@ -2,7 +2,7 @@ import type { AdapterDeps } from './adapter-deps.js';
 import { createAnthropicAdapter } from './anthropic.js';
 import { createFalAdapter } from './fal.js';
 import { createHttpClient, type HttpClient } from './http/client.js';
-import { DEFAULT_RETRY, type RetrySettings } from './http/transport.js';
+import { DEFAULT_PROVIDER_RETRY, type ProviderRetrySettings } from './http/transport.js';
 import { DEFAULT_POLL, type PollSettings } from './jobs/poll.js';
 import { createOpenAiAdapter } from './openai.js';
 import type { ProviderAdapter, ProviderId } from './provider.js';
@@ -12,7 +12,7 @@ import type { ProviderSettings } from './settings.js';
 export interface ProviderOptions {
   /** Defaults to one keep-alive undici client shared by every adapter. */
   http?: HttpClient;
-  retry?: Partial<RetrySettings>;
+  retry?: Partial<ProviderRetrySettings>;
   poll?: Partial<PollSettings>;
   /** Bound on the best-effort cancel sent after an abort. Default 5 s. */
   cancelTimeoutMs?: number;
@@ -22,7 +22,7 @@ export interface ProviderOptions {
 export function createProviders(settings: ProviderSettings, options: ProviderOptions = {}): Map<ProviderId, ProviderAdapter> {
   const deps: AdapterDeps = {
     http: options.http ?? createHttpClient(),
-    retry: { ...DEFAULT_RETRY, ...options.retry },
+    retry: { ...DEFAULT_PROVIDER_RETRY, ...options.retry },
     jobs: { poll: { ...DEFAULT_POLL, ...options.poll }, cancelTimeoutMs: options.cancelTimeoutMs ?? 5_000 },
   };
   const adapters = [

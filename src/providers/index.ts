@@ -6,7 +6,7 @@ export { createProviders } from './create-providers.js';
 export type { ProviderOptions } from './create-providers.js';
 export { createHttpClient } from './http/client.js';
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './http/client.js';
-export type { RetrySettings } from './http/transport.js';
+export type { ProviderRetrySettings } from './http/transport.js';
 export type { PollSettings } from './jobs/poll.js';
 export { anthropicText, chatText, openAiImages } from './outputs.js';
 export type { OpenAiImage } from './outputs.js';

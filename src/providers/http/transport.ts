@@ -4,7 +4,7 @@ import type { ProviderId } from '../provider.js';
 import { parseRetryAfter, retry } from '../../net/index.js';
 import type { HttpClient, HttpRequest } from './client.js';
 
-export interface RetrySettings {
+export interface ProviderRetrySettings {
   /** Retries after the first try, for transient failures only. */
   retries: number;
   minDelayMs: number;
@@ -14,7 +14,7 @@ export interface RetrySettings {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetrySettings = { retries: 3, minDelayMs: 500, maxDelayMs: 8_000, factor: 2, maxRetryAfterMs: 60_000 };
+export const DEFAULT_PROVIDER_RETRY: ProviderRetrySettings = { retries: 3, minDelayMs: 500, maxDelayMs: 8_000, factor: 2, maxRetryAfterMs: 60_000 };
 
 export interface ProviderTransportOptions {
   provider: ProviderId;
@@ -23,7 +23,7 @@ export interface ProviderTransportOptions {
   headers: Record<string, string>;
   /** Redacted from every provider text that could reach an error. */
   secrets: string[];
-  retry: RetrySettings;
+  retry: ProviderRetrySettings;
 }
 
 export type TransportRequest = Omit<HttpRequest, 'headers'>;
@@ -66,7 +66,7 @@ async function attempt(options: ProviderTransportOptions, call: TransportRequest
   throw httpError({ provider: options.provider, status: response.status, text: errorText(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 }
 
-function retriable(error: unknown, settings: RetrySettings, signal: AbortSignal): boolean {
+function retriable(error: unknown, settings: ProviderRetrySettings, signal: AbortSignal): boolean {
   if (signal.aborted || !isPipewrightError(error) || !error.transient) return false;
   return (retryAfterMsOf(error) ?? 0) <= settings.maxRetryAfterMs;
 }
