@@ -7,7 +7,7 @@ import { renderArtifactUrls } from './artifact-urls/index.js';
 import { identify } from './auth/index.js';
 import { jsonBody } from './body/index.js';
 import type { AppEnv } from './env.js';
-import { errorHandler, methodNotAllowed, notFound } from './errors/index.js';
+import { errorHandler, methodNotAllowed, notFoundHandler } from './errors/index.js';
 import { idempotency } from './idempotency/index.js';
 import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimiter, spendTrigger, triggerGuard } from './rate-limit/index.js';
 import { registerMounts, type Mount } from './mounts.js';
@@ -45,7 +45,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const limiter = options.rateLimiter ?? memoryRateLimiter();
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
-  app.notFound(notFound(logger));
+  app.notFound(notFoundHandler(logger));
   app.use(requestId());
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));

@@ -10,7 +10,7 @@ export function noRoute(c: Context): PipewrightError {
   return new PipewrightError('not_found', `No route for ${c.req.method} ${c.req.path}`);
 }
 
-export function notFound(logger: Logger): NotFoundHandler<AppEnv> {
+export function notFoundHandler(logger: Logger): NotFoundHandler<AppEnv> {
   return (c) => errorResponse(c, noRoute(c), logger);
 }
 

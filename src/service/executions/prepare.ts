@@ -1,7 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
 import { compileOrThrow, type CompiledGraph } from '../../graph/index.js';
 import type { WorkflowRecord } from '../../store/index.js';
-import { notFound } from '../workflows/deps.js';
+import { workflowNotFound } from '../workflows/deps.js';
 import type { ExecutionDeps } from './deps.js';
 
 export interface PreparedRun {
@@ -19,7 +19,7 @@ export async function prepareRun(
   workflow: WorkflowRecord | undefined,
   request: { workflowId: string; version?: number | undefined; nodes?: unknown[] | undefined; edges?: unknown[] | undefined },
 ): Promise<PreparedRun> {
-  if (workflow === undefined) throw notFound(request.workflowId);
+  if (workflow === undefined) throw workflowNotFound(request.workflowId);
   if (!workflow.isActive) throw new PipewrightError('workflow_inactive', `Workflow ${workflow.id} is inactive; activate it to run it`);
   if (request.nodes !== undefined) {
     const graph = compileOrThrow({ nodes: request.nodes, edges: request.edges ?? [] }, deps.registry);

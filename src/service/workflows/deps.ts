@@ -16,11 +16,11 @@ export interface WorkflowDeps {
 /** Another account's workflow and a deleted one are both simply not there (never reveal). */
 export async function loadWorkflow(deps: WorkflowDeps, accountId: string, id: string): Promise<WorkflowRecord> {
   const record = await deps.store.workflows.get(accountId, id);
-  if (!record) throw notFound(id);
+  if (!record) throw workflowNotFound(id);
   return record;
 }
 
-export function notFound(id: string): PipewrightError {
+export function workflowNotFound(id: string): PipewrightError {
   return new PipewrightError('not_found', `No workflow ${id}`);
 }
 
@@ -39,7 +39,7 @@ export async function writeVersion(
     ifUpdatedAt: current.updatedAt,
   });
   if (outcome.status === 'updated') return outcome.workflow;
-  if (outcome.status === 'not_found') throw notFound(current.id);
+  if (outcome.status === 'not_found') throw workflowNotFound(current.id);
   throw staleWrite(outcome.currentUpdatedAt, change.yourBase ?? current.updatedAt);
 }
 

@@ -1,12 +1,12 @@
 import { PipewrightError } from '../../errors/index.js';
 import type { WorkflowView } from '../contracts.js';
 import type { Principal } from '../principal.js';
-import { loadWorkflow, notFound, writeVersion, type WorkflowDeps } from './deps.js';
+import { loadWorkflow, workflowNotFound, writeVersion, type WorkflowDeps } from './deps.js';
 import { contentOf, toWorkflowView } from './views.js';
 
 export async function listVersions(deps: WorkflowDeps, principal: Principal, id: string) {
   const versions = await deps.store.workflows.versions(principal.accountId, id);
-  if (!versions) throw notFound(id);
+  if (!versions) throw workflowNotFound(id);
   return versions.map(({ version, createdAt, note }) => ({ version, updatedAt: createdAt, note }));
 }
 

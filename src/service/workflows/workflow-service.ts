@@ -2,7 +2,7 @@ import { validateGraph } from '../../graph/index.js';
 import { lintWarnings } from './lint-warnings.js';
 import type { WorkflowService } from '../contracts.js';
 import { requireScope } from '../principal.js';
-import { loadWorkflow, notFound, type WorkflowDeps } from './deps.js';
+import { loadWorkflow, workflowNotFound, type WorkflowDeps } from './deps.js';
 import { duplicateWorkflow } from './duplicate.js';
 import { getVersion, listVersions, restoreVersion } from './history.js';
 import { listWorkflows } from './list.js';
@@ -40,7 +40,7 @@ export function createWorkflowService(deps: WorkflowDeps): WorkflowService {
     },
     async delete(principal, id) {
       requireScope(principal, write);
-      if (!(await deps.store.workflows.softDelete(principal.accountId, id))) throw notFound(id);
+      if (!(await deps.store.workflows.softDelete(principal.accountId, id))) throw workflowNotFound(id);
       return { id, deleted: true };
     },
     async duplicate(principal, id, body) {
