@@ -6,7 +6,7 @@ import { after, pageOf } from '../keyset.js';
 import { toWorkflowRecord } from './rows.js';
 
 /** Newest first, keyset-paginated (../keyset.ts). */
-export async function listWorkflows(
+export async function selectWorkflowPage(
   db: Kysely<Database>,
   accountId: string,
   filter: WorkflowFilter,

@@ -4,7 +4,7 @@ import type { WorkflowRepository } from '../../store.js';
 import { atomic } from '../../atomic.js';
 import { newId, newWebhookId } from '../../ids.js';
 import { contentColumns, nextTimestamp, recordVersion, toWorkflowRecord } from './rows.js';
-import { listWorkflows } from './list.js';
+import { selectWorkflowPage } from './list.js';
 import { versionOf, versionsOf } from './versions.js';
 
 export function workflowRepository(db: Kysely<Database>, now: () => Date): WorkflowRepository {
@@ -17,7 +17,7 @@ export function workflowRepository(db: Kysely<Database>, now: () => Date): Workf
   };
 
   return {
-    list: (accountId, filter) => listWorkflows(db, accountId, filter),
+    list: (accountId, filter) => selectWorkflowPage(db, accountId, filter),
     get,
 
     create({ accountId, content, note }) {
