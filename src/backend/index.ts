@@ -13,7 +13,7 @@ export { chooseBackend, createBackend, describeBackend, embeddedChoice } from '.
 export type { BackendChoice, LocalHome } from './config.js';
 export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
-export type { WaitOptions } from './wait-for-execution.js';
+export type { WaitForExecutionOptions } from './wait-for-execution.js';
 // Pure graph helpers the MCP face applies to what callers send, as the REST face does.
 export { formatTextPath, illFormedTextAt, jsonObject } from '../graph/index.js';
 

@@ -6,7 +6,7 @@ import type { Backend } from './backend.js';
 /** Polls are cheap reads of stored state: a short backoff. */
 const BACKOFF = { initialDelayMs: 100, factor: 1.5, maxDelayMs: 1000 };
 
-export interface WaitOptions {
+export interface WaitForExecutionOptions {
   backend: Backend;
   executionId: string;
   /** Give up (resolving with the last poll) after this long; default: wait until it finishes. */
@@ -16,7 +16,7 @@ export interface WaitOptions {
 }
 
 /** Polls until the execution finishes or `seconds` pass. Resolves with the last poll; rejects on abort. */
-export function waitForExecution({ backend, executionId, seconds = Infinity, signal, onPoll }: WaitOptions): Promise<PollView> {
+export function waitForExecution({ backend, executionId, seconds = Infinity, signal, onPoll }: WaitForExecutionOptions): Promise<PollView> {
   const options = signal === undefined ? {} : { signal };
   return poll({
     check: () => backend.pollExecution(executionId, options),
