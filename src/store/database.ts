@@ -77,6 +77,7 @@ export interface ExecutionsTable {
   credits: number;
   /** Credits the run was estimated at when admitted: what it may hold back while QUEUED or RUNNING (0004). */
   estimated_credits: number;
+  /** The execution's owner (records.ts); the column keeps the name migration 0005 gave it. */
   runner: string | null;
   batch_id: string | null;
   retry_of: string | null;

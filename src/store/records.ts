@@ -92,8 +92,8 @@ export interface ExecutionRecord {
   credits: number;
   /** Its estimate at admission; while QUEUED or RUNNING, the part not yet charged is held back from the balance. */
   estimatedCredits: number;
-  /** The process running it (see the dispatcher's runner token); null when none has claimed it. */
-  runner: string | null;
+  /** The process running it (see the dispatcher's owner token); null when none has claimed it. */
+  owner: string | null;
   batchId: string | null;
   retryOf: string | null;
   trigger: ExecutionTrigger;

@@ -104,7 +104,7 @@ export interface NewExecution {
   /** The credits the run was estimated at on admission (0 when absent). */
   estimatedCredits?: number;
   /** The process that will run it: only that process, or one that finds it dead, may pick it up. */
-  runner?: string | null;
+  owner?: string | null;
 }
 
 export interface ExecutionFilter {
@@ -154,10 +154,10 @@ export interface ExecutionRepository {
    */
   outstandingCredits(accountId: string): Promise<number>;
   /**
-   * Hands an unfinished execution to `runner`, only while its runner is still `from` (null: none):
+   * Hands an unfinished execution to `owner`, only while its owner is still `from` (null: none):
    * of two processes resuming the same execution, one wins.
    */
-  claimRunner(id: string, runner: string, from: string | null): Promise<boolean>;
+  claimOwner(id: string, owner: string, from: string | null): Promise<boolean>;
 }
 
 export interface IdempotencyRepository {

@@ -79,20 +79,20 @@ export function describeExecutionStore(context: Context): void {
       expect(await store.executions.update('exec_missing', { status: 'RUNNING' })).toBe(false);
     });
 
-    it('hands an unfinished execution to one runner at a time, and never a finished one', async () => {
+    it('hands an unfinished execution to one owner at a time, and never a finished one', async () => {
       const { store, account } = context();
       const { id: accountId } = await account();
-      await store.executions.create('exec_r1', { ...newExecution(accountId), runner: 'host/1/a' }, []);
-      expect((await store.executions.load('exec_r1'))?.runner).toBe('host/1/a');
-      expect(await store.executions.claimRunner('exec_r1', 'host/2/b', null)).toBe(false);
-      const race = await Promise.all([store.executions.claimRunner('exec_r1', 'host/2/b', 'host/1/a'), store.executions.claimRunner('exec_r1', 'host/3/c', 'host/1/a')]);
+      await store.executions.create('exec_r1', { ...newExecution(accountId), owner: 'host/1/a' }, []);
+      expect((await store.executions.load('exec_r1'))?.owner).toBe('host/1/a');
+      expect(await store.executions.claimOwner('exec_r1', 'host/2/b', null)).toBe(false);
+      const race = await Promise.all([store.executions.claimOwner('exec_r1', 'host/2/b', 'host/1/a'), store.executions.claimOwner('exec_r1', 'host/3/c', 'host/1/a')]);
       expect(race.filter(Boolean)).toHaveLength(1);
       await store.executions.update('exec_r1', { status: 'COMPLETED' });
-      const holder = (await store.executions.load('exec_r1'))!.runner;
-      expect(await store.executions.claimRunner('exec_r1', 'host/4/d', holder)).toBe(false);
+      const holder = (await store.executions.load('exec_r1'))!.owner;
+      expect(await store.executions.claimOwner('exec_r1', 'host/4/d', holder)).toBe(false);
       await store.executions.create('exec_r2', newExecution(accountId), []);
-      expect((await store.executions.load('exec_r2'))?.runner).toBeNull();
-      expect(await store.executions.claimRunner('exec_r2', 'host/5/e', null)).toBe(true);
+      expect((await store.executions.load('exec_r2'))?.owner).toBeNull();
+      expect(await store.executions.claimOwner('exec_r2', 'host/5/e', null)).toBe(true);
     });
 
     it('lists newest first with workflow and status filters and a cursor', async () => {

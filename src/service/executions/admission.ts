@@ -50,7 +50,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
     await checkLimits(deps, tx, admission, estimate);
     await admission.beforeRecord?.();
     const nodes = initialNodes(admission);
-    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, runner: deps.dispatcher.runner }, nodes)));
+    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, owner: deps.dispatcher.owner }, nodes)));
   });
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;

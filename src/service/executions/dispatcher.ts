@@ -8,7 +8,7 @@ import { OwnedArtifactStore } from './owned-artifacts.js';
 import { StoreOutputCache } from './store-output-cache.js';
 import { StoreRecorder } from './store-recorder.js';
 import { storedGraph } from './stored-graph.js';
-import { newRunnerToken, retireRunnerToken, runnerAlive } from './runner-token.js';
+import { newOwnerToken, ownerAlive, retireOwnerToken } from './owner-token.js';
 
 export interface DispatcherOptions {
   store: Store;
@@ -38,7 +38,7 @@ const CANCEL_WAIT_MS = 2_000;
 export class Dispatcher {
   readonly artifacts: OwnedArtifactStore;
   /** This process's claim on the executions it admits and resumes. */
-  readonly runner = newRunnerToken();
+  readonly owner = newOwnerToken();
   readonly #engine: Engine;
   readonly #recorder: StoreRecorder;
   readonly #running = new Map<string, ExecutionHandle>();
@@ -66,7 +66,7 @@ export class Dispatcher {
 
   /**
    * Queues every execution a dead process left QUEUED or RUNNING; returns how many. One whose
-   * runner is another live process (a `serve` beside this `mcp`) is left to it: running it here
+   * owner is another live process (a `serve` beside this `mcp`) is left to it: running it here
    * too would call its providers twice.
    */
   async resumeUnfinished(): Promise<number> {
@@ -74,8 +74,8 @@ export class Dispatcher {
     let resumed = 0;
     for (const record of await executions.unfinished()) {
       if (this.#running.has(record.id)) continue;
-      if (record.runner !== null && record.runner !== this.runner && runnerAlive(record.runner)) continue;
-      if (record.runner !== this.runner && !(await executions.claimRunner(record.id, this.runner, record.runner))) continue;
+      if (record.owner !== null && record.owner !== this.owner && ownerAlive(record.owner)) continue;
+      if (record.owner !== this.owner && !(await executions.claimOwner(record.id, this.owner, record.owner))) continue;
       await this.enqueue(record.id);
       resumed++;
     }
@@ -106,7 +106,7 @@ export class Dispatcher {
     const grace = this.options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
     this.#recorder.close();
-    retireRunnerToken(this.runner);
+    retireOwnerToken(this.owner);
   }
 
   /** Never rejects: whatever stops a run is written to its record (or left for the next start). */

@@ -60,10 +60,10 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
 
     saveNode: (executionId, accountId, node) => saveNode(db, now, { executionId, accountId, node }),
 
-    async claimRunner(id, runner, from) {
+    async claimOwner(id, owner, from) {
       const result = await db
         .updateTable('executions')
-        .set({ runner })
+        .set({ runner: owner })
         .where('id', '=', id)
         .where('status', 'in', UNFINISHED)
         .where((eb) => (from === null ? eb('runner', 'is', null) : eb('runner', '=', from)))

@@ -32,11 +32,11 @@ describe('several processes on one home', () => {
     const base = { accountId: admin.accountId, workflowId, workflowVersion: 1, inputs: {}, options: {}, trigger: 'execute' as const };
     const dead = `${hostname()}/2147483646/gone`;
     const alive = `${hostname()}/${process.ppid}/parent`;
-    await store.executions.create('exec_dead', { ...base, runner: dead }, []);
-    await store.executions.create('exec_alive', { ...base, runner: alive }, []);
+    await store.executions.create('exec_dead', { ...base, owner: dead }, []);
+    await store.executions.create('exec_alive', { ...base, owner: alive }, []);
     const restarted = await sibling();
     expect(await restarted.services.executions.resumeUnfinished()).toBe(1);
-    expect((await store.executions.load('exec_dead'))?.runner).not.toBe(dead);
-    expect((await store.executions.load('exec_alive'))?.runner).toBe(alive);
+    expect((await store.executions.load('exec_dead'))?.owner).not.toBe(dead);
+    expect((await store.executions.load('exec_alive'))?.owner).toBe(alive);
   });
 });
