@@ -1,6 +1,7 @@
 import type { CompiledGraph } from '../graph/index.js';
 import type { ExecutionState, NodeState } from './states.js';
 import { dict, ownValue } from '../graph/index.js';
+import { errorEntry } from '../errors/index.js';
 
 /**
  * A run's named results: each completed `output` node under its `name` setting. A graph without
@@ -32,9 +33,9 @@ export function conclusion(states: ReadonlyMap<string, NodeState>, cancelled: bo
     const detail = failed.map((state) => `${state.nodeId} (${state.error?.code ?? 'error'}: ${state.error?.message ?? ''})`).join('; ');
     return {
       status: 'FAILED',
-      error: { code: 'node_failed', message: `${failed.length} node(s) failed: ${detail}`, failedNodes: failed.map((s) => s.nodeId) },
+      error: { ...errorEntry('node_failed', `${failed.length} node(s) failed: ${detail}`), failedNodes: failed.map((s) => s.nodeId) },
     };
   }
-  if (cancelled) return { status: 'CANCELLED', error: { code: 'cancelled', message: 'Execution was cancelled' } };
+  if (cancelled) return { status: 'CANCELLED', error: errorEntry('cancelled') };
   return { status: 'COMPLETED' };
 }

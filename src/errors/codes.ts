@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   graph_unavailable: { category: 'invalid', message: 'The workflow version the execution ran is gone' },
   provider_not_configured: { category: 'invalid', message: 'A provider the workflow needs is not configured', exposes: ['providers', 'nodes'] },
   cancelled: { category: 'invalid', message: 'Execution was cancelled' },
+  node_failed: { category: 'invalid', message: 'One or more nodes failed' },
   list_length_mismatch: { category: 'invalid', message: 'A node fans out over lists of unequal length' },
   too_many_items: { category: 'invalid', message: 'A node would run more times than its iteration limit' },
   // What a node was given or fetched.
@@ -128,4 +129,9 @@ const UNLISTED: ErrorSpec = { category: 'invalid', message: 'The request failed'
 
 export function errorSpec(code: string): ErrorSpec {
   return isErrorCode(code) ? ERROR_CODES[code] : UNLISTED;
+}
+
+/** An error written into an execution's record rather than thrown: its code comes from the table too. */
+export function errorEntry<C extends ErrorCode>(code: C, message: string = ERROR_CODES[code].message): { code: C; message: string } {
+  return { code, message };
 }

@@ -1,6 +1,6 @@
 export { PipewrightError, isPipewrightError } from './pipewright-error.js';
 export type { PipewrightErrorOptions } from './pipewright-error.js';
-export { ERROR_CODES, errorSpec, isErrorCode } from './codes.js';
+export { ERROR_CODES, errorEntry, errorSpec, isErrorCode } from './codes.js';
 export type { ErrorCode, ErrorSpec } from './codes.js';
 export { kindOf } from './category.js';
 export type { ErrorCategory, ErrorKind } from './category.js';

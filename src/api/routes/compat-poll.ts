@@ -1,3 +1,4 @@
+import { errorEntry } from '../../errors/index.js';
 import type { CompatPollView, PollView } from '../../service/index.js';
 
 /**
@@ -7,5 +8,5 @@ import type { CompatPollView, PollView } from '../../service/index.js';
  */
 export function compatPoll(view: PollView): CompatPollView {
   if (view.status !== 'CANCELLED') return { ...view, status: view.status };
-  return { ...view, status: 'FAILED', cancelled: true, error: { code: 'cancelled', message: view.error ?? 'Execution was cancelled' } };
+  return { ...view, status: 'FAILED', cancelled: true, error: errorEntry('cancelled', view.error ?? undefined) };
 }

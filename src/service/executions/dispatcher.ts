@@ -2,6 +2,7 @@ import { Engine, FINISHED_EXECUTION_STATUSES, type EngineOptions, type Execution
 import type { NodeRegistry } from '../../nodes/index.js';
 import type { SecurityPolicy } from '../../net/index.js';
 import type { ArtifactStore } from '../../artifacts/index.js';
+import { errorEntry } from '../../errors/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
 import type { ExecutionQueue } from './queue.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';
@@ -154,7 +155,7 @@ export class Dispatcher {
     this.options.onError?.(error, executionId);
     if (this.#stopping) return;
     const known = (error as { code?: unknown }).code === 'graph_unavailable';
-    const failure = known ? { code: 'graph_unavailable', message: (error as Error).message } : { code: 'internal', message: 'The execution stopped on an internal error' };
+    const failure = known ? errorEntry('graph_unavailable', (error as Error).message) : errorEntry('internal', 'The execution stopped on an internal error');
     try {
       await this.options.store.executions.update(executionId, { status: 'FAILED', endedAt: this.options.now().toISOString(), error: failure });
     } catch {
@@ -177,7 +178,7 @@ function runOptions(options: ExecutionRecord['options']) {
 /** False when the execution had already finished: then nothing is written. */
 async function cancelInStore(store: Store, record: ExecutionRecord, at: string): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const cancelled = await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: { code: 'cancelled', message: 'Execution was cancelled' } });
+    const cancelled = await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: errorEntry('cancelled') });
     if (!cancelled) return false;
     for (const node of await tx.executions.nodes(record.id)) {
       if (node.status === 'PENDING' || node.status === 'RUNNING') await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
