@@ -6,14 +6,7 @@ import { formatViolations } from '../format-violations.js';
 import { progressView, type ProgressView } from '../progress.js';
 import { EXIT, runExitCode } from '../exit-codes.js';
 import { withFileUrls } from '../file-urls.js';
-
-export interface RunOptions {
-  input: Record<string, string>;
-  dryRun?: boolean;
-  json?: boolean;
-  force?: boolean;
-  target?: string;
-}
+import { cancelOnInterrupt, type RunOptions, runRequest } from './run-request.js';
 
 /**
  * `pipewright run <file>`: validates, then runs the graph as any execution runs — saved as a
@@ -35,18 +28,10 @@ export async function runWorkflowFile(file: string, options: RunOptions): Promis
       nodes,
       edges: edges ?? [],
       name: typeof name === 'string' ? name : basename(file),
-      inputs: options.input,
-      dryRun: options.dryRun === true,
-      force: options.force === true,
-      ...(options.target === undefined ? {} : { targetNodeId: options.target }),
+      ...runRequest(options),
     });
-    const interrupt = () => void backend.cancelExecution(executionId);
-    process.once('SIGINT', interrupt);
     const view = options.json ? undefined : progressView(process.stderr);
-    const detail = await follow(backend, executionId, view).finally(() => {
-      process.off('SIGINT', interrupt);
-      view?.done();
-    });
+    const detail = await cancelOnInterrupt(backend, executionId, () => follow(backend, executionId, view).finally(() => view?.done()));
     await report(backend, detail, options.json === true);
     process.exitCode = runExitCode(detail.status);
   } finally {

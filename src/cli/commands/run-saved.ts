@@ -2,7 +2,7 @@ import { createBackend, type Backend, type PollView, waitForExecution } from '..
 import { cliBackendChoice } from '../backend-choice.js';
 import { runExitCode } from '../exit-codes.js';
 import { withFileUrls } from '../file-urls.js';
-import type { RunOptions } from './run-action.js';
+import { cancelOnInterrupt, type RunOptions, runRequest } from './run-request.js';
 
 /**
  * `pipewright run wf_…`: runs a saved workflow through the same backend `pipewright mcp` uses —
@@ -13,15 +13,8 @@ export async function runSavedWorkflow(workflowId: string, options: RunOptions):
   const env = process.env;
   const backend = await createBackend(cliBackendChoice(env), env);
   try {
-    const { executionId } = await backend.executeWorkflow(workflowId, {
-      inputs: options.input,
-      dryRun: options.dryRun === true,
-      force: options.force === true,
-      ...(options.target === undefined ? {} : { targetNodeId: options.target }),
-    });
-    const interrupt = () => void backend.cancelExecution(executionId);
-    process.once('SIGINT', interrupt);
-    const final = await follow(backend, executionId, options.json === true).finally(() => process.off('SIGINT', interrupt));
+    const { executionId } = await backend.executeWorkflow(workflowId, runRequest(options));
+    const final = await cancelOnInterrupt(backend, executionId, () => follow(backend, executionId, options.json === true));
     await report(backend, executionId, final, options.json === true);
     process.exitCode = runExitCode(final.status);
   } finally {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { collectInput } from '../parse-inputs.js';
-import type { RunOptions } from './run-action.js';
+import type { RunOptions } from './run-request.js';
 
 const WORKFLOW_ID = /^wf_[A-Za-z0-9]+$/;
 
