@@ -7,27 +7,17 @@ interface Item {
   id: string;
 }
 
+/** What differs between the two lists: the rule, the word for one item and the field naming it. */
+const LISTS = {
+  nodes: { rule: 'duplicate-node-id', noun: 'Node', field: 'nodeId' },
+  edges: { rule: 'duplicate-edge-id', noun: 'Edge', field: 'edgeId' },
+} as const;
+
 /** `duplicate-node-id`, `duplicate-edge-id`: every repeat after the first is reported. */
-export const checkDuplicateIds: Check = (ctx) => [
-  ...duplicates(ctx.nodes, 'nodes', (item, first, fix) => ({
-    rule: 'duplicate-node-id',
-    message: `Node id "${item.id}" is used by nodes[${first.index}] and nodes[${item.index}]; node ids must be unique`,
-    fix,
-    nodeId: item.id,
-    path: ['nodes', item.index, 'id'],
-  })),
-  ...duplicates(ctx.edges, 'edges', (item, first, fix) => ({
-    rule: 'duplicate-edge-id',
-    message: `Edge id "${item.id}" is used by edges[${first.index}] and edges[${item.index}]; edge ids must be unique`,
-    fix,
-    edgeId: item.id,
-    path: ['edges', item.index, 'id'],
-  })),
-];
+export const checkDuplicateIds: Check = (ctx) => [...duplicates(ctx.nodes, 'nodes'), ...duplicates(ctx.edges, 'edges')];
 
-type Report = (item: Item, first: Item, fix: string) => Violation<ViolationRule>;
-
-function duplicates(items: readonly Item[], list: string, report: Report): Violation<ViolationRule>[] {
+function duplicates(items: readonly Item[], list: keyof typeof LISTS): Violation<ViolationRule>[] {
+  const { rule, noun, field } = LISTS[list];
   const first = new Map<string, Item>();
   for (const item of items) if (!first.has(item.id)) first.set(item.id, item);
   const taken = new Set(first.keys());
@@ -36,6 +26,7 @@ function duplicates(items: readonly Item[], list: string, report: Report): Viola
     if (original === undefined || original === item) return [];
     const rename = uniqueId(item.id, taken);
     taken.add(rename);
-    return [report(item, original, `rename ${list}[${item.index}] to \`${rename}\``)];
+    const message = `${noun} id "${item.id}" is used by ${list}[${original.index}] and ${list}[${item.index}]; ${noun.toLowerCase()} ids must be unique`;
+    return [{ rule, message, fix: `rename ${list}[${item.index}] to \`${rename}\``, [field]: item.id, path: [list, item.index, 'id'] }];
   });
 }
