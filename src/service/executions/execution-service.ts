@@ -1,5 +1,6 @@
 import type { ExecutionService } from '../execution-contracts.js';
-import { requireScope } from '../principal.js';
+import { type Principal, scopedUseCases } from '../principal.js';
+import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
 import { artifactFileUrl, readArtifact } from './artifact.js';
 import { cancelExecution } from './cancel.js';
 import { loadExecution, type ExecutionDeps } from './deps.js';
@@ -16,70 +17,36 @@ import { rotateWebhook } from './webhook-rotate.js';
 
 /**
  * Scope checks live here, once per use case. Reads come from the store, never from engine
- * memory, so any process on the same store answers the same. Every method is async so that a
- * refusal is a rejected promise.
+ * memory, so any process on the same store answers the same.
  */
 export function createExecutionService(deps: ExecutionDeps): ExecutionService {
+  const scoped = scopedUseCases(deps);
   const execute = 'workflows:execute';
   const read = 'executions:read';
-  const stored = async (accountId: string, id: string) => {
-    const record = await loadExecution(deps, accountId, id);
-    return { record, nodes: await deps.store.executions.nodes(id) };
-  };
   return {
-    async execute(principal, workflowId, body) {
-      requireScope(principal, execute);
-      return executeWorkflow(deps, principal, workflowId, body);
-    },
-    async describeRun(principal, workflowId) {
-      requireScope(principal, 'workflows:read');
-      return describeRun(deps, principal, workflowId);
-    },
-    async run(principal, workflowId, body) {
-      requireScope(principal, execute);
-      return runWorkflow(deps, principal, workflowId, body);
-    },
-    async estimate(principal, workflowId, body) {
-      requireScope(principal, execute);
-      return estimateWorkflow(deps, principal, workflowId, body);
-    },
-    async poll(principal, executionId) {
-      requireScope(principal, read);
-      const { record, nodes } = await stored(principal.accountId, executionId);
-      return pollView(record, nodes);
-    },
-    async detail(principal, executionId) {
-      requireScope(principal, read);
-      const { record, nodes } = await stored(principal.accountId, executionId);
-      return detailView(record, nodes);
-    },
-    async list(principal, query) {
-      requireScope(principal, read);
-      return listExecutions(deps, principal, query);
-    },
-    async cancel(principal, executionId) {
-      requireScope(principal, execute);
-      return cancelExecution(deps, principal, executionId);
-    },
-    async retry(principal, executionId) {
-      requireScope(principal, execute);
-      return retryExecution(deps, principal, executionId);
-    },
+    execute: scoped(execute, executeWorkflow),
+    describeRun: scoped('workflows:read', describeRun),
+    run: scoped(execute, runWorkflow),
+    estimate: scoped(execute, estimateWorkflow),
+    poll: scoped(read, storedView(pollView)),
+    detail: scoped(read, storedView(detailView)),
+    list: scoped(read, listExecutions),
+    cancel: scoped(execute, cancelExecution),
+    retry: scoped(execute, retryExecution),
     trigger: async (webhookId, body, options) => triggerWebhook(deps, webhookId, body, options),
     describeTrigger: async (webhookId) => describeTrigger(deps, webhookId),
-    async rotateWebhook(principal, workflowId) {
-      requireScope(principal, 'workflows:write');
-      return rotateWebhook(deps, principal, workflowId);
-    },
-    async artifact(principal, artifactId) {
-      requireScope(principal, read);
-      return readArtifact(deps, principal, artifactId);
-    },
-    async artifactFile(principal, artifactId) {
-      requireScope(principal, read);
-      return artifactFileUrl(deps, principal, artifactId);
-    },
+    rotateWebhook: scoped('workflows:write', rotateWebhook),
+    artifact: scoped(read, readArtifact),
+    artifactFile: scoped(read, artifactFileUrl),
     resumeUnfinished: () => deps.dispatcher.resumeUnfinished(),
     shutdown: () => deps.dispatcher.shutdown(),
+  };
+}
+
+/** A view of one of the caller's executions, as the store holds it. */
+function storedView<View>(view: (record: ExecutionRecord, nodes: NodeRunRecord[]) => View) {
+  return async (deps: ExecutionDeps, principal: Principal, executionId: string): Promise<View> => {
+    const record = await loadExecution(deps, principal.accountId, executionId);
+    return view(record, await deps.store.executions.nodes(executionId));
   };
 }
