@@ -53,7 +53,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute, healthChecksPerMinute: config.healthChecksPerMinute }));
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
-  const triggers = { limiter, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute };
+  const triggers = { ...limits, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute };
   const api = app.basePath(BASE_PATH);
   api.use(renderArtifactUrls(options.artifactUrls));
   registerRoutes(api, {

@@ -100,6 +100,24 @@ describe('a webhook URL in the wrong hands', () => {
   });
 });
 
+describe('a webhook run is an execution', () => {
+  it("spends one of its owner's executions per minute as well as the webhook's own budget", async () => {
+    const limited = await startTestServer({ api: { webhookTriggersPerMinute: 100 }, services: { planLimits: { pro: { requestsPerMinute: 1000, executionsPerMinute: 2, executionsPerDay: null } } } });
+    try {
+      const own = await createWorkflow(limited, greetingFlow());
+      const fire = () => call(limited, 'POST', `/workflow/${own.webhookId}/trigger`, { key: null, json: { name: 'hook' } });
+      expect((await fire()).status).toBe(202);
+      const mine = await call(limited, 'POST', `/workflows/${own.id}/execute`, { json: {} });
+      expect([mine.status, mine.headers.get('X-RateLimit-Remaining')]).toEqual([201, '0']);
+      const third = await fire();
+      expect([third.status, codeOf(third)]).toEqual([429, 'rate_limited']);
+      expect((await call(limited, 'GET', `/workflows/executions?workflowId=${own.id}`)).body.data).toHaveLength(2);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('logs', () => {
   it('never show a webhook id, the trigger\'s only credential', async () => {
     await trigger(workflow.webhookId, { name: 'logged' });

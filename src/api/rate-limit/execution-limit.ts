@@ -39,9 +39,8 @@ export function batchLimit({ limiter, usage }: ExecutionLimitOptions): Middlewar
   };
 }
 
-interface TriggerLimitOptions {
-  limiter: RateLimiter;
-  /** Runs one webhook may start per minute: its own budget, apart from its owner's executions per minute. */
+interface TriggerLimitOptions extends ExecutionLimitOptions {
+  /** Runs one webhook may start per minute: its own budget, on top of its owner's executions per minute. */
   perWebhook: number;
   /** Per client IP: anonymous calls, and refused triggers of a known webhook. */
   anonymousPerMinute: number;
@@ -52,9 +51,9 @@ interface TriggerLimitOptions {
  * An id that resolves to no owner is counted per IP like any anonymous call, then answered 404.
  * For a known webhook, a trigger that is refused (its body, its inputs, an inactive workflow, no
  * credits) counts against its client IP's budget of refusals, and an IP that has spent it gets 429
- * before its body is read; a trigger that starts a run spends the webhook's own budget
- * (`spendTrigger`, called by the use case once every check has passed), and its owner's executions
- * per minute never.
+ * before its body is read; a trigger that starts a run spends the webhook's own budget and, as
+ * every execution does, one of its owner's executions per minute (`spendTrigger`, called by the use
+ * case once every check has passed). Refused triggers never touch the owner's budget.
  */
 export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -78,9 +77,15 @@ export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOption
   };
 }
 
-/** Spends one run of the webhook's own budget: 429 `rate_limited` when it is spent, and nothing starts. */
-export function spendTrigger({ limiter, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
-  return charge(c, limiter, [{ key: `hook:${c.req.param('webhookId') ?? ''}`, perMinute: perWebhook, unit: 'runs of this webhook' }]);
+/**
+ * Spends one run of the webhook's own budget and one of its owner's executions per minute: 429
+ * `rate_limited` when either is spent, and nothing starts.
+ */
+export function spendTrigger({ limiter, usage, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
+  const budgets: Budget[] = [{ key: `hook:${c.req.param('webhookId') ?? ''}`, perMinute: perWebhook, unit: 'runs of this webhook' }];
+  const owner = c.get('webhookOwner');
+  if (owner !== undefined) budgets.push(accountBudget(usage, owner));
+  return charge(c, limiter, budgets);
 }
 
 /**
