@@ -1,4 +1,4 @@
-import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type Services, accountPrincipal } from '../service/index.js';
+import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type ScratchExecuteBody, type Services, accountPrincipal } from '../service/index.js';
 import type { Backend } from './backend.js';
 import { openLocalRuntime, startUp } from './local-services.js';
 import { inlineRun } from './scratch.js';
@@ -76,7 +76,7 @@ export function servicesBackend({ services, idempotency, principal, close, befor
    * Save, then run: inside the idempotent claim, so a replay saves nothing. A refused run (bad
    * inputs, credits, providers) deletes the scratch workflow it would have run under.
    */
-  async function runInline(body: unknown): Promise<ExecuteAccepted> {
+  async function runInline(body: ScratchExecuteBody): Promise<ExecuteAccepted> {
     const { workflow, execute } = inlineRun(body);
     const saved = await workflows.create(principal, workflow);
     try {

@@ -1,13 +1,13 @@
-import { type ClientOptions, createClient, type ExecuteBody, type PipewrightClient, type PostOptions, type WorkflowInput } from '../client/index.js';
-import type { ExecuteAccepted } from '../service/index.js';
+import { type ClientOptions, createClient, type PipewrightClient, type PostOptions } from '../client/index.js';
+import type { ExecuteAccepted, ScratchExecuteBody } from '../service/index.js';
 import type { Backend } from './backend.js';
 import { inlineRun, scratchSaveKey } from './scratch.js';
 
 /**
  * The Backend over a remote pipewright (or compatible) REST API: each method is one client call
  * (an inline execute is two: save, then execute), so errors arrive as the server's
- * PipewrightError codes, exactly as the embedded backend throws them. Bodies are passed through
- * unchecked: the server validates them and says what is wrong.
+ * PipewrightError codes, exactly as the embedded backend throws them. Inputs arrive parsed by the
+ * face; the server parses them again, at its own edge, and says what is wrong.
  */
 export function createRemoteBackend(options: ClientOptions): Backend {
   const client = createClient(options);
@@ -17,11 +17,10 @@ export function createRemoteBackend(options: ClientOptions): Backend {
     listWorkflows: (query) => workflows.list(query),
     getWorkflow: (id) => workflows.get(id),
     validateWorkflow: (graph) => workflows.lint(graph),
-    saveWorkflow: ({ id, workflow }) =>
-      id === undefined ? workflows.create(workflow as WorkflowInput) : workflows.replace(id, workflow as WorkflowInput),
+    saveWorkflow: ({ id, workflow }) => (id === undefined ? workflows.create(workflow) : workflows.replace(id, workflow)),
     deleteWorkflow: (id) => workflows.delete(id),
-    estimateWorkflow: (id, body) => workflows.estimate(id, body as ExecuteBody),
-    executeWorkflow: (id, body, options) => (id === undefined ? executeInline(client, body, options) : workflows.execute(id, body as ExecuteBody, options)),
+    estimateWorkflow: (id, body) => workflows.estimate(id, body),
+    executeWorkflow: (id, body, options) => (id === undefined ? executeInline(client, body, options) : workflows.execute(id, body, options)),
     pollExecution: (id, options) => executions.poll(id, options),
     getExecution: (id) => executions.get(id),
     listExecutions: (query) => executions.list(query),
@@ -41,12 +40,12 @@ export function createRemoteBackend(options: ClientOptions): Backend {
  * Without a key, a refused run deletes its scratch workflow; with one it is kept, since a retry's
  * save replays it.
  */
-async function executeInline(client: PipewrightClient, body: unknown, options: PostOptions = {}): Promise<ExecuteAccepted> {
+async function executeInline(client: PipewrightClient, body: ScratchExecuteBody, options: PostOptions = {}): Promise<ExecuteAccepted> {
   const { workflow, execute } = inlineRun(body);
   const { idempotencyKey, ...rest } = options;
-  const saved = await client.workflows.create(workflow as WorkflowInput, { ...rest, ...(idempotencyKey !== undefined && { idempotencyKey: scratchSaveKey(idempotencyKey) }) });
+  const saved = await client.workflows.create(workflow, { ...rest, ...(idempotencyKey !== undefined && { idempotencyKey: scratchSaveKey(idempotencyKey) }) });
   try {
-    return await client.workflows.execute(saved.workflow.id, execute as ExecuteBody, options);
+    return await client.workflows.execute(saved.workflow.id, execute, options);
   } catch (error) {
     if (idempotencyKey === undefined) await client.workflows.delete(saved.workflow.id).catch(() => undefined);
     throw error;

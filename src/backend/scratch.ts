@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { PipewrightError } from '../errors/index.js';
+import type { ExecuteBody, SaveBody, ScratchExecuteBody } from '../service/index.js';
 
 /** The tag of workflows saved from an inline graph so it could run. */
 export const SCRATCH_TAG = 'scratch';
 
 /** An execute body without a workflow id, split into the workflow to save and the rest of the execute body. */
 export interface InlineRun {
-  workflow: { name: unknown; tags: string[]; nodes: unknown[]; edges: unknown };
-  execute: Record<string, unknown>;
+  workflow: SaveBody;
+  execute: ExecuteBody;
 }
 
 /**
@@ -15,9 +16,9 @@ export interface InlineRun {
  * graph is saved first as a workflow tagged `scratch`. Everything here is derived from the body
  * alone, never the clock: a retried request must make the same save request.
  */
-export function inlineRun(body: unknown): InlineRun {
-  const { nodes, edges, name, ...execute } = isRecord(body) ? body : {};
-  if (!Array.isArray(nodes)) {
+export function inlineRun(body: ScratchExecuteBody): InlineRun {
+  const { nodes, edges, name, ...execute } = body;
+  if (nodes === undefined) {
     throw new PipewrightError('invalid_body', 'Give a workflow id, or nodes and edges (the graph to run) in the execute body', {
       details: { issues: [{ path: ['nodes'], message: 'Required without a workflow id: the nodes of the graph to run' }] },
     });
@@ -37,8 +38,4 @@ export function scratchSaveKey(idempotencyKey: string): string {
 
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import { type ErrorCode, PipewrightError } from '../errors/index.js';
 import { parseRetryAfter } from '../net/index.js';
+import type { ErrorBody } from '../service/index.js';
 import { RemoteError } from './remote-error.js';
 
 /** One HTTP answer, whatever its status. Header names are lower case. */
@@ -9,8 +10,9 @@ export interface Reply {
   body: Uint8Array;
 }
 
+/** Our error body as a compatible server may send it: any of the envelope's fields may be missing or of another type. */
 interface Envelope {
-  error: { type?: unknown; code?: unknown; message?: unknown; requestId?: unknown };
+  error: { [Field in keyof ErrorBody['error']]?: unknown };
   [extra: string]: unknown;
 }
 

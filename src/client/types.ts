@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExecuteBodySchema, RunBodySchema, SaveBodySchema, PatchNodeBodySchema } from '../service/index.js';
+import type { ExecuteBodySchema, ExecutionListQuerySchema, PatchNodeBodySchema, RunBodySchema, SaveBodySchema, WorkflowListQuerySchema } from '../service/index.js';
 
 /** Accepted by every method. */
 export interface RequestOptions {
@@ -15,7 +15,8 @@ export interface PostOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
-// Body types are inferred from the schemas the server parses with, so the client cannot drift from them.
+// Request types are the wire's (src/service/wire/): the schemas the server parses with, so the
+// client cannot drift from them. The input side: what may be sent, defaults not yet applied.
 
 /** `POST /workflows` and `PUT /workflows/{id}`: a workflow; a fetched one may be sent back as is. */
 export type WorkflowInput = z.input<typeof SaveBodySchema>;
@@ -29,23 +30,11 @@ export type ExecuteBody = z.input<typeof ExecuteBodySchema>;
 /** `POST /workflows/{id}/run`: one input set, or an array of them for a batch (at most 100). */
 export type RunBody = z.input<typeof RunBodySchema>;
 
-export interface WorkflowListQuery {
-  tag?: string;
-  isActive?: boolean;
-  /** Substring of the name or description. */
-  q?: string;
-  /** 1–100, default 20. */
-  limit?: number;
-  /** The previous page's `nextCursor`. */
-  cursor?: string;
-}
+/** `GET /workflows`: `q` is a substring of the name or description; `limit` 1–100, default 20; `cursor` the previous page's `nextCursor`. */
+export type WorkflowListQuery = z.input<typeof WorkflowListQuerySchema>;
 
-export interface ExecutionListQuery {
-  workflowId?: string;
-  status?: string;
-  limit?: number;
-  cursor?: string;
-}
+/** `GET /workflows/executions`. */
+export type ExecutionListQuery = z.input<typeof ExecutionListQuerySchema>;
 
 export interface Health {
   status: 'ok' | 'unavailable';

@@ -1,4 +1,4 @@
-import type { LintResult, Page, SaveResult, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/index.js';
+import type { DuplicateBody, LintBody, LintResult, Page, SaveResult, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/index.js';
 import { data, path, route } from './route.js';
 import type { RestTransport } from './transport.js';
 import type { ExecuteBody, NodePatch, PostOptions, RequestOptions, RunBody, WorkflowInput, WorkflowListQuery } from './types.js';
@@ -24,9 +24,9 @@ export interface WorkflowsApi {
   replace(id: string, workflow: WorkflowInput, options?: RequestOptions): Promise<SaveResult>;
   patchNode(id: string, nodeId: string, patch: NodePatch, options?: RequestOptions): Promise<{ node: unknown; updatedAt: string }>;
   delete(id: string, options?: RequestOptions): Promise<{ id: string; deleted: true }>;
-  duplicate(id: string, body?: { name?: string }, options?: PostOptions): Promise<{ id: string; name: string; url: string }>;
+  duplicate(id: string, body?: DuplicateBody, options?: PostOptions): Promise<{ id: string; name: string; url: string }>;
   /** Any JSON: the verdict is the result, never an error. */
-  lint(graph: unknown, options?: PostOptions): Promise<LintResult>;
+  lint(graph: LintBody, options?: PostOptions): Promise<LintResult>;
   versions(id: string, options?: RequestOptions): Promise<WorkflowVersion[]>;
   version(id: string, version: number, options?: RequestOptions): Promise<WorkflowView>;
   restore(id: string, version: number, options?: PostOptions): Promise<WorkflowView>;

@@ -42,5 +42,6 @@ export { effectivePorts } from './effective-ports.js';
 export { handleFor } from './handles.js';
 export { closestMatch } from './suggest.js';
 export { dict, ownValue, jsonObject } from './user-keys.js';
+export { openObject } from './open-object.js';
 export { illFormedTextAt, formatTextPath } from './well-formed-text.js';
 export type { TextPath } from './well-formed-text.js';

@@ -1,28 +1,6 @@
 import { z } from 'zod';
+import type { CatalogEntry } from './catalog-entry.js';
 import type { NodeType } from './node-type.js';
-
-export interface CatalogField {
-  id: string;
-  type: string;
-  required: boolean;
-  /** true for a wireable port; false for a setting that only lives in `data.config`. */
-  isPort: boolean;
-  description?: string;
-}
-
-export interface CatalogEntry {
-  nodeType: string;
-  label: string;
-  category: string;
-  description: string;
-  inputs: CatalogField[];
-  outputs: CatalogField[];
-  configSchema: Record<string, unknown>;
-  /** Credits for one run with default settings. */
-  cost: number;
-  timeoutMs: number;
-  deprecated?: { replacedBy?: string; message?: string };
-}
 
 /** The catalog in the shape of `GET /nodes` (compat), read by the CLI, the API, MCP and the skill. */
 export function describeNodeTypes(types: readonly NodeType[]): CatalogEntry[] {

@@ -2,15 +2,27 @@ import type { Migration, Violation, ViolationRule, WarningRule } from '../graph/
 
 /** The validator's warnings, plus the one a face adds when a model node's provider has no key here. */
 export type LintWarning = Violation<WarningRule | 'provider-not-configured'>;
-import type { CatalogEntry } from '../nodes/index.js';
 import type { ExecutionService } from './execution-contracts.js';
 import type { Plan, Principal, Scope } from './principal.js';
+import type {
+  CatalogEntry,
+  DuplicateBody,
+  LintBody,
+  PatchNodeBody,
+  PlanLimits,
+  SaveBody,
+  UsageView,
+  WorkflowListQuery,
+  WorkflowSummary,
+  WorkflowView,
+} from './wire/index.js';
 
 /**
  * The use cases the faces (REST, MCP, CLI) call. Business rules live behind these; a face only
  * translates. Every method takes the caller's Principal and checks what it needs (scope,
- * ownership: another account's id is `not_found`). Bodies arrive as `unknown` and are parsed
- * here with the one zod schema per concept. Failures are PipewrightError values with the
+ * ownership: another account's id is `not_found`). Inputs arrive parsed: each face parses what
+ * it receives with the wire's one schema per concept (./wire/), and deeper rules (a graph's
+ * violations, a stale base) are checked here. Failures are PipewrightError values with the
  * contract's codes (docs/api.md "Errors"); the faces map codes to statuses in one place.
  */
 
@@ -51,24 +63,6 @@ export interface AccountService {
   defaultAccountId(): Promise<string>;
 }
 
-/** A workflow as the contract shows it (docs/workflow-format.md), unwrapped on `GET /workflows/{id}`. */
-export interface WorkflowView {
-  id: string;
-  name: string;
-  description?: string;
-  tags: string[];
-  isActive: boolean;
-  nodes: unknown[];
-  edges: unknown[];
-  version: number;
-  webhookId: string;
-  webhookUrl: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type WorkflowSummary = Omit<WorkflowView, 'nodes' | 'edges'> & { nodeCount: number; edgeCount: number };
-
 export interface SaveResult {
   workflow: WorkflowView;
   meta: { warnings: LintWarning[]; migrations: Migration[] };
@@ -80,32 +74,24 @@ export interface LintResult {
   warnings: LintWarning[];
 }
 
-export interface ListQuery {
-  tag?: string;
-  isActive?: boolean;
-  q?: string;
-  limit?: number;
-  cursor?: string;
-}
-
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
 
 export interface WorkflowService {
-  list(principal: Principal, query: ListQuery): Promise<Page<WorkflowSummary>>;
-  /** `invalid_body` for a wrong shape, `invalid_graph` (with violations) when validation fails. */
-  create(principal: Principal, body: unknown): Promise<SaveResult>;
+  list(principal: Principal, query: WorkflowListQuery): Promise<Page<WorkflowSummary>>;
+  /** `invalid_graph` (with violations) when the graph fails validation. */
+  create(principal: Principal, body: SaveBody): Promise<SaveResult>;
   get(principal: Principal, id: string): Promise<WorkflowView>;
   /** A new version; `stale_write` (with currentUpdatedAt, yourBaseUpdatedAt) when `baseUpdatedAt` differs. */
-  replace(principal: Principal, id: string, body: unknown): Promise<SaveResult>;
+  replace(principal: Principal, id: string, body: SaveBody): Promise<SaveResult>;
   /** Merges `config`/`params` (null deletes a key), replaces `label`/`position`; a new version. */
-  patchNode(principal: Principal, id: string, nodeId: string, body: unknown): Promise<{ node: unknown; updatedAt: string }>;
+  patchNode(principal: Principal, id: string, nodeId: string, body: PatchNodeBody): Promise<{ node: unknown; updatedAt: string }>;
   delete(principal: Principal, id: string): Promise<{ id: string; deleted: true }>;
-  duplicate(principal: Principal, id: string, body: unknown): Promise<{ id: string; name: string; url: string }>;
+  duplicate(principal: Principal, id: string, body: DuplicateBody): Promise<{ id: string; name: string; url: string }>;
   /** Validates `{nodes, edges}` or a workflow; stores nothing. */
-  lint(body: unknown): LintResult;
+  lint(graph: LintBody): LintResult;
   versions(principal: Principal, id: string): Promise<Array<{ version: number; updatedAt: string; note: string | null }>>;
   version(principal: Principal, id: string, version: number): Promise<WorkflowView>;
   /** Makes a past version current, as a new version. */
@@ -114,21 +100,6 @@ export interface WorkflowService {
 
 export interface CatalogService {
   nodes(): { nodes: CatalogEntry[] };
-}
-
-export interface PlanLimits {
-  requestsPerMinute: number;
-  executionsPerMinute: number;
-  /** null: unlimited. */
-  executionsPerDay: number | null;
-}
-
-export interface UsageView {
-  plan: Plan;
-  balance: number;
-  usedToday: { credits: number; executions: number };
-  history: Array<{ date: string; credits: number; executions: number }>;
-  limits: PlanLimits;
 }
 
 export interface UsageService {

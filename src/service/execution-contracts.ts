@@ -1,21 +1,24 @@
-import type { ExecutionStatus, NodeStatus } from '../engine/index.js';
+import type { ExecutionStatus } from '../engine/index.js';
 import type { Page } from './contracts.js';
 import type { Principal } from './principal.js';
+import type {
+  EstimateView,
+  ExecuteAccepted,
+  ExecuteBody,
+  ExecutionDetail,
+  ExecutionListQuery,
+  ExecutionSummary,
+  PollView,
+  RunBody,
+  TriggerBody,
+} from './wire/index.js';
 
 /**
- * The execution use cases (docs/execution.md and the execution routes of §3). Shapes marked compat are
- * what hosted clients read: keep them exactly. Every method parses its `unknown` body with one
- * zod schema, checks scope and ownership (another account's id is `not_found`), and throws
- * PipewrightError values with the contract's codes.
+ * The execution use cases (docs/execution.md, and docs/api.md "Execution routes"). Shapes marked
+ * compat are what hosted clients read: keep them exactly (./wire/ holds them). Every method takes its input
+ * parsed by the face with the wire's schema, checks scope and ownership (another account's id is
+ * `not_found`), and throws PipewrightError values with the contract's codes.
  */
-
-/** compat: `POST /workflows/{id}/execute` answers this at the top level (201 + Location). */
-export interface ExecuteAccepted {
-  executionId: string;
-  workflowId: string | null;
-  status: ExecutionStatus;
-  executionRuns: Array<{ id: string; status: ExecutionStatus }>;
-}
 
 /** compat: `POST /workflows/{id}/run` (202). A batch has `batchId` and one run per input set. */
 export interface RunAccepted {
@@ -35,87 +38,14 @@ export interface RunDescription {
   example: { inputs: Record<string, unknown> };
 }
 
-export interface EstimateView {
-  estimatedCredits: number;
-  availableCredits: number;
-  sufficient: boolean;
-  /** False when a fan-out's length is only known at run time: `estimatedCredits` is then a lower bound. */
-  estimateComplete: boolean;
-  fanOutNodes: string[];
-  breakdown: Array<{ nodeId: string; nodeLabel: string; nodeType: string; credits: number; iterations?: number }>;
-}
-
-/** The cheap status our own faces read (MCP, CLI); REST answers it as CompatPollView. */
-export interface PollView {
-  executionId: string;
-  status: ExecutionStatus;
-  nodeStates: Array<{
-    nodeId: string;
-    label: string;
-    status: NodeStatus;
-    error: string | null;
-    outputUrl: string | null;
-    outputUrls: string[] | null;
-    text: string | null;
-    progress: number | null;
-  }>;
-  finalOutput: Record<string, unknown> | null;
-  error: string | null;
-}
-
-/**
- * compat: `GET /workflows/executions/{id}/poll`, top level. Hosted clients wait for COMPLETED or
- * FAILED only, so a cancelled execution reads FAILED, flagged `cancelled`, with a coded error.
- */
-export type CompatPollView =
-  | (PollView & { status: Exclude<ExecutionStatus, 'CANCELLED'>; cancelled?: never })
-  | (Omit<PollView, 'status' | 'error'> & { status: 'FAILED'; cancelled: true; error: { code: 'cancelled'; message: string } });
-
-export interface ExecutionDetail {
-  id: string;
-  workflowId: string | null;
-  workflowVersion: number | null;
-  status: ExecutionStatus;
-  trigger: string;
-  batchId: string | null;
-  retryOf: string | null;
-  inputs: Record<string, unknown>;
-  credits: number;
-  finalOutput: Record<string, unknown> | null;
-  error: Record<string, unknown> | null;
-  createdAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  nodes: Array<{
-    nodeId: string;
-    label: string;
-    nodeType: string;
-    status: NodeStatus;
-    startedAt: string | null;
-    endedAt: string | null;
-    durationMs: number | null;
-    attempts: number;
-    credits: number;
-    cached: boolean;
-    output: Record<string, unknown> | null;
-    error: { code: string; message: string } | null;
-    logs: string[];
-    skipReason?: string;
-    iterations?: unknown[];
-  }>;
-}
-
-export type ExecutionSummary = Omit<ExecutionDetail, 'nodes' | 'inputs'>;
-
 export interface ExecutionService {
-  execute(principal: Principal, workflowId: string, body: unknown): Promise<ExecuteAccepted>;
+  execute(principal: Principal, workflowId: string, body: ExecuteBody): Promise<ExecuteAccepted>;
   describeRun(principal: Principal, workflowId: string): Promise<RunDescription>;
-  run(principal: Principal, workflowId: string, body: unknown): Promise<RunAccepted>;
-  estimate(principal: Principal, workflowId: string, body: unknown): Promise<EstimateView>;
+  run(principal: Principal, workflowId: string, body: RunBody): Promise<RunAccepted>;
+  estimate(principal: Principal, workflowId: string, body: ExecuteBody): Promise<EstimateView>;
   poll(principal: Principal, executionId: string): Promise<PollView>;
   detail(principal: Principal, executionId: string): Promise<ExecutionDetail>;
-  list(principal: Principal, query: { workflowId?: string; status?: string; limit?: number; cursor?: string }): Promise<Page<ExecutionSummary>>;
+  list(principal: Principal, query: ExecutionListQuery): Promise<Page<ExecutionSummary>>;
   /** `not_cancellable` (409) once finished. */
   cancel(principal: Principal, executionId: string): Promise<{ executionId: string; status: ExecutionStatus }>;
   /** A new execution re-running the failed and skipped nodes, reusing every completed output. */
@@ -125,7 +55,7 @@ export interface ExecutionService {
    * `beforeStart` runs once the body, the inputs, credits and the daily cap have passed, just
    * before the run is recorded: a face charges its budget there, so a refused trigger spends none.
    */
-  trigger(webhookId: string, body: unknown, options?: { beforeStart?: () => Promise<void> }): Promise<{ executionId: string; status: 'queued'; message: string }>;
+  trigger(webhookId: string, body: TriggerBody, options?: { beforeStart?: () => Promise<void> }): Promise<{ executionId: string; status: 'queued'; message: string }>;
   describeTrigger(webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }>;
   rotateWebhook(principal: Principal, workflowId: string): Promise<{ workflowId: string; webhookId: string; webhookUrl: string }>;
   /** Owner only; another account's artifact is `not_found`. */

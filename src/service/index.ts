@@ -18,15 +18,10 @@ export type {
   ApiKeyView,
   AccountService,
   WorkflowService,
-  WorkflowView,
-  WorkflowSummary,
   SaveResult,
   LintResult,
-  ListQuery,
   Page,
   CatalogService,
-  PlanLimits,
-  UsageView,
   UsageService,
   HealthService,
   ArtifactLinkService,
@@ -34,25 +29,63 @@ export type {
 } from './contracts.js';
 export type {
   ExecutionService,
-  ExecuteAccepted,
   RunAccepted,
   RunDescription,
-  EstimateView,
-  PollView,
-  CompatPollView,
-  ExecutionDetail,
-  ExecutionSummary,
   IdempotencyService,
 } from './execution-contracts.js';
-export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS, ExecuteBodySchema, RunBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './executions/index.js';
+// The wire: the schemas of what the faces receive and answer, and the one way each face parses.
+export {
+  parseBody,
+  parseQuery,
+  CatalogEntrySchema,
+  DuplicateBodySchema,
+  EstimateViewSchema,
+  ExecuteBodySchema,
+  ExecutionDetailSchema,
+  ExecutionListQuerySchema,
+  ExecutionStatusSchema,
+  MAX_TRIGGER_BYTES,
+  PatchNodeBodySchema,
+  PollViewSchema,
+  RunBodySchema,
+  SaveBodySchema,
+  ScratchExecuteBodySchema,
+  TriggerBodySchema,
+  UsageViewSchema,
+  WorkflowListQuerySchema,
+  WorkflowSummarySchema,
+  WorkflowViewSchema,
+  executeBodyRules,
+} from './wire/index.js';
+export type {
+  CatalogEntry,
+  CompatPollView,
+  DuplicateBody,
+  ErrorBody,
+  EstimateView,
+  ExecuteAccepted,
+  ExecuteBody,
+  ExecutionDetail,
+  ExecutionListQuery,
+  ExecutionSummary,
+  LintBody,
+  PlanLimits,
+  PollView,
+  RunBody,
+  SaveBody,
+  ScratchExecuteBody,
+  UsageView,
+  WorkflowListQuery,
+  WorkflowSummary,
+  WorkflowView,
+} from './wire/index.js';
+export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS } from './executions/index.js';
 export type { ExecutionQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
-export { SaveBodySchema, PatchNodeBodySchema } from './workflows/bodies.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
 export type { IdempotencyOptions, WebhookOwner, WebhookOwners } from './idempotency/index.js';
 export { accountPrincipal, importTemplates, importTemplatesOnFirstStart } from './templates/index.js';
 export type { ImportTemplatesOptions, ImportTemplatesResult } from './templates/index.js';
-export type { CatalogEntry } from '../nodes/index.js';
 // Executions and node runs report these statuses: they are part of every view above.
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
 export type { ExecutionStatus, NodeStatus } from '../engine/index.js';

@@ -1,4 +1,4 @@
-import type { PlanLimits } from './contracts.js';
+import type { PlanLimits } from './wire/index.js';
 import type { Plan } from './principal.js';
 import type { Links } from './workflows/links.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBody, DuplicateBodySchema } from '../../src/service/index.js';
 import { BASE_URL, failure, simpleWorkflow, useHarness } from './harness.js';
 
 const h = useHarness();
@@ -60,7 +61,7 @@ describe('WorkflowService duplicate', () => {
   it('copies the current content under a new id, webhook and history', async () => {
     const { services, admin } = h();
     const workflow = await threeVersions();
-    const copy = await services.workflows.duplicate(admin, workflow.id, undefined);
+    const copy = await services.workflows.duplicate(admin, workflow.id, {});
     expect(copy).toEqual({ id: expect.stringMatching(/^wf_/), name: 'Two (copy)', url: `${BASE_URL}/api/v1/workflows/${copy.id}` });
     const stored = await services.workflows.get(admin, copy.id);
     const original = await services.workflows.get(admin, workflow.id);
@@ -74,8 +75,8 @@ describe('WorkflowService duplicate', () => {
     const { services, admin, stranger } = h();
     const workflow = await threeVersions();
     const before = await h().snapshot();
-    expect((await failure(services.workflows.duplicate(admin, workflow.id, { name: 'x', tags: [] }))).code).toBe('invalid_body');
-    expect((await failure(services.workflows.duplicate(admin, workflow.id, { name: '' }))).code).toBe('invalid_body');
+    expect((await failure(() => services.workflows.duplicate(admin, workflow.id, parseBody(DuplicateBodySchema, { name: 'x', tags: [] })))).code).toBe('invalid_body');
+    expect((await failure(() => services.workflows.duplicate(admin, workflow.id, parseBody(DuplicateBodySchema, { name: '' })))).code).toBe('invalid_body');
     expect((await failure(services.workflows.duplicate(await stranger(), workflow.id, {}))).code).toBe('not_found');
     expect(await h().snapshot()).toEqual(before);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery, WorkflowListQuerySchema } from '../../src/service/index.js';
 import { failure, simpleWorkflow, useHarness } from './harness.js';
 
 const h = useHarness();
@@ -47,6 +48,6 @@ describe('WorkflowService list', () => {
     ['a cursor it never issued', { cursor: 'not-a-cursor' }, 'cursor'],
     ['a cursor of the wrong shape', { cursor: Buffer.from('[1]').toString('base64url') }, 'cursor'],
   ])('refuses %s as invalid_field', async (_, query, field) => {
-    expect(await failure(h().services.workflows.list(h().admin, query))).toMatchObject({ code: 'invalid_field', details: { field } });
+    expect(await failure(() => h().services.workflows.list(h().admin, parseQuery(WorkflowListQuerySchema, query)))).toMatchObject({ code: 'invalid_field', details: { field } });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBody, PatchNodeBodySchema } from '../../src/service/index.js';
 import { failure, simpleWorkflow, useHarness } from './harness.js';
 
 const h = useHarness();
@@ -39,7 +40,7 @@ describe('WorkflowService patchNode', () => {
     const { services, admin } = h();
     const workflow = await created();
     const before = await h().snapshot();
-    expect((await failure(services.workflows.patchNode(admin, workflow.id, 'prompt', body))).code).toBe('invalid_body');
+    expect((await failure(() => services.workflows.patchNode(admin, workflow.id, 'prompt', parseBody(PatchNodeBodySchema, body)))).code).toBe('invalid_body');
     expect(await h().snapshot()).toEqual(before);
   });
 

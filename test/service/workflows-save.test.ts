@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBody, SaveBodySchema } from '../../src/service/index.js';
 import { BASE_URL, failure, simpleWorkflow, useHarness } from './harness.js';
 
 const h = useHarness();
@@ -52,7 +53,7 @@ describe('WorkflowService create and get', () => {
   ])('refuses %s as invalid_body with the path, storing nothing', async (_, body, path) => {
     const { services, admin } = h();
     const before = await h().snapshot();
-    const error = await failure(services.workflows.create(admin, body));
+    const error = await failure(() => services.workflows.create(admin, parseBody(SaveBodySchema, body)));
     expect(error.code).toBe('invalid_body');
     expect(error.details.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
     expect(await h().snapshot()).toEqual(before);
@@ -118,7 +119,7 @@ describe('WorkflowService replace', () => {
     const broken = simpleWorkflow();
     broken.edges[0]!.sourceHandle = 'out-nope';
     expect((await failure(services.workflows.replace(admin, workflow.id, broken))).code).toBe('invalid_graph');
-    expect((await failure(services.workflows.replace(admin, workflow.id, { nodes: 'x' }))).code).toBe('invalid_body');
+    expect((await failure(() => services.workflows.replace(admin, workflow.id, parseBody(SaveBodySchema, { nodes: 'x' })))).code).toBe('invalid_body');
     expect((await failure(services.workflows.replace(await stranger(), workflow.id, simpleWorkflow()))).code).toBe('not_found');
     expect(await h().snapshot()).toEqual(before);
   });

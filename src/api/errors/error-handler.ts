@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { ERROR_CODES, exposedDetails, publicError, type WithheldCode, withheldCode } from '../../errors/index.js';
+import type { ErrorBody } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
 import { type ErrorMapping, httpMapping } from './http-status.js';
 
@@ -32,7 +33,7 @@ export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger
   if (mapping.status >= 500) logger.error({ requestId, err: error }, 'request failed');
   // Whoever refused (a per-minute budget, the daily cap), the wait is said in the header too.
   if (typeof extras.retryAfter === 'number') c.header('Retry-After', String(extras.retryAfter));
-  const body = { error: { type: mapping.type, code, message, requestId }, ...extras };
+  const body: ErrorBody = { error: { type: mapping.type, code, message, requestId }, ...extras };
   return c.json(body, mapping.status as ContentfulStatusCode);
 }
 

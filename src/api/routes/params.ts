@@ -1,5 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
-import type { ListQuery } from '../../service/index.js';
+import { type ExecutionListQuery, ExecutionListQuerySchema, parseQuery, type WorkflowListQuery, WorkflowListQuerySchema } from '../../service/index.js';
 
 function invalidField(field: string, expected: string): PipewrightError {
   return new PipewrightError('invalid_field', `Parameter ${field} must be ${expected}`, { details: { field } });
@@ -10,29 +10,18 @@ function positiveInteger(raw: string, field: string): number {
   return Number(raw);
 }
 
-/** `GET /workflows` filters; ranges and cursor meaning belong to the service. */
-export function listQuery(query: Record<string, string>): ListQuery {
-  const parsed: ListQuery = {};
-  if (query.tag !== undefined) parsed.tag = query.tag;
-  if (query.q !== undefined) parsed.q = query.q;
-  if (query.cursor !== undefined) parsed.cursor = query.cursor;
-  if (query.limit !== undefined) parsed.limit = positiveInteger(query.limit, 'limit');
-  if (query.isActive !== undefined) {
-    if (query.isActive !== 'true' && query.isActive !== 'false') throw invalidField('isActive', 'true or false');
-    parsed.isActive = query.isActive === 'true';
-  }
-  return parsed;
+/** `GET /workflows` filters, read from their text; what a cursor means belongs to the service. */
+export function listQuery(query: Record<string, string>): WorkflowListQuery {
+  const { tag, q, cursor, limit, isActive } = query;
+  const pageSize = limit === undefined ? undefined : positiveInteger(limit, 'limit');
+  if (isActive !== undefined && isActive !== 'true' && isActive !== 'false') throw invalidField('isActive', 'true or false');
+  return parseQuery(WorkflowListQuerySchema, { tag, q, cursor, limit: pageSize, isActive: isActive === undefined ? undefined : isActive === 'true' });
 }
 
-/** `GET /workflows/executions` filters; which statuses exist and what a cursor means belong to the service. */
-export function executionListQuery(query: Record<string, string>): { workflowId?: string; status?: string; limit?: number; cursor?: string } {
+/** `GET /workflows/executions` filters, read from their text; what a cursor means belongs to the service. */
+export function executionListQuery(query: Record<string, string>): ExecutionListQuery {
   const { workflowId, status, cursor, limit } = query;
-  return {
-    ...(workflowId !== undefined && { workflowId }),
-    ...(status !== undefined && { status }),
-    ...(cursor !== undefined && { cursor }),
-    ...(limit !== undefined && { limit: positiveInteger(limit, 'limit') }),
-  };
+  return parseQuery(ExecutionListQuerySchema, { workflowId, status, cursor, limit: limit === undefined ? undefined : positiveInteger(limit, 'limit') });
 }
 
 /** The `{v}` of the versions routes. */

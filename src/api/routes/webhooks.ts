@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { isPipewrightError } from '../../errors/index.js';
-import type { WebhookOwners } from '../../service/index.js';
+import { parseBody, TriggerBodySchema, type WebhookOwners } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
 import { noRoute } from '../errors/index.js';
@@ -16,7 +16,7 @@ export function registerWebhookRoutes(api: Hono<AppEnv>, { services, body, webho
   const executions = services.executions;
 
   api.post('/workflow/:webhookId/trigger', resolveOwner(webhook.owners), webhook.guard, knownWebhook, webhook.body, async (c) =>
-    c.json(await unknownAsNoRoute(c, () => executions.trigger(c.req.param('webhookId'), c.var.body, { beforeStart: () => webhook.spend(c) })), 202));
+    c.json(await unknownAsNoRoute(c, () => executions.trigger(c.req.param('webhookId'), parseBody(TriggerBodySchema, c.var.body), { beforeStart: () => webhook.spend(c) })), 202));
 
   api.get('/workflow/:webhookId/trigger', async (c) => c.json(await unknownAsNoRoute(c, () => executions.describeTrigger(c.req.param('webhookId')))));
 

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ExecuteBodySchema, parseBody, RunBodySchema } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
 import type { RouteDeps } from './deps.js';
@@ -17,7 +18,7 @@ export function registerWorkflowRunRoutes(api: Hono<AppEnv>, deps: RouteDeps): v
   const executions = services.executions;
 
   api.post('/workflows/:id/execute', executionLimit, execute, body, async (c) => {
-    const accepted = await executions.execute(c.var.principal, c.req.param('id'), c.var.body);
+    const accepted = await executions.execute(c.var.principal, c.req.param('id'), parseBody(ExecuteBodySchema, c.var.body ?? {}));
     c.header('Location', locationOf('workflows', 'executions', accepted.executionId));
     return c.json(accepted, 201);
   });
@@ -25,8 +26,8 @@ export function registerWorkflowRunRoutes(api: Hono<AppEnv>, deps: RouteDeps): v
   api.get('/workflows/:id/run', read, async (c) => c.json({ data: await executions.describeRun(c.var.principal, c.req.param('id')) }));
 
   api.post('/workflows/:id/run', executionLimit, execute, body, batchLimit, async (c) =>
-    c.json(await executions.run(c.var.principal, c.req.param('id'), c.var.body), 202));
+    c.json(await executions.run(c.var.principal, c.req.param('id'), parseBody(RunBodySchema, c.var.body ?? {})), 202));
 
   api.post('/workflows/:id/estimate', execute, body, async (c) =>
-    c.json({ data: await executions.estimate(c.var.principal, c.req.param('id'), c.var.body) }));
+    c.json({ data: await executions.estimate(c.var.principal, c.req.param('id'), parseBody(ExecuteBodySchema, c.var.body ?? {})) }));
 }

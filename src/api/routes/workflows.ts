@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { DuplicateBodySchema, parseBody, SaveBodySchema } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
 import type { RouteDeps } from './deps.js';
@@ -15,7 +16,7 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
   api.get('/workflows', read, async (c) => c.json(await workflows.list(c.var.principal, listQuery(c.req.query()))));
 
   api.post('/workflows', write, body, async (c) => {
-    const { workflow, meta } = await workflows.create(c.var.principal, c.var.body);
+    const { workflow, meta } = await workflows.create(c.var.principal, parseBody(SaveBodySchema, c.var.body));
     c.header('Location', locationOf('workflows', workflow.id));
     return c.json({ data: workflow, meta }, 201);
   });
@@ -23,14 +24,14 @@ export function registerWorkflowRoutes(api: Hono<AppEnv>, { services, body }: Ro
   api.get('/workflows/:id', read, async (c) => c.json(await workflows.get(c.var.principal, c.req.param('id'))));
 
   api.put('/workflows/:id', write, body, async (c) => {
-    const { workflow, meta } = await workflows.replace(c.var.principal, c.req.param('id'), c.var.body);
+    const { workflow, meta } = await workflows.replace(c.var.principal, c.req.param('id'), parseBody(SaveBodySchema, c.var.body));
     return c.json({ data: workflow, meta });
   });
 
   api.delete('/workflows/:id', write, async (c) => c.json({ data: await workflows.delete(c.var.principal, c.req.param('id')) }));
 
   api.post('/workflows/:id/duplicate', write, body, async (c) => {
-    const copy = await workflows.duplicate(c.var.principal, c.req.param('id'), c.var.body);
+    const copy = await workflows.duplicate(c.var.principal, c.req.param('id'), parseBody(DuplicateBodySchema, c.var.body ?? {}));
     c.header('Location', locationOf('workflows', copy.id));
     return c.json({ data: copy }, 201);
   });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { createBackend, type Backend, type ExecutionDetail, type LintResult, waitForExecution } from '../../backend/index.js';
+import { parseBody, ScratchExecuteBodySchema } from '../../service/index.js';
 import { localBackendChoice } from '../backend-choice.js';
 import { loadJsonFile } from '../load-json.js';
 import { formatViolations } from '../format-violations.js';
@@ -24,12 +25,13 @@ export async function runWorkflowFile(file: string, options: RunOptions): Promis
       return;
     }
     const { nodes, edges, name } = graph as { nodes: unknown[]; edges?: unknown[]; name?: unknown };
-    const { executionId } = await backend.executeWorkflow(undefined, {
+    const body = parseBody(ScratchExecuteBodySchema, {
       nodes,
       edges: edges ?? [],
       name: typeof name === 'string' ? name : basename(file),
       ...runRequest(options),
     });
+    const { executionId } = await backend.executeWorkflow(undefined, body);
     const view = options.json ? undefined : progressView(process.stderr);
     const detail = await cancelOnInterrupt(backend, executionId, () => follow(backend, executionId, view).finally(() => view?.done()));
     await report(backend, detail, options.json === true);

@@ -1,4 +1,5 @@
 import { createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
+import { ExecuteBodySchema, parseBody } from '../../service/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { runExitCode } from '../exit-codes.js';
 import { withFileUrls } from '../file-urls.js';
@@ -13,7 +14,7 @@ export async function runSavedWorkflow(workflowId: string, options: RunOptions):
   const env = process.env;
   const backend = await createBackend(cliBackendChoice(env), env);
   try {
-    const { executionId } = await backend.executeWorkflow(workflowId, runRequest(options));
+    const { executionId } = await backend.executeWorkflow(workflowId, parseBody(ExecuteBodySchema, runRequest(options)));
     const final = await cancelOnInterrupt(backend, executionId, () => follow(backend, executionId, options.json === true));
     await report(backend, executionId, final, options.json === true);
     process.exitCode = runExitCode(final.status);

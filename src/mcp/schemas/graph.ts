@@ -1,17 +1,5 @@
 import { z } from 'zod';
 
-/** Left loose on purpose: the service validates the graph and answers with violations and fixes, which teach a model more than a schema error. */
-export const NodesInput = z
-  .array(z.record(z.string(), z.unknown()))
-  .describe(
-    'React Flow nodes: {id, type:"basedNode", position:{x,y}, data:{nodeType:"<family>:<name>", label?, config:{…}}}. ' +
-      'An input port that is not wired reads data.config[<port>]. list_node_types/describe_node_type give the types, ports and config.',
-  );
-
-export const EdgesInput = z
-  .array(z.record(z.string(), z.unknown()))
-  .describe('Edges: {id, source, target, sourceHandle:"out-<port>", targetHandle:"in-<port>"}; port types must be compatible.');
-
 export const ViolationOutput = z.looseObject({
   rule: z.string().describe('The rule broken, e.g. bad-target-handle, missing-required-input, cycle'),
   message: z.string().describe('What is wrong'),

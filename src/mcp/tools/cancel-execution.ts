@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
-import { ExecutionStatusOutput } from '../schemas/execution.js';
+import { ExecutionStatusSchema } from '../../service/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -13,7 +13,7 @@ export const inputSchema = {
 
 export const outputSchema = {
   executionId: z.string().describe('The execution'),
-  status: ExecutionStatusOutput,
+  status: ExecutionStatusSchema,
 };
 
 export const config = {

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { CatalogEntrySchema } from '../../service/index.js';
 import { closestMatch } from '../../graph/index.js';
 import { PipewrightError } from '../../errors/index.js';
 import { guarded } from '../tool-handler.js';
@@ -12,29 +13,7 @@ export const inputSchema = {
   nodeType: z.string().min(1).describe('The node type, e.g. generate:flux_2 (from list_node_types)'),
 };
 
-const Field = z.looseObject({
-  id: z.string().describe('Port or config key'),
-  type: z.string().describe('Value type: text, image, video, audio, number, boolean, json, any, or a list like image[]'),
-  required: z.boolean().describe('Must be wired or set in config'),
-  isPort: z.boolean().describe('true: wireable port (handle in-<id>/out-<id>); false: a setting in data.config only'),
-  description: z.string().optional().describe('What it means'),
-});
-
-export const outputSchema = {
-  nodeType: z.string().describe('Value for data.nodeType'),
-  label: z.string().describe('Human name'),
-  category: z.string().describe('input, model, utility, logic or output'),
-  description: z.string().describe('What it does'),
-  inputs: z.array(Field).describe('Input ports and config settings'),
-  outputs: z.array(Field).describe('Output ports'),
-  configSchema: z.record(z.string(), z.unknown()).describe('JSON Schema of data.config'),
-  cost: z.number().describe('Credits per run with default config'),
-  timeoutMs: z.number().describe('Per-run timeout'),
-  deprecated: z.looseObject({
-    replacedBy: z.string().optional().describe('The type to use instead'),
-    message: z.string().optional().describe('Why'),
-  }).optional().describe('Set when this type should not be used in new workflows'),
-};
+export const outputSchema = CatalogEntrySchema.shape;
 
 export const config = {
   title: 'Describe a node type',

@@ -2,40 +2,43 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { type Backend, FINISHED_EXECUTION_STATUSES, waitForExecution } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
-import { jsonObject } from '../../graph/index.js';
+import { ExecutionStatusSchema, executeBodyRules, PollViewSchema, ScratchExecuteBodySchema } from '../../service/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import type { PendingWork } from '../pending-work.js';
 import { progressReporter } from '../progress.js';
-import { EdgesInput, NodesInput } from '../schemas/graph.js';
-import { ExecutionStatusOutput, PollOutput } from '../schemas/execution.js';
 import { guarded, type ToolExtra } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
 export const NAME = 'execute_workflow';
 
-export const inputSchema = {
-  workflowId: z.string().optional().describe('A saved workflow to run. Omit it and send nodes/edges to run an unsaved graph'),
-  nodes: NodesInput.optional(),
-  edges: EdgesInput.optional(),
-  name: z.string().optional().describe('Name for the scratch workflow an inline graph is saved as'),
-  inputs: jsonObject().optional().describe('Values for input nodes by node id, e.g. {"prompt": "a red sneaker"}'),
-  targetNodeId: z.string().optional().describe('Run only this node and the ancestors without a cached output'),
-  force: z.boolean().optional().describe('Ignore cached node outputs and run everything again'),
-  dryRun: z.boolean().optional().describe('Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending'),
-  idempotencyKey: z.string().min(1).max(255).optional().describe('Retrying with the same key and request returns the first execution instead of starting another'),
-  waitSeconds: z.number().min(0).max(300).optional().describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
-};
+const body = ScratchExecuteBodySchema.shape;
+
+/** The Backend's execute body, with the workflow to run (or none: the graph is saved as scratch) and how long to wait. */
+export const inputSchema = z
+  .object({
+    workflowId: z.string().optional().describe('A saved workflow to run. Omit it and send nodes/edges to run an unsaved graph'),
+    nodes: body.nodes,
+    edges: body.edges,
+    name: body.name,
+    inputs: body.inputs,
+    targetNodeId: body.targetNodeId,
+    force: body.force,
+    dryRun: body.dryRun,
+    idempotencyKey: z.string().min(1).max(255).optional().describe('Retrying with the same key and request returns the first execution instead of starting another'),
+    waitSeconds: z.number().min(0).max(300).optional().describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
+  })
+  .check(...executeBodyRules);
 
 export const outputSchema = {
   executionId: z.string().describe('Execution id: pass to poll_execution, get_execution or cancel_execution'),
   workflowId: z.string().nullable().describe('The workflow that ran'),
   savedAsScratch: z.boolean().describe('true when the inline graph was saved as a new workflow tagged "scratch"'),
   finished: z.boolean().describe('true when the execution reached COMPLETED, FAILED or CANCELLED within the wait'),
-  status: ExecutionStatusOutput,
-  nodeStates: PollOutput.nodeStates.optional().describe('Per-node state at the end of the wait (absent when waitSeconds is 0)'),
-  finalOutput: PollOutput.finalOutput.optional(),
-  error: PollOutput.error.optional(),
+  status: ExecutionStatusSchema,
+  nodeStates: PollViewSchema.shape.nodeStates.optional().describe('Per-node state at the end of the wait (absent when waitSeconds is 0)'),
+  finalOutput: PollViewSchema.shape.finalOutput.optional(),
+  error: PollViewSchema.shape.error.optional(),
 };
 
 export const config = {
@@ -49,7 +52,7 @@ export const config = {
   annotations: { title: 'Execute a workflow', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
 };
 
-type Args = { [K in keyof typeof inputSchema]?: z.infer<(typeof inputSchema)[K]> };
+type Args = z.infer<typeof inputSchema>;
 
 export function registerExecuteWorkflowTool(server: McpServer, backend: Backend, pending: PendingWork): void {
   server.registerTool(NAME, config, guarded(server, (args, extra) => execute(backend, pending, args, extra)));

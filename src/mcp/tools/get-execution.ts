@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { ExecutionDetailSchema } from '../../service/index.js';
 import { artifactLinks } from '../artifact-links.js';
-import { ExecutionOutput } from '../schemas/execution.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -13,7 +13,7 @@ export const inputSchema = {
 };
 
 export const outputSchema = {
-  execution: ExecutionOutput.describe('The full execution record'),
+  execution: ExecutionDetailSchema.describe('The full execution record'),
 };
 
 export const config = {

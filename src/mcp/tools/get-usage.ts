@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { UsageViewSchema } from '../../service/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -8,26 +8,7 @@ export const NAME = 'get_usage';
 
 export const inputSchema = {};
 
-const Day = z.looseObject({
-  date: z.string().describe('UTC day, YYYY-MM-DD'),
-  credits: z.number().describe('Credits used that day'),
-  executions: z.number().describe('Executions started that day'),
-});
-
-export const outputSchema = {
-  plan: z.string().describe('free, starter, pro or enterprise'),
-  balance: z.number().describe('Credits left'),
-  usedToday: z.looseObject({
-    credits: z.number().describe('Credits used today'),
-    executions: z.number().describe('Executions started today'),
-  }).describe('Today so far (UTC)'),
-  history: z.array(Day).describe('Recent days'),
-  limits: z.looseObject({
-    requestsPerMinute: z.number().describe('Request rate limit'),
-    executionsPerMinute: z.number().describe('Execution rate limit'),
-    executionsPerDay: z.number().nullable().describe('Daily execution limit; null means unlimited'),
-  }).describe('The plan\'s limits'),
-};
+export const outputSchema = UsageViewSchema.shape;
 
 export const config = {
   title: 'Get credit usage',

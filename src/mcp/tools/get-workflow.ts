@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
-import { WorkflowOutput } from '../schemas/workflow.js';
+import { WorkflowViewSchema } from '../../service/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -12,7 +12,7 @@ export const inputSchema = {
 };
 
 export const outputSchema = {
-  workflow: WorkflowOutput.describe('The workflow with its graph (React Flow JSON)'),
+  workflow: WorkflowViewSchema.describe('The workflow with its graph (React Flow JSON)'),
 };
 
 export const config = {

@@ -1,21 +1,19 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
-import { WorkflowSummaryOutput } from '../schemas/workflow.js';
+import { WorkflowListQuerySchema, WorkflowSummarySchema } from '../../service/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
 export const NAME = 'list_workflows';
 
-export const inputSchema = {
-  tag: z.string().optional().describe('Only workflows with this tag, e.g. "template" or "scratch"'),
-  query: z.string().optional().describe('Only workflows whose name or description contains this text'),
-  limit: z.number().int().min(1).max(100).optional().describe('Page size, 1–100 (default 20)'),
-  cursor: z.string().optional().describe('nextCursor from the previous page'),
-};
+const filters = WorkflowListQuerySchema.shape;
+
+/** `GET /workflows`'s filters, `q` named `query` here. */
+export const inputSchema = { tag: filters.tag, query: filters.q, limit: filters.limit, cursor: filters.cursor };
 
 export const outputSchema = {
-  workflows: z.array(WorkflowSummaryOutput).describe('Saved workflows, newest first, without their graphs'),
+  workflows: z.array(WorkflowSummarySchema).describe('Saved workflows, newest first, without their graphs'),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
 };
 

@@ -1,9 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { PollViewSchema } from '../../service/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
-import { PollOutput } from '../schemas/execution.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -13,7 +13,7 @@ export const inputSchema = {
   executionId: z.string().min(1).describe('Execution id (exec_…) from execute_workflow'),
 };
 
-export const outputSchema = PollOutput;
+export const outputSchema = PollViewSchema.shape;
 
 export const config = {
   title: 'Poll an execution',

@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
-import { EdgesInput, MigrationOutput, NodesInput, ViolationOutput } from '../schemas/graph.js';
-import { WorkflowSummaryOutput } from '../schemas/workflow.js';
+import { SaveBodySchema, WorkflowSummarySchema } from '../../service/index.js';
+import { MigrationOutput, ViolationOutput } from '../schemas/graph.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -10,18 +10,12 @@ export const NAME = 'save_workflow';
 
 export const inputSchema = {
   workflowId: z.string().optional().describe('Omit to create a new workflow; give an id to replace that workflow (a new version; old versions are kept)'),
-  name: z.string().optional().describe('Workflow name (default "Untitled workflow" on create; unchanged on update when omitted)'),
-  description: z.string().optional().describe('What it does and which inputs it takes'),
-  tags: z.array(z.string()).optional().describe('Tags, e.g. ["template"]'),
-  isActive: z.boolean().optional().describe('false stops it from running (default true)'),
-  nodes: NodesInput,
-  edges: EdgesInput.optional(),
-  baseUpdatedAt: z.string().optional().describe('On update: the updatedAt your copy came from; a newer save makes this fail with stale_write instead of overwriting it'),
+  ...SaveBodySchema.shape,
 };
 
 export const outputSchema = {
   created: z.boolean().describe('true when a new workflow was created'),
-  workflow: WorkflowSummaryOutput.describe('The saved workflow (graph omitted; get_workflow returns it)'),
+  workflow: WorkflowSummarySchema.describe('The saved workflow (graph omitted; get_workflow returns it)'),
   warnings: z.array(ViolationOutput).describe('Non-blocking issues found while validating'),
   migrations: z.array(MigrationOutput).describe('Corrections made to what was sent, e.g. a wrong category'),
 };

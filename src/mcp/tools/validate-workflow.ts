@@ -1,16 +1,17 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
-import { EdgesInput, NodesInput, ViolationOutput } from '../schemas/graph.js';
+import { SaveBodySchema } from '../../service/index.js';
+import { ViolationOutput } from '../schemas/graph.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
 export const NAME = 'validate_workflow';
 
-export const inputSchema = {
-  nodes: NodesInput,
-  edges: EdgesInput.optional(),
-};
+const { nodes, edges } = SaveBodySchema.shape;
+
+/** A workflow's graph: what lint judges. */
+export const inputSchema = { nodes, edges };
 
 export const outputSchema = {
   ok: z.boolean().describe('true when the graph has no violations (warnings never block)'),

@@ -1,16 +1,13 @@
-import type { ExecuteAccepted } from '../execution-contracts.js';
-import { parseBody } from '../parse-body.js';
 import type { Principal } from '../principal.js';
+import type { ExecuteAccepted, ExecuteBody } from '../wire/index.js';
 import { admit } from './admission.js';
-import { ExecuteBodySchema } from './bodies.js';
 import { checkInputs } from './check-inputs.js';
 import type { ExecutionDeps } from './deps.js';
 import { prepareRun } from './prepare.js';
 import { acceptedView } from './views.js';
 
 /** `POST /workflows/{id}/execute`: the saved graph, a past version or an inline graph. */
-export async function executeWorkflow(deps: ExecutionDeps, principal: Principal, workflowId: string, body: unknown): Promise<ExecuteAccepted> {
-  const request = parseBody(ExecuteBodySchema, body ?? {});
+export async function executeWorkflow(deps: ExecutionDeps, principal: Principal, workflowId: string, request: ExecuteBody): Promise<ExecuteAccepted> {
   const workflow = await deps.store.workflows.get(principal.accountId, workflowId);
   const prepared = await prepareRun(deps, workflow, { workflowId, ...request });
   const inputs = request.inputs ?? {};

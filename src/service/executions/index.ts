@@ -10,5 +10,4 @@ export { StoreRecorder } from './store-recorder.js';
 export { OwnedArtifactStore } from './owned-artifacts.js';
 export type { OwnedArtifactStoreOptions } from './owned-artifacts.js';
 export type { ArtifactOwner } from './owned-artifacts.js';
-export { ExecuteBodySchema, RunBodySchema, TriggerBodySchema, MAX_BATCH, MAX_TRIGGER_BYTES } from './bodies.js';
 export { startOfUtcDay } from './daily-cap.js';

@@ -1,7 +1,7 @@
 import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
 import { artifactIdOf } from '../../artifacts/index.js';
 import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
-import type { PollView } from '../execution-contracts.js';
+import type { PollView } from '../wire/index.js';
 
 /** Provider URLs, and references to stored files, which each face renders as its own URL. */
 const isUrl = (value: string) => /^https?:\/\//i.test(value) || artifactIdOf(value) !== undefined;

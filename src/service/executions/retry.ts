@@ -1,7 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../engine/index.js';
 import type { NodeRunRecord } from '../../store/index.js';
-import type { ExecuteAccepted } from '../execution-contracts.js';
+import type { ExecuteAccepted } from '../wire/index.js';
 import type { Principal } from '../principal.js';
 import { admit } from './admission.js';
 import { loadExecution, type ExecutionDeps } from './deps.js';

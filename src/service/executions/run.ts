@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PipewrightError } from '../../errors/index.js';
 import type { RunAccepted } from '../execution-contracts.js';
-import { parseBody } from '../parse-body.js';
 import type { Principal } from '../principal.js';
+import { MAX_BATCH, type RunBody } from '../wire/index.js';
 import { admit, type RunRequest } from './admission.js';
-import { MAX_BATCH, RunBodySchema } from './bodies.js';
 import { checkInputs } from './check-inputs.js';
 import type { ExecutionDeps } from './deps.js';
 import { prepareRun } from './prepare.js';
@@ -14,8 +13,7 @@ import { prepareRun } from './prepare.js';
  * checked whole — every set's inputs, the credits of all runs, the daily cap for all runs —
  * before any of it is recorded, and answers its runs in input order.
  */
-export async function runWorkflow(deps: ExecutionDeps, principal: Principal, workflowId: string, body: unknown): Promise<RunAccepted> {
-  const request = parseBody(RunBodySchema, body ?? {});
+export async function runWorkflow(deps: ExecutionDeps, principal: Principal, workflowId: string, request: RunBody): Promise<RunAccepted> {
   const sets = Array.isArray(request.inputs) ? request.inputs : [request.inputs ?? {}];
   if (Array.isArray(request.inputs) && (sets.length === 0 || sets.length > MAX_BATCH)) {
     throw new PipewrightError('invalid_field', `inputs holds ${sets.length} input sets; a batch takes 1 to ${MAX_BATCH}`, { details: { field: 'inputs' } });

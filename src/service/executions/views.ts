@@ -1,6 +1,6 @@
 import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
 import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
-import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary } from '../execution-contracts.js';
+import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary } from '../wire/index.js';
 
 // Records as the faces show them. Statuses are stored as text; only the engine writes them.
 

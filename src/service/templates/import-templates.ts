@@ -1,5 +1,6 @@
 import type { WorkflowService } from '../contracts.js';
 import type { Principal } from '../principal.js';
+import { SaveBodySchema, parseBody } from '../wire/index.js';
 import { loadTemplates, TEMPLATE_TAG } from './load-templates.js';
 
 export interface ImportTemplatesOptions {
@@ -31,7 +32,7 @@ export async function importTemplates(options: ImportTemplatesOptions): Promise<
       continue;
     }
     const tags = Array.isArray(workflow.tags) ? workflow.tags : [];
-    const saved = await workflows.create(principal, { ...workflow, tags: [...new Set([TEMPLATE_TAG, ...tags])] });
+    const saved = await workflows.create(principal, parseBody(SaveBodySchema, { ...workflow, tags: [...new Set([TEMPLATE_TAG, ...tags])] }));
     existing.add(name);
     result.imported.push({ file, name, id: saved.workflow.id });
   }

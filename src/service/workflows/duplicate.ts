@@ -1,12 +1,10 @@
 import type { Principal } from '../principal.js';
-import { parseBody } from '../parse-body.js';
-import { DuplicateBodySchema } from './bodies.js';
+import type { DuplicateBody } from '../wire/index.js';
 import { loadWorkflow, type WorkflowDeps } from './deps.js';
 import { contentOf } from './views.js';
 
 /** A new workflow (new id, new webhook, its own history from v1) with the current content. */
-export async function duplicateWorkflow(deps: WorkflowDeps, principal: Principal, id: string, body: unknown) {
-  const { name } = parseBody(DuplicateBodySchema, body ?? {});
+export async function duplicateWorkflow(deps: WorkflowDeps, principal: Principal, id: string, { name }: DuplicateBody) {
   const source = await loadWorkflow(deps, principal.accountId, id);
   const content = { ...contentOf(source), name: name ?? copyName(source.name) };
   const copy = await deps.store.workflows.create({ accountId: principal.accountId, content, note: `duplicated from ${source.id}` });

@@ -1,5 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
-import type { WorkflowView } from '../contracts.js';
+import type { WorkflowView } from '../wire/index.js';
 import type { Principal } from '../principal.js';
 import { loadWorkflow, workflowNotFound, writeVersion, type WorkflowDeps } from './deps.js';
 import { contentOf, toWorkflowView } from './views.js';

@@ -1,8 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
 import { dict } from '../../graph/index.js';
 import type { Principal } from '../principal.js';
-import { parseBody } from '../parse-body.js';
-import { PatchNodeBodySchema, type PatchNodeBody } from './bodies.js';
+import type { PatchNodeBody } from '../wire/index.js';
 import { checkBase, loadWorkflow, writeVersion, type WorkflowDeps } from './deps.js';
 import { validateOrThrow } from './validate-or-throw.js';
 
@@ -14,9 +13,8 @@ export async function patchWorkflowNode(
   principal: Principal,
   id: string,
   nodeId: string,
-  body: unknown,
+  patch: PatchNodeBody,
 ): Promise<{ node: unknown; updatedAt: string }> {
-  const patch = parseBody(PatchNodeBodySchema, body);
   const current = await loadWorkflow(deps, principal.accountId, id);
   const yourBase = patch.baseUpdatedAt;
   checkBase(current, yourBase);

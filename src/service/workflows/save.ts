@@ -1,8 +1,7 @@
 import type { WorkflowContent, WorkflowRecord } from '../../store/index.js';
 import type { SaveResult } from '../contracts.js';
 import type { Principal } from '../principal.js';
-import { parseBody } from '../parse-body.js';
-import { SaveBodySchema, type SaveBody } from './bodies.js';
+import type { SaveBody } from '../wire/index.js';
 import { checkBase, loadWorkflow, writeVersion, type WorkflowDeps } from './deps.js';
 import { validateOrThrow } from './validate-or-throw.js';
 import { toWorkflowView } from './views.js';
@@ -11,21 +10,19 @@ type Envelope = Pick<WorkflowRecord, 'name' | 'description' | 'tags' | 'isActive
 
 const NEW_WORKFLOW: Envelope = { name: 'Untitled workflow', description: null, tags: [], isActive: true };
 
-export async function createWorkflow(deps: WorkflowDeps, principal: Principal, body: unknown): Promise<SaveResult> {
-  const parsed = parseBody(SaveBodySchema, body);
-  const graph = validateOrThrow(parsed, deps);
-  const content = contentFrom(parsed, NEW_WORKFLOW, graph);
+export async function createWorkflow(deps: WorkflowDeps, principal: Principal, body: SaveBody): Promise<SaveResult> {
+  const graph = validateOrThrow(body, deps);
+  const content = contentFrom(body, NEW_WORKFLOW, graph);
   const record = await deps.store.workflows.create({ accountId: principal.accountId, content, note: 'created' });
   return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };
 }
 
-export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, id: string, body: unknown): Promise<SaveResult> {
-  const parsed = parseBody(SaveBodySchema, body);
+export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, id: string, body: SaveBody): Promise<SaveResult> {
   const current = await loadWorkflow(deps, principal.accountId, id);
-  const yourBase = parsed.baseUpdatedAt;
+  const yourBase = body.baseUpdatedAt;
   checkBase(current, yourBase);
-  const graph = validateOrThrow(parsed, deps);
-  const content = contentFrom(parsed, current, graph);
+  const graph = validateOrThrow(body, deps);
+  const content = contentFrom(body, current, graph);
   const record = await writeVersion(deps, current, { content, note: 'updated', ...(yourBase !== undefined && { yourBase }) });
   return { workflow: toWorkflowView(record, deps.links), meta: graph.meta };
 }

@@ -1,5 +1,5 @@
 import type { WorkflowContent, WorkflowRecord } from '../../store/index.js';
-import type { WorkflowSummary, WorkflowView } from '../contracts.js';
+import type { WorkflowSummary, WorkflowView } from '../wire/index.js';
 import type { Links } from './links.js';
 
 /** The contract's workflow (docs/workflow-format.md); `at` overrides version and timestamp for a past version. */

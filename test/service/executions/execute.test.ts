@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExecuteBodySchema, parseBody } from '../../../src/service/index.js';
 import { failure, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
@@ -99,8 +100,9 @@ describe('execute: what may run', () => {
     expect((await failure(services.executions.execute(admin, inactive, {}))).code).toBe('workflow_inactive');
     expect((await failure(services.executions.execute(await stranger(), id, {}))).code).toBe('not_found');
     expect((await failure(services.executions.execute(admin, 'wf_missing', {}))).code).toBe('not_found');
-    expect((await failure(services.executions.execute(admin, id, { input: {} }))).code).toBe('invalid_body');
-    expect((await failure(services.executions.execute(admin, id, { version: 1, nodes: [] }))).code).toBe('invalid_body');
+    const execute = (body: unknown) => services.executions.execute(admin, id, parseBody(ExecuteBodySchema, body));
+    expect((await failure(() => execute({ input: {} }))).code).toBe('invalid_body');
+    expect((await failure(() => execute({ version: 1, nodes: [] }))).code).toBe('invalid_body');
     expect((await failure(services.executions.execute(admin, id, { nodes: [{ id: 'x', data: { nodeType: 'utility:nope' } }] }))).code).toBe('invalid_graph');
     expect((await failure(services.executions.execute(await principalWith(['executions:read']), id, {}))).code).toBe('missing_scope');
   });

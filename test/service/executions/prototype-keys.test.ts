@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../../src/engine/index.js';
+import { ExecuteBodySchema, parseBody } from '../../../src/service/index.js';
 import { edge, failure, node, useExecHarness } from './harness.js';
 
 // Ids, port names, config keys and output names that are properties of Object.prototype must be
@@ -68,7 +69,7 @@ describe('prototype property names as user keys', () => {
 
       const run = async (text: string, force = false) => {
         const body = JSON.parse(`{"inputs":{${JSON.stringify(name)}:${JSON.stringify(text)}},"force":${force}}`) as unknown;
-        const { executionId } = await services.executions.execute(admin, id, body);
+        const { executionId } = await services.executions.execute(admin, id, parseBody(ExecuteBodySchema, body));
         expect(await finished(executionId)).toBe('COMPLETED');
         return services.executions.detail(admin, executionId);
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBody, TriggerBodySchema } from '../../../src/service/index.js';
 import { failure, node, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
@@ -23,7 +24,7 @@ describe('webhook triggers', () => {
   it('refuses bodies that are not JSON objects or too large, wrong input types, unknown ids and inactive workflows', async () => {
     const { services, admin, workflow } = h();
     const { webhookId } = await services.workflows.get(admin, await workflow(paidChain()));
-    for (const body of [[1], 'text', null, 3]) expect((await failure(services.executions.trigger(webhookId, body))).code).toBe('invalid_body');
+    for (const body of [[1], 'text', null, 3]) expect((await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body)))).code).toBe('invalid_body');
     expect((await failure(services.executions.trigger(webhookId, { prompt: 'x'.repeat(256 * 1024) }))).code).toBe('body_too_large');
     expect((await failure(services.executions.trigger(webhookId, { prompt: { nested: true } }))).code).toBe('invalid_input');
     const unknown = await failure(services.executions.trigger('A'.repeat(22), {}));
@@ -39,7 +40,7 @@ describe('webhook triggers', () => {
     const { webhookId } = await services.workflows.get(admin, await workflow(paidChain()));
     let calls = 0;
     const beforeStart = async () => void calls++;
-    for (const body of [[1], { prompt: { nested: true } }]) await failure(services.executions.trigger(webhookId, body, { beforeStart }));
+    for (const body of [[1], { prompt: { nested: true } }]) await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body), { beforeStart }));
     await setBalance(1);
     expect((await failure(services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart }))).code).toBe('insufficient_credits');
     expect(calls).toBe(0);

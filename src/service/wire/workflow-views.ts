@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { openObject } from '../../graph/index.js';
+
+// A workflow as the faces show it (docs/workflow-format.md).
 
 const envelope = {
   id: z.string().describe('Workflow id (wf_…)'),
@@ -13,14 +16,18 @@ const envelope = {
   updatedAt: z.string().describe('ISO time of the last save; send as baseUpdatedAt to guard an update'),
 };
 
-export const WorkflowOutput = z.looseObject({
+/** `GET /workflows/{id}` (unwrapped), the `data` of a save, get_workflow. */
+export const WorkflowViewSchema = openObject({
   ...envelope,
   nodes: z.array(z.unknown()).describe('React Flow nodes as stored'),
   edges: z.array(z.unknown()).describe('React Flow edges as stored'),
 });
+export type WorkflowView = z.infer<typeof WorkflowViewSchema>;
 
-export const WorkflowSummaryOutput = z.looseObject({
+/** A workflow in a list: its graph left out, counted. */
+export const WorkflowSummarySchema = openObject({
   ...envelope,
   nodeCount: z.number().describe('Number of nodes'),
   edgeCount: z.number().describe('Number of edges'),
 });
+export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
