@@ -84,16 +84,19 @@ if (unknown.length > 0) throw new TypeError(`Unknown bench section ${unknown.joi
 const chosen = positionals.length === 0 ? Object.keys(SECTIONS) : positionals;
 
 let printed = 0;
-const outcomes = await runSections(chosen.map((name) => ({ name, run: SECTIONS[name]! })), {
-  limitMs: sectionSeconds * 1000,
-  limitSource: values['section-seconds'] === undefined ? 'the default; --section-seconds sets it' : '--section-seconds',
-  stopGraceMs: 30_000,
-  onOutcome(outcome) {
-    if (values.json) return;
-    if (printed++ > 0) process.stdout.write('\n');
-    process.stdout.write(formatOutcome(outcome));
+const outcomes = await runSections(
+  chosen.map((name) => ({ name, run: SECTIONS[name]! })),
+  {
+    limitMs: sectionSeconds * 1000,
+    limitSource: values['section-seconds'] === undefined ? 'the default; --section-seconds sets it' : '--section-seconds',
+    stopGraceMs: 30_000,
+    onOutcome(outcome) {
+      if (values.json) return;
+      if (printed++ > 0) process.stdout.write('\n');
+      process.stdout.write(formatOutcome(outcome));
+    },
   },
-});
+);
 const { text: summary, exitCode } = summarize(outcomes);
 if (values.json) process.stdout.write(`${JSON.stringify(outcomesJson(outcomes), null, 2)}\n`);
 else if (chosen.length > 1 || exitCode !== 0) process.stdout.write(`\n${summary}`);

@@ -17,8 +17,12 @@ const server = createServer((_request, response) => {
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  answerParent<CeilingServerInfo>({ url: `http://127.0.0.1:${port}` }, () => new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  }));
+  answerParent<CeilingServerInfo>(
+    { url: `http://127.0.0.1:${port}` },
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
 });

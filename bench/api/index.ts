@@ -25,7 +25,11 @@ export function runApiBench(overrides: Partial<ApiBenchOptions> = {}, context?: 
   const options = { ...DEFAULT_API_BENCH_OPTIONS, ...overrides };
   return withCleanup(async (defer) => {
     const home = await tempHome(defer, 'api');
-    const pipewright = await forkPipewright(defer, { home, logLevel: options.logLevel, ...(options.profileDir !== undefined && { profileDir: options.profileDir }) });
+    const pipewright = await forkPipewright(defer, {
+      home,
+      logLevel: options.logLevel,
+      ...(options.profileDir !== undefined && { profileDir: options.profileDir }),
+    });
     const { url, key } = pipewright.info;
     const seeded = await seedWorkflow(url, key);
     const ceiling = await forkServer<CeilingServerInfo>({ entry: new URL('./ceiling-process.ts', import.meta.url), args: [seeded.getBody] });
@@ -35,7 +39,14 @@ export function runApiBench(overrides: Partial<ApiBenchOptions> = {}, context?: 
     const endpoints: Endpoint[] = [
       { name: CEILING, url: ceiling.info.url, method: 'GET', headers, server: ceiling },
       { name: GET_WORKFLOW, url: seeded.workflowUrl, method: 'GET', headers, server: pipewright },
-      { name: LINT, url: `${url}/api/v1/workflows/lint`, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: seeded.workflowJson, server: pipewright },
+      {
+        name: LINT,
+        url: `${url}/api/v1/workflows/lint`,
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: seeded.workflowJson,
+        server: pipewright,
+      },
     ];
     const measured = [];
     for (const endpoint of endpoints) {

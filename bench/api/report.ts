@@ -20,8 +20,8 @@ export function formatApiReport(report: ApiBenchReport): string {
     '',
     ...formatTargets(report.targets),
     '',
-    '÷ ceiling = req/s ÷ the bare node:http server\'s req/s. Latencies are whole milliseconds',
-    '(autocannon\'s histogram). CPU = CPU time ÷ wall time of the measured run, 100% = one core: a',
+    "÷ ceiling = req/s ÷ the bare node:http server's req/s. Latencies are whole milliseconds",
+    "(autocannon's histogram). CPU = CPU time ÷ wall time of the measured run, 100% = one core: a",
     'client near 100% means autocannon, not the server, set the pace. Any non-2xx fails the section.',
     'Targets are information only: they never change the exit code.',
   ];

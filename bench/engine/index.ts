@@ -42,7 +42,10 @@ async function runScenario(scenario: Scenario, runners: readonly Runner[]): Prom
     prepared.push({ run, prepareMs: performance.now() - start });
   }
   progress(`${scenario.id}: timing ${runners.map((r) => r.name).join(', ')} in turns of ${scenario.blocks} blocks…`);
-  const timings = await timeInBlocks(prepared.map((p) => p.run), scenario);
+  const timings = await timeInBlocks(
+    prepared.map((p) => p.run),
+    scenario,
+  );
   const results: RunnerResult[] = [];
   for (const [i, runner] of runners.entries()) {
     progress(`${scenario.id}: heap profile of ${runner.name}…`);

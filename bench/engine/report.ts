@@ -7,7 +7,10 @@ interface Column {
   cell(r: RunnerResult, s: ScenarioResult): string;
 }
 
-const fixed = (digits: number) => (value: number): string => value.toFixed(digits);
+const fixed =
+  (digits: number) =>
+  (value: number): string =>
+    value.toFixed(digits);
 
 const COLUMNS: readonly Column[] = [
   { header: 'runner', cell: (r) => r.runner },
@@ -39,7 +42,7 @@ export function formatEngineReport(report: EngineBenchReport): string {
     `bench/engine — Node ${report.node}, pipewright concurrency perExecution=${report.concurrency} global=${report.concurrency}`,
     '',
     ...report.scenarios.flatMap((s) => [...formatScenario(s), '']),
-    'pipewright ÷ = pipewright median ÷ that runner\'s median (floor = hand-written Promise DAG runner).',
+    "pipewright ÷ = pipewright median ÷ that runner's median (floor = hand-written Promise DAG runner).",
     'Each block starts from a collected heap. alloc = bytes allocated per run, garbage included',
     '(V8 sampling heap profiler); retained = heap growth per run after forced GC, i.e. what a runner',
     'keeps between executions; prepare = building and compiling the graph once.',

@@ -42,7 +42,12 @@ async function heldSettled(slow: SlowServer): Promise<number> {
  * nothing until released, so every one is accepted and none can finish; samples the server's
  * RSS; then releases them all and waits for every one to complete.
  */
-export async function measureInFlight(defer: Defer, api: ApiClient, server: ChildServer<unknown>, options: { waitId: string; executions: number }): Promise<InFlightResult> {
+export async function measureInFlight(
+  defer: Defer,
+  api: ApiClient,
+  server: ChildServer<unknown>,
+  options: { waitId: string; executions: number },
+): Promise<InFlightResult> {
   const slow = await startSlowServer();
   defer(() => slow.close());
   // Released on the way out too, so that the server's shutdown is not left waiting on held nodes.

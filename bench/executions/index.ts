@@ -26,7 +26,13 @@ export interface ExecutionsBenchOptions extends LoadOptions {
 }
 
 export const DEFAULT_EXECUTIONS_BENCH_OPTIONS: ExecutionsBenchOptions = {
-  connections: 50, durationSec: 10, warmupSec: 2, completions: 1_000, pollIntervalMs: 5, inFlight: 1_000, logLevel: 'warn',
+  connections: 50,
+  durationSec: 10,
+  warmupSec: 2,
+  completions: 1_000,
+  pollIntervalMs: 5,
+  inFlight: 1_000,
+  logLevel: 'warn',
 };
 
 /** Generous: on a loaded 2-core machine the start phase leaves thousands queued. */
@@ -54,27 +60,41 @@ export function runExecutionsBench(overrides: Partial<ExecutionsBenchOptions> = 
     // First, so that the RSS is the in-flight work's and not the heap the load phases grew.
     progress(`${options.inFlight} executions in flight…`);
     const inFlight = await measureInFlight(defer, api, server, { waitId: seeded.waitId, executions: options.inFlight });
-    context?.figure(`${inFlight.executions} in flight: server RSS ${inFlight.rssIdleMb.toFixed(0)} → ${inFlight.rssInFlightMb.toFixed(0)} MB, all completed ${(inFlight.drainMs / 1000).toFixed(1)} s after release`);
+    context?.figure(
+      `${inFlight.executions} in flight: server RSS ${inFlight.rssIdleMb.toFixed(0)} → ${inFlight.rssInFlightMb.toFixed(0)} MB, all completed ${(inFlight.drainMs / 1000).toFixed(1)} s after release`,
+    );
 
-    const start = await loadEndpoint({
-      name: 'POST /workflows/{id}/run',
-      url: `${url}/api/v1/workflows/${seeded.pipelineId}/run`,
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': '[<id>]' },
-      body: JSON.stringify(RUN_BODY),
-      idReplacement: true,
-      server,
-    }, options);
+    const start = await loadEndpoint(
+      {
+        name: 'POST /workflows/{id}/run',
+        url: `${url}/api/v1/workflows/${seeded.pipelineId}/run`,
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': '[<id>]' },
+        body: JSON.stringify(RUN_BODY),
+        idReplacement: true,
+        server,
+      },
+      options,
+    );
     context?.figure(loadFigure(start));
     progress('waiting for the started executions to finish…');
     const startBacklogDrainMs = await drain(api, DRAIN_TIMEOUT_MS);
     context?.figure(`the ${start.requests} started executions finished ${(startBacklogDrainMs / 1000).toFixed(1)} s later`);
 
     progress(`${options.completions} executions from POST to COMPLETED by ${options.connections} clients…`);
-    const completion = await timeCompletions(api, seeded.pipelineId, { clients: options.connections, executions: options.completions, pollIntervalMs: options.pollIntervalMs });
-    context?.figure(`POST /run → COMPLETED: p50 ${completion.p50Ms.toFixed(0)} ms, p99 ${completion.p99Ms.toFixed(0)} ms, ${completion.completedPerSec.toFixed(0)} completed/s`);
+    const completion = await timeCompletions(api, seeded.pipelineId, {
+      clients: options.connections,
+      executions: options.completions,
+      pollIntervalMs: options.pollIntervalMs,
+    });
+    context?.figure(
+      `POST /run → COMPLETED: p50 ${completion.p50Ms.toFixed(0)} ms, p99 ${completion.p99Ms.toFixed(0)} ms, ${completion.completedPerSec.toFixed(0)} completed/s`,
+    );
 
-    const poll = await loadEndpoint({ name: 'GET /workflows/executions/{id}/poll', url: `${url}/api/v1${pollPath(seeded.completedId)}`, method: 'GET', headers: auth, server }, options);
+    const poll = await loadEndpoint(
+      { name: 'GET /workflows/executions/{id}/poll', url: `${url}/api/v1${pollPath(seeded.completedId)}`, method: 'GET', headers: auth, server },
+      options,
+    );
 
     const report = {
       node: process.version,

@@ -22,7 +22,7 @@ export function formatExecutionsReport(report: ExecutionsBenchReport): string {
     '',
     ...formatTargets(report.targets),
     '',
-    'req/s = autocannon\'s mean of per-second counts; latencies in its whole milliseconds. CPU = CPU time ÷ wall',
+    "req/s = autocannon's mean of per-second counts; latencies in its whole milliseconds. CPU = CPU time ÷ wall",
     'time, 100% = one core. Any non-2xx, and any execution ending other than COMPLETED, fails the section.',
     'Targets are information only: they never change the exit code.',
   ];

@@ -41,9 +41,10 @@ export async function startSlowServer(): Promise<SlowServer> {
       released = true;
       for (const response of waiting) answer(response);
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -25,7 +25,8 @@ const BUILT: McpEntry = { name: 'built (dist)', args: ['dist/bin/pipewright.js',
 export function mcpEntries(): { entries: McpEntry[]; skipped: SkippedEntry[] } {
   const at = (path: string) => existsSync(new URL(path, `file://${ROOT}`));
   if (!at('dist/bin/pipewright.js')) return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'no bundled dist/bin/: run `npm run build`' }] };
-  if (!at('dist/cli/commands/mcp.js')) return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'dist/ predates the mcp command: run `npm run build`' }] };
+  if (!at('dist/cli/commands/mcp.js'))
+    return { entries: [SOURCE], skipped: [{ name: BUILT.name, reason: 'dist/ predates the mcp command: run `npm run build`' }] };
   return { entries: [BUILT, SOURCE], skipped: [] };
 }
 

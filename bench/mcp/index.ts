@@ -40,7 +40,9 @@ export function runMcpBench(overrides: Partial<McpBenchOptions> = {}, context?: 
       defer(() => session.close());
       const poll = await timePolls(session, { warmup: options.pollWarmup, calls: options.pollCalls });
       await session.close();
-      context?.figure(`${entry.name} poll_execution: median ${poll.medianMs.toFixed(3)} ms, p99 ${poll.p99Ms.toFixed(3)} ms, ${poll.callsPerSec.toFixed(0)} calls/s`);
+      context?.figure(
+        `${entry.name} poll_execution: median ${poll.medianMs.toFixed(3)} ms, p99 ${poll.p99Ms.toFixed(3)} ms, ${poll.callsPerSec.toFixed(0)} calls/s`,
+      );
       results.push({ name: entry.name, command: commandLine(entry), startup: startups[i]!, poll });
     }
     return {

@@ -2,7 +2,10 @@ import { columnTable, type Column } from '../support/table.js';
 import { formatTargets } from '../support/targets.js';
 import type { McpBenchReport, McpEntryResult } from './results.js';
 
-const ms = (digits: number) => (value: number): string => value.toFixed(digits);
+const ms =
+  (digits: number) =>
+  (value: number): string =>
+    value.toFixed(digits);
 
 const STARTUP: readonly Column<McpEntryResult>[] = [
   { header: 'entry', cell: (r) => r.name },

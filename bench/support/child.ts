@@ -56,7 +56,10 @@ type MessageOf<T, K> = Extract<ChildMessage<T>, { type: K }>;
 
 function nextMessage<T, K extends ChildMessage<T>['type']>(child: ChildProcess, type: K): Promise<MessageOf<T, K>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => settle(new Error(`no '${type}' message from ${child.spawnargs.join(' ')} within ${MESSAGE_TIMEOUT_MS} ms`)), MESSAGE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => settle(new Error(`no '${type}' message from ${child.spawnargs.join(' ')} within ${MESSAGE_TIMEOUT_MS} ms`)),
+      MESSAGE_TIMEOUT_MS,
+    );
     const onMessage = (message: ChildMessage<T>) => {
       if (message.type === type) settle(undefined, message as MessageOf<T, K>);
     };

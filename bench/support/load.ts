@@ -81,6 +81,10 @@ export async function loadEndpoint(endpoint: Endpoint, options: LoadOptions): Pr
 
 function refuseFailures(name: string, phase: string, result: Result): void {
   if (result.non2xx === 0 && result.errors === 0) return;
-  const statuses = Object.entries(result.statusCodeStats).map(([status, { count }]) => `${status}×${count}`).join(', ');
-  throw new Error(`${name} ${phase}: ${result.non2xx} non-2xx (${statuses}), ${result.errors} errors (${result.timeouts} timeouts); figures would be meaningless`);
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([status, { count }]) => `${status}×${count}`)
+    .join(', ');
+  throw new Error(
+    `${name} ${phase}: ${result.non2xx} non-2xx (${statuses}), ${result.errors} errors (${result.timeouts} timeouts); figures would be meaningless`,
+  );
 }

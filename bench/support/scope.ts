@@ -10,11 +10,12 @@ export async function withCleanup<T>(work: (defer: Defer) => Promise<T>, signal?
   const cleanUps: Array<() => Promise<unknown>> = [];
   let running: Promise<void> = Promise.resolve();
   // Each call runs the clean-ups registered since the last one, newest first, after it.
-  const cleanUpAll = () => (running = running.then(async () => {
-    for (let cleanUp = cleanUps.pop(); cleanUp !== undefined; cleanUp = cleanUps.pop()) {
-      await cleanUp().catch((error: unknown) => process.stderr.write(`bench: clean-up failed: ${String(error)}\n`));
-    }
-  }));
+  const cleanUpAll = () =>
+    (running = running.then(async () => {
+      for (let cleanUp = cleanUps.pop(); cleanUp !== undefined; cleanUp = cleanUps.pop()) {
+        await cleanUp().catch((error: unknown) => process.stderr.write(`bench: clean-up failed: ${String(error)}\n`));
+      }
+    }));
   const onInterrupt = () => void cleanUpAll().finally(() => process.exit(130));
   const onAbort = () => void cleanUpAll();
   process.once('SIGINT', onInterrupt);

@@ -78,7 +78,10 @@ async function runSection(section: Section, options: RunSectionsOptions): Promis
 
 function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const settled = work.then(() => true, () => true);
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
   const late = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);
   });
@@ -105,16 +108,17 @@ export function summarize(outcomes: readonly SectionOutcome[]): { text: string; 
   const unfinished = outcomes.filter((outcome) => outcome.status !== 'completed');
   const line = (outcome: SectionOutcome) =>
     `  ${outcome.name}: ${outcome.status} in ${seconds(Math.round(outcome.ms))}${outcome.status === 'completed' ? '' : `: ${outcome.reason}`}`;
-  const head = unfinished.length === 0
-    ? `bench: all ${outcomes.length} sections completed`
-    : `bench: ${unfinished.length} of ${outcomes.length} sections did not finish`;
+  const head =
+    unfinished.length === 0 ? `bench: all ${outcomes.length} sections completed` : `bench: ${unfinished.length} of ${outcomes.length} sections did not finish`;
   return { text: `${[head, ...outcomes.map(line)].join('\n')}\n`, exitCode: unfinished.length === 0 ? 0 : 1 };
 }
 
 /** The `--json` document: each section's report, or its status, reason and recorded figures. */
 export function outcomesJson(outcomes: readonly SectionOutcome[]): Record<string, unknown> {
-  return Object.fromEntries(outcomes.map((outcome) => [
-    outcome.name,
-    outcome.status === 'completed' ? outcome.report : { status: outcome.status, reason: outcome.reason, ms: outcome.ms, figures: outcome.figures },
-  ]));
+  return Object.fromEntries(
+    outcomes.map((outcome) => [
+      outcome.name,
+      outcome.status === 'completed' ? outcome.report : { status: outcome.status, reason: outcome.reason, ms: outcome.ms, figures: outcome.figures },
+    ]),
+  );
 }

@@ -50,7 +50,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));
   app.use(identify(services.auth));
-  app.use(rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute, healthChecksPerMinute: config.healthChecksPerMinute }));
+  app.use(
+    rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute, healthChecksPerMinute: config.healthChecksPerMinute }),
+  );
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
   const triggers = { ...limits, perWebhook: config.webhookTriggersPerMinute, anonymousPerMinute: config.anonymousRequestsPerMinute };

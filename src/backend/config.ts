@@ -25,7 +25,10 @@ export function chooseBackend(env: NodeJS.ProcessEnv, local: LocalHome): Backend
   const apiKey = nonEmpty(env.PIPEWRIGHT_API_KEY);
   if (baseUrl !== undefined) {
     if (apiKey === undefined) {
-      throw new PipewrightError('missing_api_key', 'PIPEWRIGHT_API_URL is set but PIPEWRIGHT_API_KEY is not: set both to use a remote pipewright, or neither to use the local store');
+      throw new PipewrightError(
+        'missing_api_key',
+        'PIPEWRIGHT_API_URL is set but PIPEWRIGHT_API_KEY is not: set both to use a remote pipewright, or neither to use the local store',
+      );
     }
     return { kind: 'remote', baseUrl, apiKey };
   }

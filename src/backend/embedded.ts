@@ -1,4 +1,12 @@
-import { type ExecuteAccepted, type IdempotencyService, type Links, type Principal, type ScratchExecuteBody, type Services, accountPrincipal } from '../service/index.js';
+import {
+  type ExecuteAccepted,
+  type IdempotencyService,
+  type Links,
+  type Principal,
+  type ScratchExecuteBody,
+  type Services,
+  accountPrincipal,
+} from '../service/index.js';
 import type { Backend } from './backend.js';
 import { openLocalRuntime, startUp } from './local-services.js';
 import { inlineRun } from './scratch.js';
@@ -61,7 +69,11 @@ export function servicesBackend({ services, idempotency, principal, close, befor
     executeWorkflow: (id, body, options) =>
       id === undefined
         ? once(options?.idempotencyKey, { path: 'mcp:execute_workflow/inline', body }, async () => (await beforeExecute?.(), runInline(body)))
-        : once(options?.idempotencyKey, { path: `mcp:execute_workflow/${id}`, body }, async () => (await beforeExecute?.(), executions.execute(principal, id, body))),
+        : once(
+            options?.idempotencyKey,
+            { path: `mcp:execute_workflow/${id}`, body },
+            async () => (await beforeExecute?.(), executions.execute(principal, id, body)),
+          ),
     pollExecution: (id) => executions.poll(principal, id),
     getExecution: (id) => executions.detail(principal, id),
     listExecutions: (query) => executions.list(principal, query),

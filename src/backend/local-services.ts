@@ -101,6 +101,10 @@ async function open(home: string): Promise<Store> {
     return await openStore({ home });
   } catch (error) {
     if (isPipewrightError(error)) throw error;
-    throw new PipewrightError('store_unavailable', `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new PipewrightError(
+      'store_unavailable',
+      `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

@@ -4,7 +4,12 @@ import type { ExecutionDetail, NodeStatus } from '../backend/index.js';
 type NodeView = ExecutionDetail['nodes'][number];
 
 const MARK: Record<NodeStatus, string> = {
-  PENDING: '·', RUNNING: '…', COMPLETED: '✓', FAILED: '✗', SKIPPED: '-', CANCELLED: '⊘',
+  PENDING: '·',
+  RUNNING: '…',
+  COMPLETED: '✓',
+  FAILED: '✗',
+  SKIPPED: '-',
+  CANCELLED: '⊘',
 };
 
 export interface ProgressView {

@@ -17,7 +17,14 @@ interface Envelope {
 }
 
 /** Codes for answers that do not carry the contract's envelope (a proxy's 502, a compatible API). */
-const STATUS_CODES: Readonly<Record<number, ErrorCode>> = { 404: 'not_found', 429: 'rate_limited', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
+const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
+  404: 'not_found',
+  429: 'rate_limited',
+  500: 'internal',
+  502: 'unavailable',
+  503: 'unavailable',
+  504: 'unavailable',
+};
 
 /**
  * The one mapping from a non-2xx answer to the error the caller sees: the envelope's `code` and
@@ -50,7 +57,8 @@ export function responseError(reply: Reply, secret: string): RemoteError {
 export function invalidResponse(reply: Reply, cause: unknown): PipewrightError {
   const requestId = header(reply.headers, 'x-request-id');
   return new PipewrightError('invalid_response', `The API answered HTTP ${reply.status} with a body that is not JSON`, {
-    cause, details: { status: reply.status, ...(requestId !== undefined && { requestId }) },
+    cause,
+    details: { status: reply.status, ...(requestId !== undefined && { requestId }) },
   });
 }
 

@@ -24,7 +24,14 @@ export class RemoteError extends PipewrightError {
   }
 }
 
-const BY_STATUS: Readonly<Record<number, ErrorCategory>> = { 401: 'auth', 402: 'credits', 403: 'permission', 404: 'not_found', 409: 'conflict', 429: 'rate_limited' };
+const BY_STATUS: Readonly<Record<number, ErrorCategory>> = {
+  401: 'auth',
+  402: 'credits',
+  403: 'permission',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+};
 
 function categoryOfStatus(status: number): ErrorCategory {
   if (status >= 500) return 'operational';

@@ -77,7 +77,11 @@ function withRetries(settings: ClientSettings, call: RestCall, once: () => Promi
   });
 }
 
-async function attempt({ settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher }, call: RestCall, headers: Record<string, string>): Promise<Reply> {
+async function attempt(
+  { settings, dispatcher }: { settings: ClientSettings; dispatcher: Dispatcher },
+  call: RestCall,
+  headers: Record<string, string>,
+): Promise<Reply> {
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;

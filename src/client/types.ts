@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { ExecuteBodySchema, ExecutionListQuerySchema, PatchNodeBodySchema, RunBodySchema, SaveBodySchema, WorkflowListQuerySchema } from '../service/index.js';
+import type {
+  ExecuteBodySchema,
+  ExecutionListQuerySchema,
+  PatchNodeBodySchema,
+  RunBodySchema,
+  SaveBodySchema,
+  WorkflowListQuerySchema,
+} from '../service/index.js';
 
 /** Accepted by every method. */
 export interface RequestOptions {

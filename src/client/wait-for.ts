@@ -40,9 +40,12 @@ export async function waitFor({ poll: pollOnce, id, options, polling }: WaitRequ
     });
   } catch (error) {
     if (options.signal?.aborted || !timeout?.aborted) throw error;
-    throw new PipewrightError('wait_timeout', `Execution ${id} did not finish within ${options.timeoutMs} ms (last status ${last?.status ?? 'unknown'}); it keeps running`, {
-      details: { executionId: id, timeoutMs: options.timeoutMs, ...(last && { status: last.status }) },
-    });
+    throw new PipewrightError(
+      'wait_timeout',
+      `Execution ${id} did not finish within ${options.timeoutMs} ms (last status ${last?.status ?? 'unknown'}); it keeps running`,
+      {
+        details: { executionId: id, timeoutMs: options.timeoutMs, ...(last && { status: last.status }) },
+      },
+    );
   }
 }
-

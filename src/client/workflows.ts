@@ -1,4 +1,16 @@
-import type { DuplicateBody, LintBody, LintResult, Page, SaveResult, WorkflowSummary, WorkflowView, EstimateView, ExecuteAccepted, RunAccepted, RunDescription } from '../service/index.js';
+import type {
+  DuplicateBody,
+  LintBody,
+  LintResult,
+  Page,
+  SaveResult,
+  WorkflowSummary,
+  WorkflowView,
+  EstimateView,
+  ExecuteAccepted,
+  RunAccepted,
+  RunDescription,
+} from '../service/index.js';
 import { data, path, route } from './route.js';
 import type { RestTransport } from './transport.js';
 import type { ExecuteBody, NodePatch, PostOptions, RequestOptions, RunBody, WorkflowInput, WorkflowListQuery } from './types.js';

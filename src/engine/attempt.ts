@@ -20,9 +20,7 @@ export interface AttemptOptions {
 
 export type AttemptFn = (attempt: number, signal: AbortSignal) => Promise<NodeOutputs>;
 
-export type AttemptsResult =
-  | { ok: true; outputs: NodeOutputs; attempts: number }
-  | { ok: false; error: PipewrightError; attempts: number };
+export type AttemptsResult = { ok: true; outputs: NodeOutputs; attempts: number } | { ok: false; error: PipewrightError; attempts: number };
 
 /**
  * Runs `fn` until it succeeds, fails permanently, runs out of retries or is cancelled. Only
@@ -73,7 +71,5 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 export function cancelled(signal: AbortSignal): PipewrightError {
-  return signal.reason instanceof PipewrightError
-    ? signal.reason
-    : new PipewrightError('cancelled', 'Execution was cancelled');
+  return signal.reason instanceof PipewrightError ? signal.reason : new PipewrightError('cancelled', 'Execution was cancelled');
 }

@@ -4,6 +4,10 @@ import { dict } from '../graph/index.js';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, val: unknown) => {
     if (val === null || typeof val !== 'object' || Array.isArray(val)) return val;
-    return dict(Object.keys(val).sort().map((key) => [key, (val as Record<string, unknown>)[key]]));
+    return dict(
+      Object.keys(val)
+        .sort()
+        .map((key) => [key, (val as Record<string, unknown>)[key]]),
+    );
   });
 }

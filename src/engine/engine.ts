@@ -56,11 +56,7 @@ export class Engine {
     request.signal?.addEventListener('abort', cancel, { once: true });
     if (request.signal?.aborted) cancel();
     const local = pLimit(this.#perExecution);
-    const loop = new ExecutionLoop(
-      { ...this.#options, limit: (task) => local(() => this.#global(task)) },
-      { ...request, executionId },
-      controller.signal,
-    );
+    const loop = new ExecutionLoop({ ...this.#options, limit: (task) => local(() => this.#global(task)) }, { ...request, executionId }, controller.signal);
     const result = loop.run().finally(() => {
       request.signal?.removeEventListener('abort', cancel);
       // Whatever ended the loop (including a store failure), nothing of this run keeps working.

@@ -77,7 +77,16 @@ export class ExecutionLoop {
     const needed = this.request.targetNodeId === undefined ? undefined : ancestorsOf(this.request.targetNodeId, this.#graph);
     for (const node of this.#graph.nodes) {
       const reused = ownValue(this.request.reuse, node.id);
-      const base: NodeState = { nodeId: node.id, nodeType: node.nodeType, label: node.label, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] };
+      const base: NodeState = {
+        nodeId: node.id,
+        nodeType: node.nodeType,
+        label: node.label,
+        status: 'PENDING',
+        attempts: 0,
+        credits: 0,
+        cached: false,
+        logs: [],
+      };
       if (reused?.status === 'COMPLETED') this.#states.set(node.id, structuredClone(reused));
       else if (needed !== undefined && !needed.has(node.id)) this.#states.set(node.id, { ...base, status: 'SKIPPED', skipReason: 'not_targeted' });
       else this.#states.set(node.id, base);
@@ -99,13 +108,15 @@ export class ExecutionLoop {
       const node = this.#graph.byId.get(nodeId)!;
       this.#launched.add(node.id);
       this.#running++;
-      this.#execute(node).then(
-        (outcome) => this.#done.push({ node, outcome }),
-        (error: unknown) => {
-          this.#running--;
-          this.#fatal ??= error;
-        },
-      ).finally(() => this.#wake?.());
+      this.#execute(node)
+        .then(
+          (outcome) => this.#done.push({ node, outcome }),
+          (error: unknown) => {
+            this.#running--;
+            this.#fatal ??= error;
+          },
+        )
+        .finally(() => this.#wake?.());
     }
   }
 
@@ -174,7 +185,15 @@ export class ExecutionLoop {
         await this.#writeNode(state);
       },
       onRetry: (attempt: number, delayMs: number, error: PipewrightError) =>
-        this.#emit(() => ({ type: 'node-retry', executionId, at: now(), nodeId: node.id, attempt, delayMs, error: { code: error.code, message: error.message } })),
+        this.#emit(() => ({
+          type: 'node-retry',
+          executionId,
+          at: now(),
+          nodeId: node.id,
+          attempt,
+          delayMs,
+          error: { code: error.code, message: error.message },
+        })),
       previousJobIds: ownValue(this.request.reuse, node.id)?.providerJobIds,
       rememberJob: async (item: number, jobId: string) => {
         const state = this.#state(node.id);
@@ -232,7 +251,14 @@ export class ExecutionLoop {
     const endedAt = new Date().toISOString();
     const credits = [...this.#states.values()].reduce((sum, state) => sum + state.credits, 0);
     const finalOutput = finalOutputOf(this.#graph, this.#states);
-    const summary = { status, endedAt, durationMs: Date.parse(endedAt) - Date.parse(this.#startedAt), credits, finalOutput, ...(error === undefined ? {} : { error }) };
+    const summary = {
+      status,
+      endedAt,
+      durationMs: Date.parse(endedAt) - Date.parse(this.#startedAt),
+      credits,
+      finalOutput,
+      ...(error === undefined ? {} : { error }),
+    };
     await this.#writeExecution(summary);
     this.#emitExecution(status, summary);
     return this.#snapshot(summary);

@@ -38,7 +38,10 @@ export function resolveInputs(node: CompiledNode, graph: CompiledGraph, upstream
       return value === undefined ? [] : [{ value, list: carriesList(edge, graph, upstream) }];
     });
     if (isListType(port.type)) {
-      inputs[port.name] = coerce(values.flatMap(({ value, list }) => (list && Array.isArray(value) ? value : [value])), port.type);
+      inputs[port.name] = coerce(
+        values.flatMap(({ value, list }) => (list && Array.isArray(value) ? value : [value])),
+        port.type,
+      );
     } else if (values[0] !== undefined) {
       const { value, list } = values[0];
       if (list && Array.isArray(value) && port.type !== 'any' && port.type !== 'json') fanOut.set(port.name, value);

@@ -44,10 +44,11 @@ const DEFAULT_MAX_RETRIES = 2;
 export async function runNode(run: NodeRun, deps: RunnerDeps): Promise<NodeRunOutcome> {
   let started: Promise<void> | undefined;
   const begin = () => (started ??= run.onStart());
-  const limited = <T>(task: () => Promise<T>) => deps.limit(async () => {
-    await begin();
-    return task();
-  });
+  const limited = <T>(task: () => Promise<T>) =>
+    deps.limit(async () => {
+      await begin();
+      return task();
+    });
   return runLimited(run, { ...deps, limit: limited });
 }
 
@@ -91,7 +92,15 @@ async function runIterations(run: NodeRun, deps: RunnerDeps, items: Array<Record
       error: { ...error, message: `${failed} of ${items.length} items failed; item ${failedIndex}: ${error.message}` },
     };
   }
-  return { status: 'COMPLETED', attempts, iterations, output: collect(run.node, results.map(({ result }) => (result as { outputs: NodeOutputs }).outputs)) };
+  return {
+    status: 'COMPLETED',
+    attempts,
+    iterations,
+    output: collect(
+      run.node,
+      results.map(({ result }) => (result as { outputs: NodeOutputs }).outputs),
+    ),
+  };
 }
 
 /** An iterated node's outputs are lists in item order; a port no item produced stays absent (branch not taken). */

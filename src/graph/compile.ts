@@ -28,9 +28,7 @@ function compileNode(ctx: GraphContext, entry: NodeEntry): CompiledNode {
   const { spec, config } = entry;
   if (!spec || !config) throw notValidated(`node "${entry.id}" has unknown type ${entry.nodeType}`);
   // A wired port reads its edge; a config value left on it would never be used.
-  const portValues = Object.fromEntries(
-    Object.entries(config.portValues).filter(([port]) => !ctx.wired.has(wireKey(entry.id, port))),
-  );
+  const portValues = Object.fromEntries(Object.entries(config.portValues).filter(([port]) => !ctx.wired.has(wireKey(entry.id, port))));
   return {
     id: entry.id,
     nodeType: entry.nodeType,

@@ -54,15 +54,11 @@ function resolveEnd(side: Side, nodeId: string, handle: string | null | undefine
       : { ...end, state: { kind: 'missing-handle', handles } };
   }
   const port = ports.find((p) => handleFor(side, p.name) === handle);
-  return port
-    ? { ...end, state: { kind: 'port', port, handle, inferred: false } }
-    : { ...end, state: { kind: 'unknown-handle', handle, handles } };
+  return port ? { ...end, state: { kind: 'port', port, handle, inferred: false } } : { ...end, state: { kind: 'unknown-handle', handle, handles } };
 }
 
 /** Stable across saves: built from the endpoints, so the same edge always gets the same id. */
 function derivedId(edge: ParsedGraph['edges'][number]['edge'], source: EdgeEnd, target: EdgeEnd): string {
   const handleOf = (end: EdgeEnd, sent: string | null | undefined) => (end.state.kind === 'port' ? end.state.handle : sent);
-  return ['e', edge.source, handleOf(source, edge.sourceHandle), edge.target, handleOf(target, edge.targetHandle)]
-    .filter((part) => part)
-    .join('-');
+  return ['e', edge.source, handleOf(source, edge.sourceHandle), edge.target, handleOf(target, edge.targetHandle)].filter((part) => part).join('-');
 }

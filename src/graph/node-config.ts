@@ -22,9 +22,7 @@ export interface ParsedNodeConfig {
 export function parseNodeConfig(spec: NodeSpec, ports: NodePorts, config: Record<string, unknown>): ParsedNodeConfig {
   const portNames = new Set(ports.inputs.map((p) => p.name));
   const commonNames = new Set(COMMON_CONFIG_KEYS);
-  const settingsRaw = Object.fromEntries(
-    Object.entries(config).filter(([key]) => !portNames.has(key) && !commonNames.has(key)),
-  );
+  const settingsRaw = Object.fromEntries(Object.entries(config).filter(([key]) => !portNames.has(key) && !commonNames.has(key)));
   const commonRaw = Object.fromEntries(Object.entries(config).filter(([key]) => commonNames.has(key)));
 
   const settings = spec.config.safeParse(settingsRaw);

@@ -5,7 +5,6 @@ export type BasePortType = (typeof BASE_PORT_TYPES)[number];
 export type ListPortType = `${BasePortType}[]`;
 export type PortType = BasePortType | ListPortType;
 
-
 /** Port names appear in handles (`in-<name>`), so they stay URL- and id-safe. */
 export const PORT_NAME_PATTERN = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$/;
 

@@ -23,10 +23,7 @@ const ADVICE: Partial<Record<PipewrightErrorCode, Advice>> = {
     ...issueLines(error.details.warnings, 'warning'),
     'Fix the graph (each error has its fix), check it with validate_workflow, then call again.',
   ],
-  invalid_body: (error) => [
-    ...issueLines(error.details.issues, 'invalid'),
-    'Correct the fields named above and call again.',
-  ],
+  invalid_body: (error) => [...issueLines(error.details.issues, 'invalid'), 'Correct the fields named above and call again.'],
   insufficient_credits: (error) => [
     `Needs ${String(error.details.requiredCredits)} credits; ${String(error.details.availableCredits)} available.`,
     ...list(error.details.breakdown).map((row) => {
@@ -54,7 +51,8 @@ const ADVICE: Partial<Record<PipewrightErrorCode, Advice>> = {
 /** What stands in for a withheld message: a bug is `internal`, an operational fault `unavailable`. */
 const WITHHELD: Record<WithheldCode, string> = {
   internal: 'pipewright failed unexpectedly. The server log has the details; try again or report it.',
-  unavailable: 'pipewright could not complete the call for a reason outside it (storage, network, a provider). The server log has the details; try again shortly.',
+  unavailable:
+    'pipewright could not complete the call for a reason outside it (storage, network, a provider). The server log has the details; try again shortly.',
 };
 
 /**

@@ -35,7 +35,10 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
     const origin = request.headers.get('origin');
     if (origin !== null && !(options.allowedOrigins ?? []).includes(origin)) return refusal(403, `Origin ${origin} is not allowed to call this MCP server`);
     // Read from a copy: the transport reads the body itself, and answers one that is not JSON.
-    const body: unknown = await request.clone().json().catch(() => undefined);
+    const body: unknown = await request
+      .clone()
+      .json()
+      .catch(() => undefined);
     const illFormed = illFormedTextAt(body);
     if (illFormed !== undefined) return notWellFormed(body, formatTextPath(illFormed));
     const { backend, caller } = await options.backendFor(request);
@@ -49,7 +52,13 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
     });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     let closing: Promise<void> | undefined;
-    const close = () => (closing ??= (forget(), server.close().then(cleanup).then(() => backend.close())));
+    const close = () =>
+      (closing ??=
+        (forget(),
+        server
+          .close()
+          .then(cleanup)
+          .then(() => backend.close())));
     const forget = calls.track(caller, body, { deliver: (message) => transport.onmessage?.(message), close });
     request.signal.addEventListener('abort', () => void close(), { once: true });
     try {

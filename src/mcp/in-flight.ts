@@ -23,7 +23,9 @@ export class InFlightCalls {
 
   /** Registers the requests of one POST's `body`; the answer forgets them (call it once the call's server is closed). */
   track(caller: string, body: unknown, call: HandledCall): () => void {
-    const ids = messagesOf(body).filter(isJSONRPCRequest).map((request) => request.id);
+    const ids = messagesOf(body)
+      .filter(isJSONRPCRequest)
+      .map((request) => request.id);
     const entry: Entry = { call, open: new Set(ids) };
     const keys = ids.map((id) => keyOf(caller, id));
     for (const key of keys) this.#entries.set(key, (this.#entries.get(key) ?? new Set<Entry>()).add(entry));

@@ -2,8 +2,19 @@ import { PipewrightError, isPipewrightError } from '../errors/index.js';
 
 /** System and undici error codes after which the same request may well succeed. */
 const TRANSIENT_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 /** Whether a system or undici error code names a failure after which the same request may well succeed. */
@@ -38,7 +49,9 @@ export function fetchFailure(error: unknown, context: FailureContext): unknown {
     return new PipewrightError('invalid_request', `The request to ${context.host} is malformed: ${messageOf(error)}`, { cause: error });
   }
   return new PipewrightError('network_error', `Network error talking to ${context.host}${code ? ` (${code})` : ''}`, {
-    transient: code === undefined || TRANSIENT_CODES.has(code), cause: error, details: { host: context.host, ...(code ? { errorCode: code } : {}) },
+    transient: code === undefined || TRANSIENT_CODES.has(code),
+    cause: error,
+    details: { host: context.host, ...(code ? { errorCode: code } : {}) },
   });
 }
 

@@ -22,7 +22,10 @@ export function policyFor(mode: RunMode, env: NodeJS.ProcessEnv = process.env): 
   return {
     allowLocalFiles: open || env.PIPEWRIGHT_ALLOW_LOCAL_FILES === '1',
     allowPrivateNetwork: open || env.PIPEWRIGHT_ALLOW_PRIVATE_NETWORK === '1',
-    allowHosts: (env.PIPEWRIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    allowHosts: (env.PIPEWRIGHT_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
     ...DEFAULTS,
   };
 }

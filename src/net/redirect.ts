@@ -18,8 +18,7 @@ export function nextHop(hop: Hop, status: number, location: string | undefined):
   const url = parseTarget(location, hop.url);
   // As browsers do: 303 always, and 301/302 after a POST, turn into a GET without a body.
   const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
-  const keep = (name: string): boolean =>
-    !(toGet && BODY_HEADERS.has(name)) && !(url.origin !== hop.url.origin && CREDENTIAL_HEADERS.has(name));
+  const keep = (name: string): boolean => !(toGet && BODY_HEADERS.has(name)) && !(url.origin !== hop.url.origin && CREDENTIAL_HEADERS.has(name));
   const headers = Object.fromEntries(Object.entries(hop.headers).filter(([name]) => keep(name.toLowerCase())));
   return toGet ? { url, method: 'GET', headers } : { ...hop, url, headers };
 }

@@ -6,9 +6,7 @@ import { openObject } from '../graph/index.js';
 
 const CatalogFieldSchema = openObject({
   id: z.string().describe('Port or config key'),
-  type: z
-    .string()
-    .describe('Value type: text, image, video, audio, number, boolean, json, any, or a list like image[]'),
+  type: z.string().describe('Value type: text, image, video, audio, number, boolean, json, any, or a list like image[]'),
   required: z.boolean().describe('Must be wired or set in config'),
   isPort: z.boolean().describe('true: wireable port (handle in-<id>/out-<id>); false: a setting in data.config only'),
   description: z.string().optional().describe('What it means'),

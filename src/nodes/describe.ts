@@ -20,7 +20,13 @@ export function describeNodeType(type: NodeType): CatalogEntry {
     ...(field.description ? { description: field.description } : {}),
   }));
   const ports = (list: NodeType['inputs']) =>
-    list.map((port) => ({ id: port.name, type: port.type, required: port.required === true, isPort: true, ...(port.description ? { description: port.description } : {}) }));
+    list.map((port) => ({
+      id: port.name,
+      type: port.type,
+      required: port.required === true,
+      isPort: true,
+      ...(port.description ? { description: port.description } : {}),
+    }));
   return {
     nodeType: type.nodeType,
     label: type.label,

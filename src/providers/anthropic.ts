@@ -14,13 +14,15 @@ import type { ProviderSettings } from './settings.js';
 export const ANTHROPIC_VERSION = '2023-06-01';
 
 export function createAnthropicAdapter(settings: ProviderSettings['anthropic'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createProviderTransport({
-    provider: 'anthropic',
-    http: deps.http,
-    headers: { 'x-api-key': settings.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
-    secrets: [settings.apiKey],
-    retry: deps.retry,
-  });
+  const transport =
+    settings &&
+    createProviderTransport({
+      provider: 'anthropic',
+      http: deps.http,
+      headers: { 'x-api-key': settings.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+      secrets: [settings.apiKey],
+      retry: deps.retry,
+    });
   return {
     id: 'anthropic',
     requiredEnv: ['ANTHROPIC_API_KEY'],

@@ -48,7 +48,8 @@ export function httpError({ provider, status, text, retryAfterMs }: HttpFailure)
 /** A 2xx answer that is not what the API documents: the provider's fault, and worth another try. */
 export function malformedAnswer(provider: ProviderId, what: string, cause?: unknown): PipewrightError {
   return new PipewrightError('provider_unavailable', `${PROVIDER_LABELS[provider]} answered ${what}`, {
-    ...(cause === undefined ? {} : { cause }), details: { provider },
+    ...(cause === undefined ? {} : { cause }),
+    details: { provider },
   });
 }
 
@@ -83,7 +84,11 @@ function extractMessage(json: unknown): string | undefined {
     return (error as { message: string }).message;
   }
   if (typeof detail === 'string') return detail;
-  if (Array.isArray(detail)) return detail.map(validationMessage).filter((msg) => msg !== '').join('; ');
+  if (Array.isArray(detail))
+    return detail
+      .map(validationMessage)
+      .filter((msg) => msg !== '')
+      .join('; ');
   if (typeof message === 'string') return message;
   return undefined;
 }

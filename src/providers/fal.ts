@@ -14,9 +14,15 @@ import type { ProviderSettings } from './settings.js';
  * `Authorization: Key $FAL_KEY`.
  */
 export function createFalAdapter(settings: ProviderSettings['fal'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createProviderTransport({
-    provider: 'fal', http: deps.http, headers: { authorization: `Key ${settings.apiKey}` }, secrets: [settings.apiKey], retry: deps.retry,
-  });
+  const transport =
+    settings &&
+    createProviderTransport({
+      provider: 'fal',
+      http: deps.http,
+      headers: { authorization: `Key ${settings.apiKey}` },
+      secrets: [settings.apiKey],
+      retry: deps.retry,
+    });
   return {
     id: 'fal',
     requiredEnv: ['FAL_KEY'],
@@ -69,8 +75,8 @@ async function result(transport: ProviderTransport, url: string, id: string, sig
   try {
     return await transport.json({ method: 'GET', url, signal });
   } catch (error) {
-    const failedRun = isPipewrightError(error) && typeof error.details.status === 'number'
-      && (error.code === 'provider_bad_request' || error.code === 'provider_unavailable');
+    const failedRun =
+      isPipewrightError(error) && typeof error.details.status === 'number' && (error.code === 'provider_bad_request' || error.code === 'provider_unavailable');
     if (!failedRun) throw error;
     throw jobFailed('fal', id, String(error.details.providerError ?? `HTTP ${error.details.status}`));
   }

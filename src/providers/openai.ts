@@ -15,21 +15,26 @@ import type { OpenAiSettings } from './settings.js';
 const OPERATIONS: Record<string, string> = { chat: '/chat/completions', images: '/images/generations' };
 
 export function createOpenAiAdapter(settings: OpenAiSettings | undefined, deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createProviderTransport({
-    provider: 'openai',
-    http: deps.http,
-    // Keyless servers (Ollama, local vLLM) get no Authorization header at all.
-    headers: settings.apiKey === undefined ? {} : { authorization: `Bearer ${settings.apiKey}` },
-    secrets: settings.apiKey === undefined ? [] : [settings.apiKey],
-    retry: deps.retry,
-  });
+  const transport =
+    settings &&
+    createProviderTransport({
+      provider: 'openai',
+      http: deps.http,
+      // Keyless servers (Ollama, local vLLM) get no Authorization header at all.
+      headers: settings.apiKey === undefined ? {} : { authorization: `Bearer ${settings.apiKey}` },
+      secrets: settings.apiKey === undefined ? [] : [settings.apiKey],
+      retry: deps.retry,
+    });
   return {
     id: 'openai',
     requiredEnv: ['OPENAI_API_KEY', 'OPENROUTER_API_KEY', 'OLLAMA_HOST'],
     configured: () => settings !== undefined,
     async call(request, ctx) {
       if (!settings || !transport) {
-        throw notConfigured('openai', 'Set OPENAI_API_KEY (optionally with OPENAI_BASE_URL), OPENROUTER_API_KEY or OLLAMA_HOST to use OpenAI-compatible models');
+        throw notConfigured(
+          'openai',
+          'Set OPENAI_API_KEY (optionally with OPENAI_BASE_URL), OPENROUTER_API_KEY or OLLAMA_HOST to use OpenAI-compatible models',
+        );
       }
       const { path, model } = operation(request);
       // Results are read whole: a streamed answer would arrive as server-sent events, not JSON.

@@ -15,9 +15,15 @@ import type { ProviderSettings } from './settings.js';
  * prediction id until the model finishes, and the id must be stored before waiting.
  */
 export function createReplicateAdapter(settings: ProviderSettings['replicate'], deps: AdapterDeps): ProviderAdapter {
-  const transport = settings && createProviderTransport({
-    provider: 'replicate', http: deps.http, headers: { authorization: `Bearer ${settings.apiToken}` }, secrets: [settings.apiToken], retry: deps.retry,
-  });
+  const transport =
+    settings &&
+    createProviderTransport({
+      provider: 'replicate',
+      http: deps.http,
+      headers: { authorization: `Bearer ${settings.apiToken}` },
+      secrets: [settings.apiToken],
+      retry: deps.retry,
+    });
   return {
     id: 'replicate',
     requiredEnv: ['REPLICATE_API_TOKEN'],
@@ -38,12 +44,22 @@ interface Prediction {
   logs?: string | null;
 }
 
-function replicateJob(transport: ProviderTransport, settings: NonNullable<ProviderSettings['replicate']>, request: ProviderCall, ctx: ProviderCallContext): JobProtocol {
+function replicateJob(
+  transport: ProviderTransport,
+  settings: NonNullable<ProviderSettings['replicate']>,
+  request: ProviderCall,
+  ctx: ProviderCallContext,
+): JobProtocol {
   const predictions = `${settings.apiUrl}/predictions`;
   const report = statusReporter(ctx);
   return {
     async submit(signal) {
-      const prediction = (await transport.json({ method: 'POST', url: predictions, body: { version: request.endpoint, input: request.input }, signal })) as Prediction | null;
+      const prediction = (await transport.json({
+        method: 'POST',
+        url: predictions,
+        body: { version: request.endpoint, input: request.input },
+        signal,
+      })) as Prediction | null;
       if (typeof prediction?.id !== 'string' || prediction.id === '') throw malformedAnswer('replicate', 'without a prediction id');
       return prediction.id;
     },

@@ -57,18 +57,25 @@ export function createServices(options: CreateServicesOptions): Services {
     catalog: createCatalogService(registry),
     usage: createUsageService({ store, settings, now }),
     health: createHealthService(store),
-    artifacts: createArtifactLinkService({ store, artifacts: dispatcher.artifacts, now, ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS }),
+    artifacts: createArtifactLinkService({
+      store,
+      artifacts: dispatcher.artifacts,
+      now,
+      ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS,
+    }),
     executions: createExecutionService({ store, registry, settings, links, now, dispatcher, ...(options.providers && { providers: options.providers }) }),
   };
 }
 
 /** One engine per process: its process-wide concurrency limit is shared by every execution. */
 function createDispatcher(options: CreateServicesOptions, now: () => Date): Dispatcher {
-  const artifacts = options.artifacts ?? new LocalArtifactStore({
-    dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
-    // Our own absolute artifact URLs are read from the folder; another host's are fetched.
-    origins: URL.canParse(options.settings.links.publicBaseUrl) ? [options.settings.links.publicBaseUrl] : [],
-  });
+  const artifacts =
+    options.artifacts ??
+    new LocalArtifactStore({
+      dir: join(options.home ?? tmpdir(), options.home === undefined ? 'pipewright-artifacts' : 'artifacts'),
+      // Our own absolute artifact URLs are read from the folder; another host's are fetched.
+      origins: URL.canParse(options.settings.links.publicBaseUrl) ? [options.settings.links.publicBaseUrl] : [],
+    });
   return new Dispatcher({
     store: options.store,
     registry: options.registry,

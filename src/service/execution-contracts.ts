@@ -55,7 +55,11 @@ export interface ExecutionService {
    * `beforeStart` runs once the body, the inputs, credits and the daily cap have passed, just
    * before the run is recorded: a face charges its budget there, so a refused trigger spends none.
    */
-  trigger(webhookId: string, body: TriggerBody, options?: { beforeStart?: () => Promise<void> }): Promise<{ executionId: string; status: 'queued'; message: string }>;
+  trigger(
+    webhookId: string,
+    body: TriggerBody,
+    options?: { beforeStart?: () => Promise<void> },
+  ): Promise<{ executionId: string; status: 'queued'; message: string }>;
   describeTrigger(webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }>;
   rotateWebhook(principal: Principal, workflowId: string): Promise<{ workflowId: string; webhookId: string; webhookUrl: string }>;
   /** Owner only; another account's artifact is `not_found`. */
@@ -74,7 +78,11 @@ export interface IdempotencyService {
    * response, or throws `idempotency_key_in_use` (409), `idempotency_key_reused` (422),
    * `idempotency_key_invalid` (400).
    */
-  begin(accountId: string, key: string, request: { method: string; path: string; body: string }): Promise<{ kind: 'run'; claim: string } | { kind: 'replay'; status: number; headers: Record<string, string>; body: string }>;
+  begin(
+    accountId: string,
+    key: string,
+    request: { method: string; path: string; body: string },
+  ): Promise<{ kind: 'run'; claim: string } | { kind: 'replay'; status: number; headers: Record<string, string>; body: string }>;
   /**
    * `claim` is the one `begin` answered: then only that claim is completed or released, never
    * one a retry took over after this one was abandoned. (Optional only for callers not yet

@@ -39,16 +39,18 @@ export function catalogReference(registry: NodeRegistry = createBuiltinRegistry(
     const count = current.filter((type) => familyOf(type) === family).length;
     return `- [${family}](#${family}) — ${count} node type${count === 1 ? '' : 's'}`;
   });
-  return [
-    '# Node catalog',
-    'Generated from the node registry (`npm run skill:catalog`); do not edit by hand. Every node type this ' +
-      'version of pipewright runs, with its ports (`*` = required), settings and cost in credits with default ' +
-      'settings (1 credit ≈ US$0.01). Wire `out-<port>` to `in-<port>`. An unwired input port reads ' +
-      '`config.<port>`. Every node also takes the common settings ' +
-      `${COMMON_CONFIG_KEYS.map((key) => `\`${key}\``).join(', ')}.`,
-    `## Contents\n\n${contents.join('\n')}`,
-    ...sections,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      '# Node catalog',
+      'Generated from the node registry (`npm run skill:catalog`); do not edit by hand. Every node type this ' +
+        'version of pipewright runs, with its ports (`*` = required), settings and cost in credits with default ' +
+        'settings (1 credit ≈ US$0.01). Wire `out-<port>` to `in-<port>`. An unwired input port reads ' +
+        '`config.<port>`. Every node also takes the common settings ' +
+        `${COMMON_CONFIG_KEYS.map((key) => `\`${key}\``).join(', ')}.`,
+      `## Contents\n\n${contents.join('\n')}`,
+      ...sections,
+    ].join('\n\n') + '\n'
+  );
 }
 
 function familyOf(type: NodeType): string {
@@ -80,7 +82,10 @@ function nodeSection(type: NodeType, aliases: readonly string[]): string {
 
 function ports(entry: CatalogEntry): string {
   const line = (fields: CatalogEntry['inputs']) =>
-    fields.filter((field) => field.isPort).map((field) => `\`${field.id}\`${field.required ? '*' : ''} ${field.type}`).join(', ') || '—';
+    fields
+      .filter((field) => field.isPort)
+      .map((field) => `\`${field.id}\`${field.required ? '*' : ''} ${field.type}`)
+      .join(', ') || '—';
   return `- in: ${line(entry.inputs)}\n- out: ${line(entry.outputs)}`;
 }
 

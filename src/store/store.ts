@@ -59,10 +59,7 @@ export interface WorkflowFilter {
   after?: ListPosition;
 }
 
-export type UpdateOutcome =
-  | { status: 'updated'; workflow: WorkflowRecord }
-  | { status: 'stale'; currentUpdatedAt: string }
-  | { status: 'not_found' };
+export type UpdateOutcome = { status: 'updated'; workflow: WorkflowRecord } | { status: 'stale'; currentUpdatedAt: string } | { status: 'not_found' };
 
 export interface WorkflowRepository {
   list(accountId: string, filter: WorkflowFilter): Promise<{ items: WorkflowRecord[]; next: ListPosition | null }>;

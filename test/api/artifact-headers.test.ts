@@ -7,10 +7,26 @@ const SANDBOX = "sandbox; default-src 'none'";
 describe('headers of a stored file', () => {
   it('sandbox every type that can run script, whatever its case or parameters', () => {
     const scriptable = [
-      'image/svg+xml', 'image/SVG+XML', 'image/svg+xml; charset=utf-8', 'text/html', 'text/html;charset=utf-8', 'TEXT/HTML',
-      'application/xhtml+xml', 'text/xml', 'application/xml', 'application/rss+xml', 'application/atom+xml', 'text/xsl',
-      'application/pdf', 'application/javascript', 'text/javascript', 'application/octet-stream', 'application/json', 'text/plain',
-      'image/x-unknown', 'multipart/x-mixed-replace',
+      'image/svg+xml',
+      'image/SVG+XML',
+      'image/svg+xml; charset=utf-8',
+      'text/html',
+      'text/html;charset=utf-8',
+      'TEXT/HTML',
+      'application/xhtml+xml',
+      'text/xml',
+      'application/xml',
+      'application/rss+xml',
+      'application/atom+xml',
+      'text/xsl',
+      'application/pdf',
+      'application/javascript',
+      'text/javascript',
+      'application/octet-stream',
+      'application/json',
+      'text/plain',
+      'image/x-unknown',
+      'multipart/x-mixed-replace',
     ];
     for (const type of scriptable) {
       expect(artifactHeaders(type), type).toMatchObject({ 'Content-Type': type, 'Content-Security-Policy': SANDBOX, 'X-Content-Type-Options': 'nosniff' });

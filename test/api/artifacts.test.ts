@@ -64,7 +64,13 @@ describe('file output URLs', () => {
     const record = await detail(server, executionId);
     const list = await call(server, 'GET', '/workflows/executions');
     const listed = list.body.data.find((item: { id: string }) => item.id === executionId);
-    const found = [url, poll.finalOutput.image, record.finalOutput.image, record.nodes.find((n: { nodeId: string }) => n.nodeId === 'img').output.image, listed.finalOutput.image];
+    const found = [
+      url,
+      poll.finalOutput.image,
+      record.finalOutput.image,
+      record.nodes.find((n: { nodeId: string }) => n.nodeId === 'img').output.image,
+      listed.finalOutput.image,
+    ];
     const ids = new Set(found.map((candidate) => signed(candidate).id));
     expect(ids.size).toBe(1);
     const lifetime = signed(url).exp - Date.now() / 1000;
@@ -134,7 +140,9 @@ describe('file output URLs', () => {
   });
 
   it('are the same in MCP results over HTTP, beside resource links the key reads', async () => {
-    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${server.adminKey}` } } });
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${server.adminKey}` } },
+    });
     const client = new Client({ name: 'artifact-test', version: '1.0.0' });
     await client.connect(transport);
     try {
@@ -156,7 +164,11 @@ describe('file output URLs', () => {
 describe('a scripted file', () => {
   it('is served sandboxed and never sniffed, with a key and by its signed URL', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(document.domain)</script><rect width="4" height="4"/></svg>';
-    const flow = { name: 'Scripted', nodes: [node('photo', 'input:image', {}), node('out', 'output:result', { name: 'image' })], edges: [edge('photo', 'image', 'out', 'value')] };
+    const flow = {
+      name: 'Scripted',
+      nodes: [node('photo', 'input:image', {}), node('out', 'output:result', { name: 'image' })],
+      edges: [edge('photo', 'image', 'out', 'value')],
+    };
     const { poll } = await run(server, flow, { inputs: { photo: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` } });
     const { id } = signed(poll.finalOutput.image);
     const keyed = await fetch(`${server.url}/api/v1/artifacts/${id}`, { headers: { Authorization: `Bearer ${server.adminKey}` } });

@@ -49,7 +49,15 @@ describe('logs', () => {
     const marker = `log-${Date.now()}`;
     await call(server, 'POST', '/workflows/lint', { json: { secretField: 'do-not-log' }, headers: { 'X-Request-Id': marker } });
     const lines = server.logs.filter((line) => line.requestId === marker);
-    expect(lines).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v1/workflows/lint', status: 200, ms: expect.any(Number), accountId: expect.stringMatching(/^acct_/) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/v1/workflows/lint',
+        status: 200,
+        ms: expect.any(Number),
+        accountId: expect.stringMatching(/^acct_/),
+      }),
+    ]);
     const all = JSON.stringify(server.logs);
     expect(all).not.toContain(server.adminKey);
     expect(all).not.toContain('do-not-log');
@@ -59,7 +67,10 @@ describe('logs', () => {
 describe('rate limits', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startTestServer({ api: { anonymousRequestsPerMinute: 2, healthChecksPerMinute: 3 }, services: { planLimits: { pro: { requestsPerMinute: 3 } } } });
+    limited = await startTestServer({
+      api: { anonymousRequestsPerMinute: 2, healthChecksPerMinute: 3 },
+      services: { planLimits: { pro: { requestsPerMinute: 3 } } },
+    });
   });
   afterAll(() => limited.close());
 
@@ -87,7 +98,12 @@ describe('rate limits', () => {
     const replies: Reply[] = [];
     for (const key of [null, undefined, null, null]) replies.push(await call(limited, 'GET', '/healthz', { key }));
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 429]);
-    expect(replies.map((reply) => [reply.headers.get('X-RateLimit-Limit'), reply.headers.get('X-RateLimit-Remaining')])).toEqual([['3', '2'], ['3', '1'], ['3', '0'], ['3', '0']]);
+    expect(replies.map((reply) => [reply.headers.get('X-RateLimit-Limit'), reply.headers.get('X-RateLimit-Remaining')])).toEqual([
+      ['3', '2'],
+      ['3', '1'],
+      ['3', '0'],
+      ['3', '0'],
+    ]);
     expect(replies[3]!.body.error.message).toMatch(/health checks/);
   });
 });

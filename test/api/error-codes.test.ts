@@ -12,7 +12,12 @@ function rows(table: string): string[][] {
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('|---'))
     .slice(1)
-    .map((line) => line.slice(1, -1).split('|').map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
 }
 
 const codesIn = (cell: string) => [...cell.matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]!);
@@ -42,7 +47,11 @@ describe('docs/api.md, the status table', () => {
   const byStatus = rows(errors.slice(0, errors.indexOf('### Every error code')));
 
   it('puts each code it names under the status and type the server answers with', () => {
-    const named = byStatus.flatMap(([status, type, codes]) => codesIn(codes!).filter(isErrorCode).map((code) => ({ code, status: Number(status), type: codesIn(type!)[0] })));
+    const named = byStatus.flatMap(([status, type, codes]) =>
+      codesIn(codes!)
+        .filter(isErrorCode)
+        .map((code) => ({ code, status: Number(status), type: codesIn(type!)[0] })),
+    );
     expect(named.length).toBeGreaterThan(30);
     for (const { code, status, type } of named) expect({ code, status, type }).toEqual({ code, ...mappingOf(code) });
   });

@@ -15,11 +15,13 @@ beforeAll(async () => {
   server = await startTestServer(UNLIMITED);
   keys = await KeyMaker.open(server.home);
   greeting = (await createWorkflow(server, greetingFlow())).id;
-  counted = (await createWorkflow(server, {
-    name: 'Counted',
-    nodes: [node('count', 'input:number', { value: 1 }, 'Count'), node('out', 'output:result', { name: 'count' })],
-    edges: [edge('count', 'value', 'out', 'value')],
-  })).id;
+  counted = (
+    await createWorkflow(server, {
+      name: 'Counted',
+      nodes: [node('count', 'input:number', { value: 1 }, 'Count'), node('out', 'output:result', { name: 'count' })],
+      edges: [edge('count', 'value', 'out', 'value')],
+    })
+  ).id;
 });
 afterAll(async () => {
   await keys.close();
@@ -36,7 +38,11 @@ describe('starting an execution with bad input', () => {
     ['a targetNodeId not in the graph', () => execute(server, greeting, { targetNodeId: 'nowhere' }), 'unknown_node'],
     ['a body of the wrong shape', () => execute(server, greeting, { inputs: 'all of them' }), 'invalid_body'],
     ['an unknown field', () => execute(server, greeting, { input: {} }), 'invalid_body'],
-    ['a batch with a bad input set', () => call(server, 'POST', `/workflows/${greeting}/run`, { json: { inputs: [{ name: 'ok' }, { nobody: 1 }] } }), 'unknown_input'],
+    [
+      'a batch with a bad input set',
+      () => call(server, 'POST', `/workflows/${greeting}/run`, { json: { inputs: [{ name: 'ok' }, { nobody: 1 }] } }),
+      'unknown_input',
+    ],
     ['an inline graph that does not validate', () => execute(server, greeting, { nodes: [node('a', 'input:txt')], edges: [] }), 'invalid_graph'],
   ])('refuses %s, recording nothing', async (_, send, code) => {
     const before = await executionCount();
@@ -60,7 +66,7 @@ describe('starting an execution with bad input', () => {
     expect(poll.nodeStates.find((n: any) => n.nodeId === 'out').status).toBe('SKIPPED');
   });
 
-  it('is a 404 for a workflow that does not exist or is another account\'s', async () => {
+  it("is a 404 for a workflow that does not exist or is another account's", async () => {
     const other = await keys.otherAccount();
     expect(codeOf(await execute(server, 'wf_missing'))).toBe('not_found');
     expect(codeOf(await execute(server, greeting, {}, other))).toBe('not_found');
@@ -75,8 +81,16 @@ describe('reading and controlling executions that are not yours', () => {
     const other = await keys.otherAccount();
     const { executionId } = (await execute(server, greeting)).body;
     await pollUntil(server, executionId);
-    for (const [id, key] of [['exe_missing', server.adminKey], [executionId, other]] as const) {
-      for (const [method, path] of [['GET', `/workflows/executions/${id}`], ['GET', `/workflows/executions/${id}/poll`], ['POST', `/workflows/executions/${id}/cancel`], ['POST', `/workflows/executions/${id}/retry`]]) {
+    for (const [id, key] of [
+      ['exe_missing', server.adminKey],
+      [executionId, other],
+    ] as const) {
+      for (const [method, path] of [
+        ['GET', `/workflows/executions/${id}`],
+        ['GET', `/workflows/executions/${id}/poll`],
+        ['POST', `/workflows/executions/${id}/cancel`],
+        ['POST', `/workflows/executions/${id}/retry`],
+      ]) {
         const reply = await call(server, method!, path!, { key });
         expect(reply.status, `${method} ${path}`).toBe(404);
         expect(codeOf(reply)).toBe('not_found');

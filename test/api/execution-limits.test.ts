@@ -63,7 +63,7 @@ describe('executions per minute', () => {
     expect((await call(server, 'GET', `/workflows/executions?workflowId=${id}`, { key })).body.data).toEqual([]);
   });
 
-  it('counts the runs a webhook starts against its own budget and, like any execution, its owner\'s', async () => {
+  it("counts the runs a webhook starts against its own budget and, like any execution, its owner's", async () => {
     const key = await keys.otherAccount();
     const a = await createWorkflow(server, greetingFlow('A'), key);
     const b = await createWorkflow(server, greetingFlow('B'), key);
@@ -90,7 +90,7 @@ describe('executions per minute', () => {
     expect((await call(server, 'GET', `/workflows/executions?workflowId=${b.id}`, { key })).body.data).toHaveLength(1);
   });
 
-  it('puts the execution budget\'s headers on a 403 of an execution route too', async () => {
+  it("puts the execution budget's headers on a 403 of an execution route too", async () => {
     const reader = await keys.key({ scopes: ['workflows:read'] });
     const { id } = await createWorkflow(server, greetingFlow());
     const reply = await execute(server, id, {}, reader);
@@ -100,7 +100,7 @@ describe('executions per minute', () => {
 });
 
 describe('executions per day', () => {
-  it('refuses past the plan\'s daily cap with 429 and Retry-After, starting nothing', async () => {
+  it("refuses past the plan's daily cap with 429 and Retry-After, starting nothing", async () => {
     const key = await keys.otherAccount('free');
     const { id } = await createWorkflow(server, greetingFlow(), key);
     expect((await execute(server, id, {}, key)).status).toBe(201);

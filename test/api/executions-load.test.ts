@@ -36,7 +36,9 @@ describe(`${COUNT} executions at once`, () => {
   it('all reach a terminal state with consistent node records and ledger totals', async () => {
     const { id } = await createWorkflow(server, llmChain(1, 'load'));
     // Distinct inputs: identical ones would be served from the output cache, uncharged.
-    const started = await Promise.all(Array.from({ length: COUNT }, (_, i) => call(server, 'POST', `/workflows/${id}/execute`, { json: { inputs: { seed: `load ${i}` } } })));
+    const started = await Promise.all(
+      Array.from({ length: COUNT }, (_, i) => call(server, 'POST', `/workflows/${id}/execute`, { json: { inputs: { seed: `load ${i}` } } })),
+    );
     expect(started.map((r) => r.status)).toEqual(Array(COUNT).fill(201));
     const ids = new Set(started.map((r) => r.body.executionId as string));
     expect(ids.size).toBe(COUNT);

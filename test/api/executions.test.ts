@@ -30,7 +30,12 @@ describe('POST /workflows/{id}/execute → poll → detail', () => {
     const started = await execute(server, greeting, { inputs: { name: 'Ada' } });
     expect(started.status).toBe(201);
     const { executionId } = started.body;
-    expect(started.body).toEqual({ executionId, workflowId: greeting, status: expect.any(String), executionRuns: [{ id: executionId, status: expect.any(String) }] });
+    expect(started.body).toEqual({
+      executionId,
+      workflowId: greeting,
+      status: expect.any(String),
+      executionRuns: [{ id: executionId, status: expect.any(String) }],
+    });
     expect(started.headers.get('Location')).toBe(`/api/v1/workflows/executions/${executionId}`);
 
     const poll = await pollUntil(server, executionId);
@@ -68,7 +73,12 @@ describe('GET and POST /workflows/{id}/run', () => {
   it('describes the inputs a headless run takes', async () => {
     const reply = await call(server, 'GET', `/workflows/${greeting}/run`);
     expect(reply.status).toBe(200);
-    expect(reply.body.data).toMatchObject({ workflowId: greeting, workflowName: 'Greeting', method: 'POST', endpoint: expect.stringContaining(`/workflows/${greeting}/run`) });
+    expect(reply.body.data).toMatchObject({
+      workflowId: greeting,
+      workflowName: 'Greeting',
+      method: 'POST',
+      endpoint: expect.stringContaining(`/workflows/${greeting}/run`),
+    });
     expect(reply.body.data.inputs).toEqual([expect.objectContaining({ nodeId: 'name', label: 'Name', type: expect.any(String), default: 'world' })]);
   });
 

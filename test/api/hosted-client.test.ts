@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 function runClient(workflowId: string) {
-  const child = spawn('bash', [CLIENT], { env: { ...process.env, API: `${server.url}${BASE}`, KEY: server.adminKey, WORKFLOW: workflowId }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', [CLIENT], {
+    env: { ...process.env, API: `${server.url}${BASE}`, KEY: server.adminKey, WORKFLOW: workflowId },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -22,8 +22,17 @@ function recording(replay?: { status: number; headers: Record<string, string>; b
 }
 
 const lint = (service: IdempotencyService, fail?: unknown, headers: Record<string, string> = { 'Idempotency-Key': 'k-1' }) =>
-  createApp({ services: fakeServices(fail === undefined ? {} : { fail }), idempotency: service, webhookOwners: async () => undefined, artifactUrls: noArtifactUrls, logger: pino({ level: 'silent' }) })
-    .request('/api/v1/workflows/lint', { method: 'POST', headers: { Authorization: 'Bearer sk-good', 'Content-Type': 'application/json', ...headers }, body: '{"nodes":[]}' });
+  createApp({
+    services: fakeServices(fail === undefined ? {} : { fail }),
+    idempotency: service,
+    webhookOwners: async () => undefined,
+    artifactUrls: noArtifactUrls,
+    logger: pino({ level: 'silent' }),
+  }).request('/api/v1/workflows/lint', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer sk-good', 'Content-Type': 'application/json', ...headers },
+    body: '{"nodes":[]}',
+  });
 
 describe('idempotency middleware', () => {
   it('fingerprints the account, method, path and body as sent, and stores the answer', async () => {
@@ -31,7 +40,13 @@ describe('idempotency middleware', () => {
     const response = await lint(service);
     expect(response.status).toBe(200);
     expect(calls[0]).toEqual(['begin', 'acc_1', 'k-1', { method: 'POST', path: '/api/v1/workflows/lint', body: '{"nodes":[]}' }]);
-    expect(calls[1]).toEqual(['complete', 'acc_1', 'k-1', { status: 200, headers: { 'content-type': 'application/json' }, body: await response.text() }, 'claim-1']);
+    expect(calls[1]).toEqual([
+      'complete',
+      'acc_1',
+      'k-1',
+      { status: 200, headers: { 'content-type': 'application/json' }, body: await response.text() },
+      'claim-1',
+    ]);
   });
 
   it('stores a 4xx: the answer to that request is final', async () => {

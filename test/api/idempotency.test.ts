@@ -20,7 +20,8 @@ afterAll(() => server.close());
 
 const executionsOf = async (workflowId: string, key?: string) =>
   (await call(server, 'GET', `/workflows/executions?workflowId=${workflowId}&limit=100`, { ...(key && { key }) })).body.data as unknown[];
-const workflowsNamed = async (name: string) => ((await call(server, 'GET', '/workflows?limit=100')).body.data as Array<{ name: string }>).filter((w) => w.name === name);
+const workflowsNamed = async (name: string) =>
+  ((await call(server, 'GET', '/workflows?limit=100')).body.data as Array<{ name: string }>).filter((w) => w.name === name);
 
 describe('Idempotency-Key', () => {
   it('replays a create with its status, Location and body, and creates nothing more', async () => {
@@ -41,7 +42,8 @@ describe('Idempotency-Key', () => {
     const first = await execute(server, greeting, { inputs: { name: 'once' } }, undefined);
     const before = (await executionsOf(greeting)).length;
     const replies = [];
-    for (let i = 0; i < 3; i++) replies.push(await call(server, 'POST', `/workflows/${greeting}/execute`, { json: { inputs: { name: 'keyed' } }, ...withKey('exec-1') }));
+    for (let i = 0; i < 3; i++)
+      replies.push(await call(server, 'POST', `/workflows/${greeting}/execute`, { json: { inputs: { name: 'keyed' } }, ...withKey('exec-1') }));
     expect(new Set(replies.map((r) => r.body.executionId)).size).toBe(1);
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(replies.map((r) => r.headers.get('Idempotent-Replayed'))).toEqual([null, 'true', 'true']);
@@ -55,7 +57,8 @@ describe('Idempotency-Key', () => {
     const replies = await Promise.all(Array.from({ length: 10 }, () => call(server, 'POST', '/workflows', { json: body, ...withKey('race-1') })));
     const fresh = replies.filter((r) => r.status === 201 && r.headers.get('Idempotent-Replayed') === null);
     expect(fresh).toHaveLength(1);
-    for (const reply of replies) expect(reply.status === 409 ? codeOf(reply) : reply.body).toEqual(reply.status === 409 ? 'idempotency_key_in_use' : fresh[0]!.body);
+    for (const reply of replies)
+      expect(reply.status === 409 ? codeOf(reply) : reply.body).toEqual(reply.status === 409 ? 'idempotency_key_in_use' : fresh[0]!.body);
     expect(await workflowsNamed('Raced')).toHaveLength(1);
   });
 
@@ -65,7 +68,9 @@ describe('Idempotency-Key', () => {
     const differentBody = await call(server, 'POST', `/workflows/${greeting}/execute`, { json: { inputs: { name: 'b' } }, ...withKey('reuse-1') });
     expect(differentBody.status).toBe(422);
     expect(differentBody.body.error).toMatchObject({ type: 'invalid_request_error', code: 'idempotency_key_reused' });
-    expect(codeOf(await call(server, 'POST', `/workflows/${greeting}/run`, { json: { inputs: { name: 'a' } }, ...withKey('reuse-1') }))).toBe('idempotency_key_reused');
+    expect(codeOf(await call(server, 'POST', `/workflows/${greeting}/run`, { json: { inputs: { name: 'a' } }, ...withKey('reuse-1') }))).toBe(
+      'idempotency_key_reused',
+    );
     expect((await executionsOf(greeting)).length).toBe(before);
   });
 
@@ -81,12 +86,23 @@ describe('Idempotency-Key', () => {
       const held = await idem.begin(accountId, 'held-1', { method: 'POST', path, body });
       expect(held).toMatchObject({ kind: 'run' });
       const before = (await executionsOf(greeting)).length;
-      const busy = await call(server, 'POST', `/workflows/${greeting}/execute`, { body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' } });
+      const busy = await call(server, 'POST', `/workflows/${greeting}/execute`, {
+        body,
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' },
+      });
       expect(busy.status).toBe(409);
       expect(busy.body.error).toMatchObject({ type: 'conflict_error', code: 'idempotency_key_in_use' });
       expect((await executionsOf(greeting)).length).toBe(before);
-      await idem.complete(accountId, 'held-1', { status: 201, headers: { 'content-type': 'application/json' }, body: '{"executionId":"exe_elsewhere"}' }, held.kind === 'run' ? held.claim : undefined);
-      const replay = await call(server, 'POST', `/workflows/${greeting}/execute`, { body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' } });
+      await idem.complete(
+        accountId,
+        'held-1',
+        { status: 201, headers: { 'content-type': 'application/json' }, body: '{"executionId":"exe_elsewhere"}' },
+        held.kind === 'run' ? held.claim : undefined,
+      );
+      const replay = await call(server, 'POST', `/workflows/${greeting}/execute`, {
+        body,
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'held-1' },
+      });
       expect(replay.status).toBe(201);
       expect(replay.body).toEqual({ executionId: 'exe_elsewhere' });
     } finally {
@@ -115,7 +131,11 @@ describe('Idempotency-Key', () => {
     expect(theirs.body.data.id).not.toBe(mine.body.data.id);
   });
 
-  it.each([['too long', 'k'.repeat(256)], ['holding a tab', 'tab\there'], ['not ASCII', 'clé']])('refuses a key %s with 400 idempotency_key_invalid', async (_, key) => {
+  it.each([
+    ['too long', 'k'.repeat(256)],
+    ['holding a tab', 'tab\there'],
+    ['not ASCII', 'clé'],
+  ])('refuses a key %s with 400 idempotency_key_invalid', async (_, key) => {
     const reply = await call(server, 'POST', '/workflows', { json: greetingFlow('Never'), headers: { 'Idempotency-Key': key } });
     expect(reply.status).toBe(400);
     expect(codeOf(reply)).toBe('idempotency_key_invalid');

@@ -48,7 +48,10 @@ async function connect(key: string): Promise<{ client: Client; toolCallIds: Arra
 async function startHeldRun(client: Client, prompt: string, signal: AbortSignal) {
   const workflowId = (await createWorkflow(server, llmChain(2, prompt))).id;
   const progress: Progress[] = [];
-  const pending = client.callTool({ name: 'execute_workflow', arguments: { workflowId, waitSeconds: 120 } }, undefined, { signal, onprogress: (update) => progress.push(update) });
+  const pending = client.callTool({ name: 'execute_workflow', arguments: { workflowId, waitSeconds: 120 } }, undefined, {
+    signal,
+    onprogress: (update) => progress.push(update),
+  });
   pending.catch(() => undefined);
   await llm.waitForCall(prompt);
   // Progress means the call is waiting on the run: a cancel now reaches the wait, not the start.

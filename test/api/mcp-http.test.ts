@@ -41,7 +41,7 @@ describe('serve: MCP over Streamable HTTP at /mcp', () => {
     expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
   });
 
-  it('serves the tools with a key, acting as that key\'s account', async () => {
+  it("serves the tools with a key, acting as that key's account", async () => {
     const client = await connect(ADMIN_KEY);
     const names = (await client.listTools()).tools.map((tool) => tool.name);
     expect(names).toEqual(expect.arrayContaining(['list_node_types', 'save_workflow', 'execute_workflow', 'poll_execution']));
@@ -52,7 +52,7 @@ describe('serve: MCP over Streamable HTTP at /mcp', () => {
     await client.close();
   });
 
-  it('applies the key\'s scopes: a read-only key cannot save', async () => {
+  it("applies the key's scopes: a read-only key cannot save", async () => {
     const client = await connect(await keys.key({ scopes: ['workflows:read'] }));
     const refused = (await client.callTool({ name: 'save_workflow', arguments: workflowArgs() })) as CallToolResult;
     expect(refused.isError).toBe(true);
@@ -63,7 +63,12 @@ describe('serve: MCP over Streamable HTTP at /mcp', () => {
   it('refuses browser origins that were not allowed', async () => {
     const response = await fetch(`${server.url}/mcp`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_KEY}`, origin: 'https://evil.example', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        authorization: `Bearer ${ADMIN_KEY}`,
+        origin: 'https://evil.example',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     expect(response.status).toBe(403);
@@ -71,14 +76,22 @@ describe('serve: MCP over Streamable HTTP at /mcp', () => {
 });
 
 describe('serve: /mcp keeps the REST rules', () => {
-  const post = (body: string, extra: Record<string, string> = {}) => fetch(`${server.url}/mcp`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...extra },
-    body,
-  });
+  const post = (body: string, extra: Record<string, string> = {}) =>
+    fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...extra },
+      body,
+    });
 
   it('carries the rate-limit headers and request id on a served call', async () => {
-    const response = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }));
+    const response = await post(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
     expect(response.headers.get('x-ratelimit-remaining')).toBeTruthy();
@@ -93,7 +106,9 @@ describe('serve: /mcp keeps the REST rules', () => {
   });
 
   it('refuses a body nested deeper than 64 levels with 400 json_too_deep, carrying the rate-limit headers', async () => {
-    const response = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { deep: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) } }));
+    const response = await post(
+      JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { deep: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) } }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('x-ratelimit-limit')).toBeTruthy();
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('json_too_deep');
@@ -110,10 +125,12 @@ describe('serve: /mcp keeps the REST rules', () => {
 });
 
 describe('serve: /mcp spends the execution budget', () => {
-  it('refuses execute_workflow once the account\'s executions per minute are spent, REST and MCP together', async () => {
+  it("refuses execute_workflow once the account's executions per minute are spent, REST and MCP together", async () => {
     const limited = await startTestServer({ apiKey: ADMIN_KEY, services: { planLimits: { pro: { executionsPerMinute: 2 } } } });
     try {
-      const transport = new StreamableHTTPClientTransport(new URL(`${limited.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${ADMIN_KEY}` } } });
+      const transport = new StreamableHTTPClientTransport(new URL(`${limited.url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${ADMIN_KEY}` } },
+      });
       const client = new Client({ name: 'budget-test', version: '1.0.0' });
       await client.connect(transport);
       const run = () => client.callTool({ name: 'execute_workflow', arguments: { ...workflowArgs(), dryRun: true } }) as Promise<CallToolResult>;

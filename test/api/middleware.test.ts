@@ -8,7 +8,14 @@ import { fakeServices, noArtifactUrls, noIdempotency } from './fake-services.js'
 // suite (routes.test.ts and friends) runs the real server over HTTP.
 const logger = pino({ level: 'silent' });
 const app = (options: Parameters<typeof fakeServices>[0] = {}, settings = {}) =>
-  createApp({ services: fakeServices(options), idempotency: noIdempotency, webhookOwners: async () => undefined, artifactUrls: noArtifactUrls, logger, settings });
+  createApp({
+    services: fakeServices(options),
+    idempotency: noIdempotency,
+    webhookOwners: async () => undefined,
+    artifactUrls: noArtifactUrls,
+    logger,
+    settings,
+  });
 const auth = { Authorization: 'Bearer sk-good' };
 const json = { ...auth, 'Content-Type': 'application/json' };
 
@@ -37,7 +44,11 @@ describe('request id', () => {
 
 describe('error handler', () => {
   it('hides a bug behind a generic 500', async () => {
-    const response = await app({ fail: new Error('ENOENT /srv/secret/path.db') }).request('/api/v1/workflows/lint', { method: 'POST', headers: json, body: '{}' });
+    const response = await app({ fail: new Error('ENOENT /srv/secret/path.db') }).request('/api/v1/workflows/lint', {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('/srv');
@@ -98,7 +109,11 @@ describe('bodies', () => {
   });
 
   it('413 while streaming when no length is declared', async () => {
-    const chunks = new ReadableStream({ pull(controller) { controller.enqueue(new TextEncoder().encode(' '.repeat(600))); } });
+    const chunks = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode(' '.repeat(600)));
+      },
+    });
     const response = await post({ headers: json, body: chunks, duplex: 'half' } as RequestInit, { maxBodyBytes: 1000 });
     expect(response.status).toBe(413);
   });

@@ -85,7 +85,10 @@ let otherId: string;
 let otherKey: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ api: { anonymousRequestsPerMinute: 100_000 }, services: { planLimits: { pro: { requestsPerMinute: 100_000, executionsPerMinute: 100_000 } } } });
+  server = await startTestServer({
+    api: { anonymousRequestsPerMinute: 100_000 },
+    services: { planLimits: { pro: { requestsPerMinute: 100_000, executionsPerMinute: 100_000 } } },
+  });
   keys = await KeyMaker.open(server.home);
   otherKey = await keys.otherAccount();
   ownId = (await call(server, 'POST', '/workflows', { json: graph })).body.data.id;
@@ -100,7 +103,10 @@ afterAll(async () => {
 /** Everything a bad request could have changed, as both accounts see it. */
 async function snapshot(): Promise<unknown> {
   const views = [];
-  for (const [key, id] of [[server.adminKey, ownId], [otherKey, otherId]] as const) {
+  for (const [key, id] of [
+    [server.adminKey, ownId],
+    [otherKey, otherId],
+  ] as const) {
     views.push((await call(server, 'GET', '/workflows', { key })).body);
     views.push((await call(server, 'GET', `/workflows/${id}`, { key })).body);
     views.push((await call(server, 'GET', `/workflows/${id}/versions`, { key })).body);
@@ -113,7 +119,10 @@ afterEach(async () => {
   expect(await snapshot()).toEqual(before);
 });
 
-function send(route: RouteSpec, options: { key?: string | null; id?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function send(
+  route: RouteSpec,
+  options: { key?: string | null; id?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const { id = ownId, ...rest } = options;
   const json = rest.json ?? (rest.body === undefined ? route.body?.() : undefined);
   return call(server, route.method, route.path(id), { ...rest, ...(json !== undefined && { json }) });
@@ -142,7 +151,8 @@ describe.each(ROUTES)('$method $path', (route) => {
 
   // GET /nodes takes any valid key: no scope to lack.
   it.runIf(route.scope !== undefined)('403 missing_scope for a key without the scope', async () => {
-    const scopes: Scope[] = route.scope === 'workflows:write' ? ['workflows:read', 'usage:read'] : route.scope === 'usage:read' ? ['workflows:read'] : ['usage:read'];
+    const scopes: Scope[] =
+      route.scope === 'workflows:write' ? ['workflows:read', 'usage:read'] : route.scope === 'usage:read' ? ['workflows:read'] : ['usage:read'];
     const reply = await send(route, { key: await keys.key({ scopes }) });
     expectError(reply, 403, 'missing_scope');
     expect(reply.body.requiredScope).toBe(route.scope);

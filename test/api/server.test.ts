@@ -37,7 +37,10 @@ describe('startServer', () => {
 
   it('cuts what is still running when the grace period ends', async () => {
     const server = await startServer({ app: slowApp(60_000), host: '127.0.0.1', port: 0, graceMs: 200 });
-    const hung = fetch(`${server.url}/slow`).then(() => 'answered', () => 'cut');
+    const hung = fetch(`${server.url}/slow`).then(
+      () => 'answered',
+      () => 'cut',
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     await server.close();

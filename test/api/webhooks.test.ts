@@ -38,7 +38,11 @@ describe('POST /workflow/{webhookId}/trigger', () => {
   it('refuses a body that is not a JSON object (400) or over 256 KiB (413), starting nothing', async () => {
     const before = (await call(server, 'GET', `/workflows/executions?workflowId=${workflow.id}&limit=100`)).body.data.length;
     for (const body of [[1, 2], 'text', 42, null]) expect((await trigger(workflow.webhookId, body)).status).toBe(400);
-    expect(codeOf(await call(server, 'POST', `/workflow/${workflow.webhookId}/trigger`, { key: null, body: '{nope', headers: { 'Content-Type': 'application/json' } }))).toBe('invalid_json');
+    expect(
+      codeOf(
+        await call(server, 'POST', `/workflow/${workflow.webhookId}/trigger`, { key: null, body: '{nope', headers: { 'Content-Type': 'application/json' } }),
+      ),
+    ).toBe('invalid_json');
     const big = await trigger(workflow.webhookId, { name: 'x'.repeat(256 * 1024) });
     expect(big.status).toBe(413);
     expect(codeOf(big)).toBe('body_too_large');
@@ -82,10 +86,15 @@ describe('a webhook URL in the wrong hands', () => {
         await fire({ json: { name: { nested: true } } }),
       ];
       expect(refused.map((reply) => [reply.status, codeOf(reply), reply.headers.get('X-RateLimit-Remaining')])).toEqual([
-        [400, 'invalid_body', '2'], [400, 'invalid_json', '1'], [400, 'invalid_input', '0'],
+        [400, 'invalid_body', '2'],
+        [400, 'invalid_json', '1'],
+        [400, 'invalid_input', '0'],
       ]);
       // Spent: a body that would be 413 is not even read, and a good one waits too.
-      for (const init of [{ body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } }, { json: { name: 'fine' } }]) {
+      for (const init of [
+        { body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }), headers: { 'Content-Type': 'application/json' } },
+        { json: { name: 'fine' } },
+      ]) {
         const reply = await fire(init);
         expect([reply.status, codeOf(reply)]).toEqual([429, 'rate_limited']);
         expect(Number(reply.headers.get('Retry-After'))).toBeGreaterThan(0);
@@ -102,7 +111,10 @@ describe('a webhook URL in the wrong hands', () => {
 
 describe('a webhook run is an execution', () => {
   it("spends one of its owner's executions per minute as well as the webhook's own budget", async () => {
-    const limited = await startTestServer({ api: { webhookTriggersPerMinute: 100 }, services: { planLimits: { pro: { requestsPerMinute: 1000, executionsPerMinute: 2, executionsPerDay: null } } } });
+    const limited = await startTestServer({
+      api: { webhookTriggersPerMinute: 100 },
+      services: { planLimits: { pro: { requestsPerMinute: 1000, executionsPerMinute: 2, executionsPerDay: null } } },
+    });
     try {
       const own = await createWorkflow(limited, greetingFlow());
       const fire = () => call(limited, 'POST', `/workflow/${own.webhookId}/trigger`, { key: null, json: { name: 'hook' } });
@@ -119,7 +131,7 @@ describe('a webhook run is an execution', () => {
 });
 
 describe('logs', () => {
-  it('never show a webhook id, the trigger\'s only credential', async () => {
+  it("never show a webhook id, the trigger's only credential", async () => {
     await trigger(workflow.webhookId, { name: 'logged' });
     const lines = server.logs.filter((line) => String(line.path).includes('/trigger'));
     expect(lines.length).toBeGreaterThan(0);
@@ -158,7 +170,7 @@ describe('POST /workflows/{id}/webhook/rotate', () => {
     expect((await trigger(webhookId, { name: 'new' })).status).toBe(202);
   });
 
-  it('is the owner\'s alone: another account gets 404, and a read-only key 403', async () => {
+  it("is the owner's alone: another account gets 404, and a read-only key 403", async () => {
     const keys = await KeyMaker.open(server.home);
     const other = await keys.otherAccount();
     const readOnly = await keys.key({ scopes: ['workflows:read'] });

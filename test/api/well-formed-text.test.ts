@@ -39,14 +39,23 @@ describe('a lone surrogate in a request body', () => {
   });
 
   it('is refused over MCP (HTTP) too, as invalid params naming the field', async () => {
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'execute_workflow', arguments: { workflowId: workflow.id, inputs: { name: LONE[0] } } } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'execute_workflow', arguments: { workflowId: workflow.id, inputs: { name: LONE[0] } } },
+    });
     const response = await fetch(`${server.url}/mcp`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
       body,
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', id: 7, error: { code: -32602, data: { code: 'invalid_field', field: 'params.arguments.inputs.name' } } });
+    expect(await response.json()).toMatchObject({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32602, data: { code: 'invalid_field', field: 'params.arguments.inputs.name' } },
+    });
     expect((await call(server, 'GET', `/workflows/executions?workflowId=${workflow.id}`)).body.data).toEqual([]);
   });
 });

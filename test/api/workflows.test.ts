@@ -21,7 +21,14 @@ describe('workflows', () => {
     const reply = await create();
     const { data, meta } = reply.body;
     expect(reply.headers.get('Location')).toBe(`${BASE}/workflows/${data.id}`);
-    expect(data).toMatchObject({ id: expect.stringMatching(/^wf_/), name: graph.name, version: 1, isActive: true, nodes: expect.any(Array), edges: expect.any(Array) });
+    expect(data).toMatchObject({
+      id: expect.stringMatching(/^wf_/),
+      name: graph.name,
+      version: 1,
+      isActive: true,
+      nodes: expect.any(Array),
+      edges: expect.any(Array),
+    });
     expect(data.webhookUrl).toBe(`${server.url}${BASE}/workflow/${data.webhookId}/trigger`);
     expect(meta).toEqual({ warnings: expect.any(Array), migrations: expect.any(Array) });
   });
@@ -79,10 +86,17 @@ describe('workflows', () => {
 describe('lint', () => {
   it('200 {data:{ok:true}} for a good graph, 200 {data:{ok:false, violations}} for a broken one', async () => {
     expect(await call(server, 'POST', '/workflows/lint', { json: graph })).toMatchObject({ status: 200, body: { data: { ok: true, violations: [] } } });
-    const broken = { nodes: (graph.nodes as unknown[]).slice(0, 1), edges: [{ id: 'e', source: 'quantity', target: 'nowhere', sourceHandle: 'out-value', targetHandle: 'in-x' }] };
+    const broken = {
+      nodes: (graph.nodes as unknown[]).slice(0, 1),
+      edges: [{ id: 'e', source: 'quantity', target: 'nowhere', sourceHandle: 'out-value', targetHandle: 'in-x' }],
+    };
     const reply = await call(server, 'POST', '/workflows/lint', { json: broken });
     expect(reply.status).toBe(200);
-    expect(reply.body.data).toEqual({ ok: false, violations: expect.arrayContaining([expect.objectContaining({ rule: 'dangling-edge' })]), warnings: expect.any(Array) });
+    expect(reply.body.data).toEqual({
+      ok: false,
+      violations: expect.arrayContaining([expect.objectContaining({ rule: 'dangling-edge' })]),
+      warnings: expect.any(Array),
+    });
   });
 });
 
@@ -103,12 +117,19 @@ describe('versions', () => {
 describe('catalog, usage, health', () => {
   it('GET /nodes: {nodes:[…]} (compat)', async () => {
     const reply = await call(server, 'GET', '/nodes');
-    expect(reply.body.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ nodeType: 'input:text', inputs: expect.any(Array), outputs: expect.any(Array) })]));
+    expect(reply.body.nodes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ nodeType: 'input:text', inputs: expect.any(Array), outputs: expect.any(Array) })]),
+    );
   });
 
   it('GET /developer/usage: {data:{plan, balance, usedToday, history, limits}}', async () => {
     const reply = await call(server, 'GET', '/developer/usage');
-    expect(reply.body.data).toMatchObject({ plan: 'pro', balance: expect.any(Number), usedToday: { credits: 0, executions: 0 }, limits: { requestsPerMinute: 10_000 } });
+    expect(reply.body.data).toMatchObject({
+      plan: 'pro',
+      balance: expect.any(Number),
+      usedToday: { credits: 0, executions: 0 },
+      limits: { requestsPerMinute: 10_000 },
+    });
   });
 
   it('GET /healthz: 200 {status, store} without a key', async () => {

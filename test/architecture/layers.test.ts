@@ -65,8 +65,7 @@ beforeAll(async () => {
   result = output;
 }, 30_000);
 
-const reported = (): Edge[] =>
-  result.summary.violations.map(({ rule, from, to }) => ({ rule: rule.name, from, to }));
+const reported = (): Edge[] => result.summary.violations.map(({ rule, from, to }) => ({ rule: rule.name, from, to }));
 
 describe('layer rules (.dependency-cruiser.mjs)', () => {
   it.each(VIOLATIONS)('$rule: reports $from → $to', (edge) => {

@@ -18,7 +18,8 @@ const newHome = async () => {
 afterEach(async () => {
   for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
 });
-const open = (home: string, apiKey?: string) => createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir(), ...(apiKey && { apiKey }) });
+const open = (home: string, apiKey?: string) =>
+  createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir(), ...(apiKey && { apiKey }) });
 
 describe('createEmbeddedBackend', () => {
   it('creates the owner account on first start and acts as it with every scope', async () => {
@@ -75,10 +76,14 @@ describe('chooseBackend', () => {
 
   it('is embedded by default and remote when both the URL and the key are set', () => {
     expect(chooseBackend({}, local)).toEqual({ kind: 'embedded', ...local });
-    expect(chooseBackend({ PIPEWRIGHT_API_URL: 'https://pw.example', PIPEWRIGHT_API_KEY: 'sk-x' }, local)).toEqual({ kind: 'remote', baseUrl: 'https://pw.example', apiKey: 'sk-x' });
+    expect(chooseBackend({ PIPEWRIGHT_API_URL: 'https://pw.example', PIPEWRIGHT_API_KEY: 'sk-x' }, local)).toEqual({
+      kind: 'remote',
+      baseUrl: 'https://pw.example',
+      apiKey: 'sk-x',
+    });
   });
 
-  it('keeps a key alone as the first start\'s admin key', () => {
+  it("keeps a key alone as the first start's admin key", () => {
     expect(chooseBackend({ PIPEWRIGHT_API_KEY: 'sk-x' }, local)).toEqual({ kind: 'embedded', ...local, apiKey: 'sk-x' });
   });
 

@@ -67,7 +67,9 @@ async function loop(backend: Backend) {
     replayedSame: replayed.executionId === accepted.executionId,
     status: poll.status,
     finalOutputKeys: Object.keys(poll.finalOutput ?? {}),
-    nodes: detail.nodes.map(({ nodeId, nodeType, status, credits }) => ({ nodeId, nodeType, status, credits })).sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
+    nodes: detail.nodes
+      .map(({ nodeId, nodeType, status, credits }) => ({ nodeId, nodeType, status, credits }))
+      .sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
     artifactType: artifact.contentType,
   };
 }
@@ -75,7 +77,12 @@ async function loop(backend: Backend) {
 describe('remote backend', () => {
   it('runs define → validate → save → execute → poll → get with the same results as embedded', async () => {
     const viaRemote = await loop(remote);
-    expect(viaRemote).toMatchObject({ verdict: { ok: true }, saved: { version: 1, replacedVersion: 2, name: 'Dry image v2' }, replayedSame: true, status: 'COMPLETED' });
+    expect(viaRemote).toMatchObject({
+      verdict: { ok: true },
+      saved: { version: 1, replacedVersion: 2, name: 'Dry image v2' },
+      replayedSame: true,
+      status: 'COMPLETED',
+    });
     expect(viaRemote.artifactType).toMatch(/^image\//);
     expect(viaRemote).toEqual(await loop(embedded));
   });
@@ -100,7 +107,10 @@ describe('remote backend', () => {
     const viaRemote = await remote.saveWorkflow({ workflow: bad }).catch((error: unknown) => error);
     const viaEmbedded = await embedded.saveWorkflow({ workflow: bad }).catch((error: unknown) => error);
     expect(viaRemote).toMatchObject({ code: 'invalid_graph', kind: 'user', details: { violations: [expect.objectContaining({ rule: 'unknown-node-type' })] } });
-    expect(viaEmbedded).toMatchObject({ code: 'invalid_graph', details: { violations: (viaRemote as { details: { violations: unknown } }).details.violations } });
+    expect(viaEmbedded).toMatchObject({
+      code: 'invalid_graph',
+      details: { violations: (viaRemote as { details: { violations: unknown } }).details.violations },
+    });
   });
 
   it.each([
@@ -119,7 +129,10 @@ describe('remote backend', () => {
     expect((await backend.listExecutions({ workflowId: first.workflowId! })).data.map((one) => one.id)).toEqual([first.executionId]);
     expect((await finished(backend, first.executionId)).finalOutput).toEqual({ greeting: 'Hello Ada' });
 
-    const otherGraph = { ...body, nodes: body.nodes.map((one) => (one.id === 'greet' ? node('greet', 'utility:prompt_template', { template: 'Hi {{who}}' }) : one)) };
+    const otherGraph = {
+      ...body,
+      nodes: body.nodes.map((one) => (one.id === 'greet' ? node('greet', 'utility:prompt_template', { template: 'Hi {{who}}' }) : one)),
+    };
     await expect(backend.executeWorkflow(undefined, otherGraph, { idempotencyKey: key })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
     const otherInputs = { ...body, inputs: { name: 'Grace' } };
     await expect(backend.executeWorkflow(undefined, otherInputs, { idempotencyKey: key })).rejects.toMatchObject({ code: 'idempotency_key_reused' });

@@ -2,7 +2,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { withCleanup } from '../../bench/support/scope.js';
 import {
-  formatOutcome, outcomesJson, runSections, summarize, type RunSectionsOptions, type Section, type SectionOutcome,
+  formatOutcome,
+  outcomesJson,
+  runSections,
+  summarize,
+  type RunSectionsOptions,
+  type Section,
+  type SectionOutcome,
 } from '../../bench/support/sections.js';
 
 function options(overrides: Partial<RunSectionsOptions> = {}): RunSectionsOptions & { printed: SectionOutcome[] } {
@@ -35,7 +41,11 @@ describe('runSections', () => {
     const outcomes = await runSections([completes('engine'), failing, completes('mcp')], opts);
 
     expect(opts.printed).toEqual(outcomes);
-    expect(outcomes.map((o) => [o.name, o.status])).toEqual([['engine', 'completed'], ['executions', 'failed'], ['mcp', 'completed']]);
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['engine', 'completed'],
+      ['executions', 'failed'],
+      ['mcp', 'completed'],
+    ]);
     const text = outcomes.map(formatOutcome).join('\n');
     expect(text).toContain('engine table');
     expect(text).toContain('mcp table');
@@ -47,14 +57,22 @@ describe('runSections', () => {
   it('stops a section at its time limit, says so and where the limit comes from, and keeps its figures', async () => {
     let aborted = false;
     const section = hangs('mcp');
-    const watched: Section = { name: section.name, run: (context) => {
-      context.signal.addEventListener('abort', () => (aborted = true));
-      return section.run(context);
-    } };
+    const watched: Section = {
+      name: section.name,
+      run: (context) => {
+        context.signal.addEventListener('abort', () => (aborted = true));
+        return section.run(context);
+      },
+    };
     const [outcome, next] = await runSections([watched, completes('api')], options({ limitMs: 50 }));
 
     expect(aborted).toBe(true);
-    expect(outcome).toMatchObject({ name: 'mcp', status: 'timed out', reason: 'still running after the 50 ms limit (--section-seconds)', figures: ['first figure: 12 ms'] });
+    expect(outcome).toMatchObject({
+      name: 'mcp',
+      status: 'timed out',
+      reason: 'still running after the 50 ms limit (--section-seconds)',
+      figures: ['first figure: 12 ms'],
+    });
     expect(formatOutcome(outcome!)).toMatch(/^bench\/mcp: TIMED OUT after \d+ ms: still running/);
     expect(next).toMatchObject({ name: 'api', status: 'completed' });
   });
@@ -72,15 +90,18 @@ describe('runSections', () => {
   });
 
   it('says when a section measured nothing', () => {
-    expect(formatOutcome({ name: 'api', status: 'failed', ms: 1_500, reason: 'no ready message', figures: [] }))
-      .toBe('bench/api: FAILED after 1.5 s: no ready message\n  no figure was measured before it stopped\n');
+    expect(formatOutcome({ name: 'api', status: 'failed', ms: 1_500, reason: 'no ready message', figures: [] })).toBe(
+      'bench/api: FAILED after 1.5 s: no ready message\n  no figure was measured before it stopped\n',
+    );
   });
 
   it('puts each report, or the status, reason and figures, under the section name in --json', () => {
-    expect(outcomesJson([
-      { name: 'engine', status: 'completed', ms: 1, report: { scenarios: [] }, text: '' },
-      { name: 'api', status: 'timed out', ms: 2, reason: 'limit', figures: ['a'] },
-    ])).toEqual({ engine: { scenarios: [] }, api: { status: 'timed out', reason: 'limit', ms: 2, figures: ['a'] } });
+    expect(
+      outcomesJson([
+        { name: 'engine', status: 'completed', ms: 1, report: { scenarios: [] }, text: '' },
+        { name: 'api', status: 'timed out', ms: 2, reason: 'limit', figures: ['a'] },
+      ]),
+    ).toEqual({ engine: { scenarios: [] }, api: { status: 'timed out', reason: 'limit', ms: 2, figures: ['a'] } });
   });
 });
 

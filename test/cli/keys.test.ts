@@ -29,10 +29,12 @@ describe('pipewright keys', () => {
   it('list shows prefix, name, scopes, dates and status; --json the same as data', async () => {
     await keys('create', '--name', 'listed', '--expires', '2099-01-01T00:00:00Z');
     const json = JSON.parse((await keys('list', '--json')).stdout) as Array<Record<string, unknown>>;
-    expect(json).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'admin', scopes: ['admin'] }),
-      expect.objectContaining({ name: 'listed', expiresAt: '2099-01-01T00:00:00.000Z', revokedAt: null, prefix: expect.stringMatching(/^sk-/) }),
-    ]));
+    expect(json).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'admin', scopes: ['admin'] }),
+        expect.objectContaining({ name: 'listed', expiresAt: '2099-01-01T00:00:00.000Z', revokedAt: null, prefix: expect.stringMatching(/^sk-/) }),
+      ]),
+    );
     expect(JSON.stringify(json)).not.toMatch(/sk-[A-Za-z0-9]{32,}/);
     const table = (await keys('list')).stdout;
     expect(table.split('\n')[0]).toMatch(/^PREFIX\s+NAME\s+STATUS\s+SCOPES\s+CREATED\s+EXPIRES\s+REVOKED\s+LAST USED$/);

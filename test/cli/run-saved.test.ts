@@ -26,7 +26,12 @@ const imageGraph = {
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'pw-run-saved-'));
-  const backend = await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: await mkdtemp(join(home, 'templates-')) });
+  const backend = await createEmbeddedBackend({
+    home,
+    links: restLinks('http://127.0.0.1:8787'),
+    env: {},
+    templatesDir: await mkdtemp(join(home, 'templates-')),
+  });
   const graph = JSON.parse(await readFile(fileURLToPath(new URL('../../examples/branching.json', import.meta.url)), 'utf8'));
   workflowId = (await backend.saveWorkflow({ workflow: graph })).workflow.id;
   imageId = (await backend.saveWorkflow({ workflow: { name: 'Image', ...imageGraph } })).workflow.id;

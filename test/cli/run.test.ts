@@ -63,7 +63,12 @@ describe('pipewright run', () => {
       const again = JSON.parse((await runBuilt(['run', example('fan-out.json'), '--json'], own)).stdout);
       expect([first.nodes.prompt.cached, again.nodes.prompt.cached]).toEqual([false, true]);
       expect(again.finalOutput).toEqual(first.finalOutput);
-      const backend = await createEmbeddedBackend({ home: own.PIPEWRIGHT_HOME, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: own.PIPEWRIGHT_HOME });
+      const backend = await createEmbeddedBackend({
+        home: own.PIPEWRIGHT_HOME,
+        links: restLinks('http://127.0.0.1:8787'),
+        env: {},
+        templatesDir: own.PIPEWRIGHT_HOME,
+      });
       const scratch = await backend.listWorkflows({ tag: 'scratch' });
       await backend.close();
       expect(scratch.data.map((workflow) => workflow.id).sort()).toEqual([first.workflowId, again.workflowId].sort());
@@ -75,13 +80,16 @@ describe('pipewright run', () => {
 
   it('exits 1 when a node fails, naming it', async () => {
     const file = join(home, 'failing.json');
-    await writeFile(file, JSON.stringify({
-      nodes: [
-        { id: 'data', data: { nodeType: 'input:json', config: { value: { a: 1 } } } },
-        { id: 'pick', data: { nodeType: 'utility:json_extract', config: { path: 'b.c' } } },
-      ],
-      edges: [{ id: 'e1', source: 'data', target: 'pick', sourceHandle: 'out-value', targetHandle: 'in-json' }],
-    }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        nodes: [
+          { id: 'data', data: { nodeType: 'input:json', config: { value: { a: 1 } } } },
+          { id: 'pick', data: { nodeType: 'utility:json_extract', config: { path: 'b.c' } } },
+        ],
+        edges: [{ id: 'e1', source: 'data', target: 'pick', sourceHandle: 'out-value', targetHandle: 'in-json' }],
+      }),
+    );
     const result = await runBuilt(['run', file], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('FAILED');

@@ -46,15 +46,24 @@ describe('pipewright serve', () => {
 
   it('signs file output URLs under PIPEWRIGHT_PUBLIC_URL for PIPEWRIGHT_ARTIFACT_URL_TTL seconds', async () => {
     const key = `sk-${'Ttl7'.repeat(9)}`;
-    const served = await serve({ PIPEWRIGHT_HOME: tempHome(), PIPEWRIGHT_API_KEY: key, PIPEWRIGHT_PUBLIC_URL: 'https://pw.example/base', PIPEWRIGHT_ARTIFACT_URL_TTL: '120' });
-    const api = (path: string, body?: unknown) => fetch(`${served.url}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    }).then((reply) => reply.json() as Promise<any>);
+    const served = await serve({
+      PIPEWRIGHT_HOME: tempHome(),
+      PIPEWRIGHT_API_KEY: key,
+      PIPEWRIGHT_PUBLIC_URL: 'https://pw.example/base',
+      PIPEWRIGHT_ARTIFACT_URL_TTL: '120',
+    });
+    const api = (path: string, body?: unknown) =>
+      fetch(`${served.url}/api/v1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      }).then((reply) => reply.json() as Promise<any>);
     const { data } = await api('/workflows', {
       name: 'Image',
-      nodes: [{ id: 'p', data: { nodeType: 'input:text', config: { prompt: 'a cup' } } }, { id: 'img', data: { nodeType: 'generate:flux_2', config: {} } }],
+      nodes: [
+        { id: 'p', data: { nodeType: 'input:text', config: { prompt: 'a cup' } } },
+        { id: 'img', data: { nodeType: 'generate:flux_2', config: {} } },
+      ],
       edges: [{ id: 'e', source: 'p', target: 'img', sourceHandle: 'out-text', targetHandle: 'in-prompt' }],
     });
     const { executionId } = await api(`/workflows/${data.id}/execute`, { dryRun: true });

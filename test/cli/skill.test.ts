@@ -23,8 +23,15 @@ describe('pipewright skill', () => {
     const result = await runBuilt(['skill', 'install', '--dir', skills]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(target);
-    const installed = (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(target.length + 1).split('\\').join('/')).sort();
+    const installed = (await readdir(target, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        join(entry.parentPath, entry.name)
+          .slice(target.length + 1)
+          .split('\\')
+          .join('/'),
+      )
+      .sort();
     expect(installed).toEqual(expected.map((file) => file.path));
     for (const file of expected) expect(await readFile(join(target, file.path)), file.path).toEqual(await readFile(file.absolute));
     expect(frontmatter(await readFile(join(target, 'SKILL.md'), 'utf8')).fields.name).toBe('pipewright');

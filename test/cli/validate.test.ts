@@ -23,17 +23,20 @@ describe('pipewright validate', () => {
   });
 
   it('prints every violation with its fix and exits 1', async () => {
-    const path = await file('bad.json', JSON.stringify({
-      nodes: [
-        { id: 'a', data: { nodeType: 'input:txt', config: {} } },
-        { id: 'b', data: { nodeType: 'output:result', config: {} } },
-        { id: 'c', data: { nodeType: 'logic:router', config: {} } },
-      ],
-      edges: [
-        { id: 'e1', source: 'c', target: 'b', sourceHandle: 'out-valu', targetHandle: 'in-value' },
-        { id: 'e2', source: 'b', target: 'c', sourceHandle: 'out-value', targetHandle: 'in-value' },
-      ],
-    }));
+    const path = await file(
+      'bad.json',
+      JSON.stringify({
+        nodes: [
+          { id: 'a', data: { nodeType: 'input:txt', config: {} } },
+          { id: 'b', data: { nodeType: 'output:result', config: {} } },
+          { id: 'c', data: { nodeType: 'logic:router', config: {} } },
+        ],
+        edges: [
+          { id: 'e1', source: 'c', target: 'b', sourceHandle: 'out-valu', targetHandle: 'in-value' },
+          { id: 'e2', source: 'b', target: 'c', sourceHandle: 'out-value', targetHandle: 'in-value' },
+        ],
+      }),
+    );
     const result = await runBuilt(['validate', path]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[unknown-node-type]');
@@ -67,7 +70,13 @@ describe('pipewright nodes', () => {
     expect(result.code).toBe(0);
     const { nodes } = JSON.parse(result.stdout);
     const text = nodes.find((n: { nodeType: string }) => n.nodeType === 'input:text');
-    expect(text).toMatchObject({ category: 'input', outputs: [{ id: 'prompt', type: 'text', isPort: true }, { id: 'text', type: 'text', isPort: true }] });
+    expect(text).toMatchObject({
+      category: 'input',
+      outputs: [
+        { id: 'prompt', type: 'text', isPort: true },
+        { id: 'text', type: 'text', isPort: true },
+      ],
+    });
     expect(nodes.map((n: { nodeType: string }) => n.nodeType)).toEqual(expect.arrayContaining(['utility:image_grid', 'logic:switch', 'output:result']));
   });
 });

@@ -32,7 +32,12 @@ beforeEach(() => {
 describe('execute → waitFor → get', () => {
   it('answers the compat body at the top level, and waitFor reports every poll until COMPLETED', async () => {
     const accepted = await client.workflows.execute(greeting, { inputs: { name: 'Ada' } });
-    expect(accepted).toEqual({ executionId: expect.any(String), workflowId: greeting, status: expect.any(String), executionRuns: [{ id: accepted.executionId, status: expect.any(String) }] });
+    expect(accepted).toEqual({
+      executionId: expect.any(String),
+      workflowId: greeting,
+      status: expect.any(String),
+      executionRuns: [{ id: accepted.executionId, status: expect.any(String) }],
+    });
     const seen: Array<string> = [];
     const final = await client.executions.waitFor(accepted.executionId, { onPoll: (view) => void seen.push(view.status) });
     expect(final).toMatchObject({ status: 'COMPLETED', finalOutput: { greeting: 'Hello Ada' }, error: null });
@@ -55,7 +60,9 @@ describe('execute → waitFor → get', () => {
     const again = await client.workflows.execute(greeting, { inputs: { name: 'Once' } }, { idempotencyKey: key });
     expect(again.executionId).toBe(first.executionId);
     await expect(client.workflows.execute(greeting, { inputs: { name: 'Twice' } }, { idempotencyKey: key })).rejects.toMatchObject({
-      code: 'idempotency_key_reused', kind: 'user', details: { status: 422 },
+      code: 'idempotency_key_reused',
+      kind: 'user',
+      details: { status: 422 },
     });
     await client.executions.waitFor(first.executionId);
   });

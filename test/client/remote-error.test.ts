@@ -10,7 +10,12 @@ const reply = (status: number, error: Record<string, unknown>) => ({
 
 describe('a remote answer', () => {
   it('keeps a code this build knows, with the category its status says', () => {
-    expect(responseError(reply(409, { code: 'stale_write' }), 'sk-x')).toMatchObject({ code: 'stale_write', category: 'conflict', kind: 'user', transient: false });
+    expect(responseError(reply(409, { code: 'stale_write' }), 'sk-x')).toMatchObject({
+      code: 'stale_write',
+      category: 'conflict',
+      kind: 'user',
+      transient: false,
+    });
   });
 
   it('holds a code this build does not know as remote_error, the code in details.remoteCode', () => {
@@ -18,7 +23,7 @@ describe('a remote answer', () => {
     expect(error).toMatchObject({ code: 'remote_error', kind: 'user', message: 'said by the server', details: { status: 400, remoteCode: 'workflow_locked' } });
   });
 
-  it('reads the server\'s internal as an operational fault here, whose message may be shown', () => {
+  it("reads the server's internal as an operational fault here, whose message may be shown", () => {
     const error = responseError(reply(500, { code: 'internal', type: 'api_error' }), 'sk-x');
     expect(error).toMatchObject({ code: 'internal', category: 'operational', kind: 'operational', transient: true });
     expect(publicError(error)).toBe(error);

@@ -18,13 +18,22 @@ afterEach(async () => {
 
 function client(options: Partial<ClientOptions> = {}): PipewrightClient {
   retries = [];
-  const made = createClient({ baseUrl: api.url, apiKey: KEY, retryDelay: { minDelayMs: 5, maxDelayMs: 20 }, onRetry: (event) => retries.push(event), ...options });
+  const made = createClient({
+    baseUrl: api.url,
+    apiKey: KEY,
+    retryDelay: { minDelayMs: 5, maxDelayMs: 20 },
+    onRetry: (event) => retries.push(event),
+    ...options,
+  });
   clients.push(made);
   return made;
 }
 
 async function failure(promise: Promise<unknown>): Promise<any> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (error === undefined) throw new Error('expected the call to fail');
   return error;
 }
@@ -93,7 +102,12 @@ describe('5xx and the network', () => {
   it('maps an answer without the envelope by its status', async () => {
     api.script({ status: 502, body: '<html>bad gateway</html>' }, { status: 418, body: 'teapot', headers: { 'x-request-id': 'req_tea' } });
     expect(await failure(client({ retries: 0 }).usage())).toMatchObject({ code: 'unavailable', kind: 'operational', details: { status: 502 } });
-    expect(await failure(client().usage())).toMatchObject({ code: 'http_error', kind: 'user', transient: false, details: { status: 418, requestId: 'req_tea' } });
+    expect(await failure(client().usage())).toMatchObject({
+      code: 'http_error',
+      kind: 'user',
+      transient: false,
+      details: { status: 418, requestId: 'req_tea' },
+    });
   });
 
   it('calls a 2xx that is not JSON invalid_response, and does not retry it', async () => {
@@ -128,12 +142,20 @@ describe('POST and Idempotency-Key', () => {
     const violations = [{ rule: 'cycle', message: 'a → b → a' }];
     api.script(envelope(422, 'invalid_graph', { violations, warnings: [] }));
     const error = await failure(client().workflows.create({ nodes: [] }));
-    expect(error).toMatchObject({ code: 'invalid_graph', kind: 'user', transient: false, details: { status: 422, violations, warnings: [], requestId: 'req_test' } });
+    expect(error).toMatchObject({
+      code: 'invalid_graph',
+      kind: 'user',
+      transient: false,
+      details: { status: 422, violations, warnings: [], requestId: 'req_test' },
+    });
     expect(api.seen).toHaveLength(1);
   });
 
   it('retries idempotency_key_in_use only when its own earlier attempt holds the key', async () => {
-    api.script(envelope(503, 'unavailable'), envelope(409, 'idempotency_key_in_use'), { status: 202, body: { data: { executionId: 'ex_1', status: 'CANCELLED' } } });
+    api.script(envelope(503, 'unavailable'), envelope(409, 'idempotency_key_in_use'), {
+      status: 202,
+      body: { data: { executionId: 'ex_1', status: 'CANCELLED' } },
+    });
     expect(await client().executions.cancel('ex_1')).toEqual({ executionId: 'ex_1', status: 'CANCELLED' });
     api.script(envelope(409, 'idempotency_key_in_use'));
     expect(await failure(client().executions.cancel('ex_1', { idempotencyKey: 'busy' }))).toMatchObject({ code: 'idempotency_key_in_use' });
@@ -143,10 +165,15 @@ describe('POST and Idempotency-Key', () => {
   it('hands 402 credit fields and 409 stale_write fields to the caller', async () => {
     const credits = { insufficientCredits: true, requiredCredits: 40, availableCredits: 3, breakdown: [{ nodeId: 'img', nodeLabel: 'Image', credits: 40 }] };
     api.script(envelope(402, 'insufficient_credits', credits));
-    expect(await failure(client().workflows.execute('wf_1'))).toMatchObject({ code: 'insufficient_credits', kind: 'user', details: { status: 402, ...credits } });
+    expect(await failure(client().workflows.execute('wf_1'))).toMatchObject({
+      code: 'insufficient_credits',
+      kind: 'user',
+      details: { status: 402, ...credits },
+    });
     api.script(envelope(409, 'stale_write', { currentUpdatedAt: 'b', yourBaseUpdatedAt: 'a' }));
     expect(await failure(client().workflows.replace('wf_1', { nodes: [], baseUpdatedAt: 'a' }))).toMatchObject({
-      code: 'stale_write', details: { status: 409, currentUpdatedAt: 'b', yourBaseUpdatedAt: 'a' },
+      code: 'stale_write',
+      details: { status: 409, currentUpdatedAt: 'b', yourBaseUpdatedAt: 'a' },
     });
   });
 });

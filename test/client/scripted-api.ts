@@ -41,7 +41,13 @@ export async function startScriptedApi(): Promise<ScriptedApi> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), remotePort: req.socket.remotePort });
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+      remotePort: req.socket.remotePort,
+    });
     const step = steps.shift() ?? {};
     if (step.hang) return;
     const text = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {});
@@ -58,10 +64,11 @@ export async function startScriptedApi(): Promise<ScriptedApi> {
       seen.length = 0;
       steps.length = 0;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

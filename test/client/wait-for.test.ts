@@ -18,7 +18,9 @@ afterAll(async () => {
 });
 afterEach(() => api.reset());
 
-const poll = (status: string): Step => ({ body: { executionId: 'ex_1', status, nodeStates: [], finalOutput: status === 'COMPLETED' ? { out: 1 } : null, error: null } });
+const poll = (status: string): Step => ({
+  body: { executionId: 'ex_1', status, nodeStates: [], finalOutput: status === 'COMPLETED' ? { out: 1 } : null, error: null },
+});
 
 function recorder() {
   const polls: Array<{ status: string } & PollInfo> = [];

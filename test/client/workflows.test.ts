@@ -45,7 +45,9 @@ describe('workflows through the client, on the real server', () => {
     expect(replaced).toMatchObject({ name: 'Renamed', version: 2 });
     const error = await client.workflows.replace(workflow.id, { ...workflow, baseUpdatedAt: workflow.updatedAt }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({
-      code: 'stale_write', kind: 'user', details: { status: 409, type: 'conflict_error', currentUpdatedAt: replaced.updatedAt, yourBaseUpdatedAt: workflow.updatedAt },
+      code: 'stale_write',
+      kind: 'user',
+      details: { status: 409, type: 'conflict_error', currentUpdatedAt: replaced.updatedAt, yourBaseUpdatedAt: workflow.updatedAt },
     });
   });
 
@@ -59,7 +61,9 @@ describe('workflows through the client, on the real server', () => {
   it('patches one node under baseUpdatedAt: the matching one writes, the stale one is stale_write', async () => {
     const workflow = await created();
     const { updatedAt } = await client.workflows.patchNode(workflow.id, 'item', { label: 'Mine', baseUpdatedAt: workflow.updatedAt });
-    const error = await client.workflows.patchNode(workflow.id, 'item', { label: 'Lost', baseUpdatedAt: workflow.updatedAt }).catch((caught: unknown) => caught);
+    const error = await client.workflows
+      .patchNode(workflow.id, 'item', { label: 'Lost', baseUpdatedAt: workflow.updatedAt })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'stale_write', details: { status: 409, currentUpdatedAt: updatedAt, yourBaseUpdatedAt: workflow.updatedAt } });
   });
 
@@ -78,7 +82,11 @@ describe('workflows through the client, on the real server', () => {
     const copy = await client.workflows.duplicate(workflow.id, { name: 'Twin' });
     expect(copy).toEqual({ id: expect.stringMatching(/^wf_/), name: 'Twin', url: `${server.url}/api/v1/workflows/${copy.id}` });
     expect(await client.workflows.delete(copy.id)).toEqual({ id: copy.id, deleted: true });
-    await expect(client.workflows.get(copy.id)).rejects.toMatchObject({ code: 'not_found', kind: 'user', details: { status: 404, requestId: expect.any(String) } });
+    await expect(client.workflows.get(copy.id)).rejects.toMatchObject({
+      code: 'not_found',
+      kind: 'user',
+      details: { status: 404, requestId: expect.any(String) },
+    });
   });
 
   it('lints without storing: a broken graph is a verdict, not an error', async () => {
@@ -90,7 +98,12 @@ describe('workflows through the client, on the real server', () => {
 
   it('refuses an invalid graph on create with invalid_graph and every violation', async () => {
     const error = await client.workflows.create({ name: 'Bad', nodes: [{ id: 'a', data: { nodeType: 'input:txt' } }] }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'invalid_graph', kind: 'user', transient: false, details: { status: 422, violations: [expect.objectContaining({ rule: 'unknown-node-type' })] } });
+    expect(error).toMatchObject({
+      code: 'invalid_graph',
+      kind: 'user',
+      transient: false,
+      details: { status: 422, violations: [expect.objectContaining({ rule: 'unknown-node-type' })] },
+    });
   });
 
   it('reads the node catalog, usage and health', async () => {

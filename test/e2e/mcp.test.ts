@@ -27,7 +27,12 @@ afterEach(async () => {
 
 /** `pipewright mcp` as Claude Code starts it: the installed command, stdio, settings in env. */
 async function connectMcp(env: Record<string, string>): Promise<Client> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BUILT_CLI, 'mcp'], env: userEnv(env) as Record<string, string>, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BUILT_CLI, 'mcp'],
+    env: userEnv(env) as Record<string, string>,
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'e2e', version: '1.0.0' });
   await client.connect(transport);
   cleanups.push(() => client.close());
@@ -35,7 +40,9 @@ async function connectMcp(env: Record<string, string>): Promise<Client> {
 }
 
 async function executeMainGraph(client: Client): Promise<CallToolResult> {
-  const result = (await client.callTool({ name: 'execute_workflow', arguments: { ...MAIN_GRAPH, waitSeconds: 60 } }, undefined, { timeout: 90_000 })) as CallToolResult;
+  const result = (await client.callTool({ name: 'execute_workflow', arguments: { ...MAIN_GRAPH, waitSeconds: 60 } }, undefined, {
+    timeout: 90_000,
+  })) as CallToolResult;
   expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
   expect(result.structuredContent).toMatchObject({ finished: true, status: 'COMPLETED' });
   return result;
@@ -59,7 +66,12 @@ describe('built CLI: pipewright mcp over stdio', () => {
   });
 
   it('in remote mode runs the main job on a running serve and hands back URLs that open without a key', async () => {
-    const server: BuiltServer = await serveBuilt({ PIPEWRIGHT_HOME: home, PIPEWRIGHT_API_KEY: ADMIN_KEY, PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1', ...standIns.env });
+    const server: BuiltServer = await serveBuilt({
+      PIPEWRIGHT_HOME: home,
+      PIPEWRIGHT_API_KEY: ADMIN_KEY,
+      PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1',
+      ...standIns.env,
+    });
     cleanups.push(() => server.stop());
     const client = await connectMcp({ PIPEWRIGHT_API_URL: server.url, PIPEWRIGHT_API_KEY: ADMIN_KEY });
     const result = await executeMainGraph(client);

@@ -51,7 +51,9 @@ describe('built CLI: outbound fetches of utility and input nodes', () => {
   const hits: string[] = [];
 
   beforeAll(async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2060c0' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2060c0' } })
+      .png()
+      .toBuffer();
     site = createServer((request, response) => {
       hits.push(`${request.method} ${request.url}`);
       if (request.url === '/photo.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);

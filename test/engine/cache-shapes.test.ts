@@ -18,10 +18,12 @@ type Nodes = Parameters<typeof graph>[0];
 
 /** What downstream nodes and callers see of a run: per node its status, outputs, cost and items. */
 function seen(state: ExecutionState) {
-  const nodes = Object.fromEntries(Object.entries(state.nodes).map(([id, node]) => [
-    id,
-    { status: node.status, output: node.output, items: node.iterations?.map((item) => [item.index, item.status]) },
-  ]));
+  const nodes = Object.fromEntries(
+    Object.entries(state.nodes).map(([id, node]) => [
+      id,
+      { status: node.status, output: node.output, items: node.iterations?.map((item) => [item.index, item.status]) },
+    ]),
+  );
   return { status: state.status, finalOutput: state.finalOutput, nodes };
 }
 
@@ -30,13 +32,32 @@ const fromSplit: Wire = ['src', 'value', 'split', 'text'];
 const result: Nodes = { out: ['output:t_result'] };
 
 const cases: Array<[name: string, nodes: Nodes, wires: Wire[]]> = [
-  ['a list into a per-item node', { ...split('c,a,b'), model: ['generate:t_model'], ...result }, [fromSplit, ['split', 'items', 'model', 'prompt'], ['model', 'image', 'out', 'value']]],
-  ['a per-item chain', { ...split('x,y'), up: ['utility:t_upper'], again: ['utility:t_upper'], ...result }, [fromSplit, ['split', 'items', 'up', 'text'], ['up', 'text', 'again', 'text'], ['again', 'text', 'out', 'value']]],
-  ['per-item outputs into a list port', { ...split('x,y'), up: ['utility:t_upper'], join: ['utility:t_join'], ...result }, [fromSplit, ['split', 'items', 'up', 'text'], ['up', 'text', 'join', 'items'], ['join', 'text', 'out', 'value']]],
+  [
+    'a list into a per-item node',
+    { ...split('c,a,b'), model: ['generate:t_model'], ...result },
+    [fromSplit, ['split', 'items', 'model', 'prompt'], ['model', 'image', 'out', 'value']],
+  ],
+  [
+    'a per-item chain',
+    { ...split('x,y'), up: ['utility:t_upper'], again: ['utility:t_upper'], ...result },
+    [fromSplit, ['split', 'items', 'up', 'text'], ['up', 'text', 'again', 'text'], ['again', 'text', 'out', 'value']],
+  ],
+  [
+    'per-item outputs into a list port',
+    { ...split('x,y'), up: ['utility:t_upper'], join: ['utility:t_join'], ...result },
+    [fromSplit, ['split', 'items', 'up', 'text'], ['up', 'text', 'join', 'items'], ['join', 'text', 'out', 'value']],
+  ],
   [
     'zipped lists',
     { ...split('a,b'), b: ['utility:t_const', { value: 'x,y' }], sb: ['utility:t_split'], pair: ['utility:t_pair'], join: ['utility:t_join'], ...result },
-    [fromSplit, ['b', 'value', 'sb', 'text'], ['split', 'items', 'pair', 'a'], ['sb', 'items', 'pair', 'b'], ['pair', 'text', 'join', 'items'], ['join', 'text', 'out', 'value']],
+    [
+      fromSplit,
+      ['b', 'value', 'sb', 'text'],
+      ['split', 'items', 'pair', 'a'],
+      ['sb', 'items', 'pair', 'b'],
+      ['pair', 'text', 'join', 'items'],
+      ['join', 'text', 'out', 'value'],
+    ],
   ],
   [
     'a text split fanned over per-item texts',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { graph, harness, statuses } from './fixtures.js';
 
-const pipeline = () => graph(
-  { prompt: ['utility:t_const', { value: 'cat' }], model: ['generate:t_model'], up: ['utility:t_upper'], side: ['utility:t_sleep', { ms: 1 }] },
-  [['prompt', 'value', 'model', 'prompt'], ['prompt', 'value', 'up', 'text']],
-);
+const pipeline = () =>
+  graph({ prompt: ['utility:t_const', { value: 'cat' }], model: ['generate:t_model'], up: ['utility:t_upper'], side: ['utility:t_sleep', { ms: 1 }] }, [
+    ['prompt', 'value', 'model', 'prompt'],
+    ['prompt', 'value', 'up', 'text'],
+  ]);
 
 describe('output cache, targetNodeId and force', () => {
   it('serves an unchanged node from the cache at no cost', async () => {
@@ -82,8 +83,16 @@ describe('provider job ids', () => {
     const { engine, compile, registry, recorder } = harness();
     const seen: Array<string | undefined> = [];
     registry.register({
-      nodeType: 'generate:t_remote', label: 'Remote', category: 'model', description: 'test', cost: () => 1, timeoutMs: 5_000, cacheable: false,
-      inputs: [], outputs: [{ name: 'out', type: 'text' }], config: (await import('zod')).z.strictObject({}),
+      nodeType: 'generate:t_remote',
+      label: 'Remote',
+      category: 'model',
+      description: 'test',
+      cost: () => 1,
+      timeoutMs: 5_000,
+      cacheable: false,
+      inputs: [],
+      outputs: [{ name: 'out', type: 'text' }],
+      config: (await import('zod')).z.strictObject({}),
       run: async (ctx) => {
         seen.push(ctx.providerJob.previousId);
         await ctx.providerJob.remember(`job-${seen.length}`);

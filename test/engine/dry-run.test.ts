@@ -5,10 +5,12 @@ import { graph, harness } from './fixtures.js';
 describe('dry run and run-time inputs', () => {
   it('returns placeholders for model nodes at zero credits and runs local nodes for real', async () => {
     const { engine, compile, calls } = harness();
-    const g = compile(graph(
-      { prompt: ['utility:t_const', { value: 'cat' }], model: ['generate:t_model'], up: ['utility:t_upper'] },
-      [['prompt', 'value', 'model', 'prompt'], ['prompt', 'value', 'up', 'text']],
-    ));
+    const g = compile(
+      graph({ prompt: ['utility:t_const', { value: 'cat' }], model: ['generate:t_model'], up: ['utility:t_upper'] }, [
+        ['prompt', 'value', 'model', 'prompt'],
+        ['prompt', 'value', 'up', 'text'],
+      ]),
+    );
     const state = await engine.execute({ graph: g, dryRun: true }).result;
     expect(state.nodes.model!.output).toEqual({ image: 'placeholder:generate:t_model:cat' });
     expect(state.nodes.model!.credits).toBe(0);
@@ -27,10 +29,12 @@ describe('dry run and run-time inputs', () => {
 
   it('collects named outputs into finalOutput', async () => {
     const { engine, compile } = harness();
-    const g = compile(graph(
-      { prompt: ['utility:t_const', { value: 'cat' }], up: ['utility:t_upper'], out: ['output:t_result', { name: 'shout' }] },
-      [['prompt', 'value', 'up', 'text'], ['up', 'text', 'out', 'value']],
-    ));
+    const g = compile(
+      graph({ prompt: ['utility:t_const', { value: 'cat' }], up: ['utility:t_upper'], out: ['output:t_result', { name: 'shout' }] }, [
+        ['prompt', 'value', 'up', 'text'],
+        ['up', 'text', 'out', 'value'],
+      ]),
+    );
     const state = await engine.execute({ graph: g }).result;
     expect(state.finalOutput).toEqual({ shout: 'CAT' });
   });
@@ -38,7 +42,9 @@ describe('dry run and run-time inputs', () => {
   it('refuses inputs for nodes that do not exist or are not inputs, before recording anything', () => {
     const { engine, compile, recorder } = harness();
     const g = compile(graph({ prompt: ['utility:t_const', { value: 'cat' }], up: ['utility:t_upper'] }, [['prompt', 'value', 'up', 'text']]));
-    expect(() => engine.execute({ graph: g, inputs: { promt: 'x' } })).toThrowError(expect.objectContaining({ code: 'unknown_input', message: expect.stringContaining('did you mean "prompt"') }));
+    expect(() => engine.execute({ graph: g, inputs: { promt: 'x' } })).toThrowError(
+      expect.objectContaining({ code: 'unknown_input', message: expect.stringContaining('did you mean "prompt"') }),
+    );
     expect(() => engine.execute({ graph: g, inputs: { up: 'x' } })).toThrowError(PipewrightError);
     expect(() => engine.execute({ graph: g, targetNodeId: 'nope' })).toThrowError(expect.objectContaining({ code: 'unknown_node' }));
     expect(recorder.writes).toEqual([]);

@@ -5,10 +5,12 @@ import { graph, harness, statuses } from './fixtures.js';
 describe('failure and branches', () => {
   it('skips the descendants of a failed node and lets independent branches finish', async () => {
     const { engine, compile } = harness();
-    const g = compile(graph(
-      { bad: ['utility:t_fail'], after: ['utility:t_sleep'], last: ['utility:t_sleep'], other: ['utility:t_sleep'] },
-      [['bad', 'out', 'after', 'in'], ['after', 'out', 'last', 'in']],
-    ));
+    const g = compile(
+      graph({ bad: ['utility:t_fail'], after: ['utility:t_sleep'], last: ['utility:t_sleep'], other: ['utility:t_sleep'] }, [
+        ['bad', 'out', 'after', 'in'],
+        ['after', 'out', 'last', 'in'],
+      ]),
+    );
     const state = await engine.execute({ graph: g }).result;
     expect(statuses(state)).toEqual({ bad: 'FAILED', after: 'SKIPPED', last: 'SKIPPED', other: 'COMPLETED' });
     expect(state.nodes.after!.skipReason).toBe('upstream_failed');
@@ -64,10 +66,23 @@ describe('failure and branches', () => {
 
   it('skips the branch not taken without failing the run', async () => {
     const { engine, compile } = harness();
-    const g = compile(graph(
-      { flag: ['utility:t_const', { value: 'yes' }], check: ['logic:t_if'], onTrue: ['utility:t_sleep'], onFalse: ['utility:t_sleep'], afterFalse: ['utility:t_sleep'] },
-      [['flag', 'value', 'check', 'value'], ['check', 'true', 'onTrue', 'in'], ['check', 'false', 'onFalse', 'in'], ['onFalse', 'out', 'afterFalse', 'in']],
-    ));
+    const g = compile(
+      graph(
+        {
+          flag: ['utility:t_const', { value: 'yes' }],
+          check: ['logic:t_if'],
+          onTrue: ['utility:t_sleep'],
+          onFalse: ['utility:t_sleep'],
+          afterFalse: ['utility:t_sleep'],
+        },
+        [
+          ['flag', 'value', 'check', 'value'],
+          ['check', 'true', 'onTrue', 'in'],
+          ['check', 'false', 'onFalse', 'in'],
+          ['onFalse', 'out', 'afterFalse', 'in'],
+        ],
+      ),
+    );
     const state = await engine.execute({ graph: g }).result;
     expect(state.status).toBe('COMPLETED');
     expect(statuses(state)).toMatchObject({ onTrue: 'COMPLETED', onFalse: 'SKIPPED', afterFalse: 'SKIPPED' });
@@ -78,10 +93,15 @@ describe('failure and branches', () => {
 
   it('merges branches back through a list port, running on the branch taken', async () => {
     const { engine, compile } = harness();
-    const g = compile(graph(
-      { flag: ['utility:t_const', { value: 0 }], check: ['logic:t_if'], yes: ['utility:t_upper'], no: ['utility:t_upper'], merge: ['utility:t_join'] },
-      [['flag', 'value', 'check', 'value'], ['check', 'true', 'yes', 'text'], ['check', 'false', 'no', 'text'], ['yes', 'text', 'merge', 'items'], ['no', 'text', 'merge', 'items']],
-    ));
+    const g = compile(
+      graph({ flag: ['utility:t_const', { value: 0 }], check: ['logic:t_if'], yes: ['utility:t_upper'], no: ['utility:t_upper'], merge: ['utility:t_join'] }, [
+        ['flag', 'value', 'check', 'value'],
+        ['check', 'true', 'yes', 'text'],
+        ['check', 'false', 'no', 'text'],
+        ['yes', 'text', 'merge', 'items'],
+        ['no', 'text', 'merge', 'items'],
+      ]),
+    );
     const state = await engine.execute({ graph: g }).result;
     expect(statuses(state)).toMatchObject({ yes: 'SKIPPED', no: 'COMPLETED', merge: 'COMPLETED' });
     expect(state.nodes.merge!.output).toEqual({ text: '0' });
@@ -90,9 +110,19 @@ describe('failure and branches', () => {
   it('keeps server file paths out of the record of a node that failed unexpectedly', async () => {
     const { engine, compile, registry } = harness();
     registry.register({
-      nodeType: 'utility:t_crash', label: 'Crash', category: 'utility', description: 'test', cost: () => 0, timeoutMs: 5_000,
-      inputs: [], outputs: [{ name: 'out', type: 'any' }], config: z.strictObject({}), maxRetries: 0,
-      run: async () => { throw new Error("ENOENT: no such file or directory, open '/srv/pipewright/home/x.png' (see https://example.com/a/b)"); },
+      nodeType: 'utility:t_crash',
+      label: 'Crash',
+      category: 'utility',
+      description: 'test',
+      cost: () => 0,
+      timeoutMs: 5_000,
+      inputs: [],
+      outputs: [{ name: 'out', type: 'any' }],
+      config: z.strictObject({}),
+      maxRetries: 0,
+      run: async () => {
+        throw new Error("ENOENT: no such file or directory, open '/srv/pipewright/home/x.png' (see https://example.com/a/b)");
+      },
     });
     const state = await engine.execute({ graph: compile(graph({ crash: ['utility:t_crash'] })) }).result;
     expect(state.nodes.crash!.error).toEqual({

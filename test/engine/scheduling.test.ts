@@ -12,10 +12,12 @@ describe('scheduling', () => {
 
   it('starts a node only after every wired input is available', async () => {
     const { engine, compile, intervals } = harness();
-    const g = compile(graph(
-      { a: ['utility:t_sleep'], b: ['utility:t_sleep'], join: ['utility:t_join'] },
-      [['a', 'out', 'join', 'items'], ['b', 'out', 'join', 'items']],
-    ));
+    const g = compile(
+      graph({ a: ['utility:t_sleep'], b: ['utility:t_sleep'], join: ['utility:t_join'] }, [
+        ['a', 'out', 'join', 'items'],
+        ['b', 'out', 'join', 'items'],
+      ]),
+    );
     const state = await engine.execute({ graph: g }).result;
     expect(state.status).toBe('COMPLETED');
     expect(state.nodes.join!.output).toEqual({ text: 'a+b' });

@@ -23,7 +23,7 @@ describe('the error-code table', () => {
     expect(withheldCode(new PipewrightError('duplicate_node_type'))).toBe('internal');
   });
 
-  it('reads a code from outside the table (a cast, a plugin) as the caller\'s', () => {
+  it("reads a code from outside the table (a cast, a plugin) as the caller's", () => {
     expect(new PipewrightError('made_up' as ErrorCode, 'Say which one')).toMatchObject({ code: 'made_up', kind: 'user', category: 'invalid' });
   });
 });

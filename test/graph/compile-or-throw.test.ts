@@ -25,11 +25,7 @@ describe('compileOrThrow', () => {
     expect(error.code).toBe('invalid_graph');
     expect(error.kind).toBe('user');
     expect(error.message).toBe('Workflow graph failed validation (3 errors)');
-    expect((error.details.violations as { rule: string }[]).map((v) => v.rule)).toEqual([
-      'unknown-node-type',
-      'bad-target-handle',
-      'missing-required-input',
-    ]);
+    expect((error.details.violations as { rule: string }[]).map((v) => v.rule)).toEqual(['unknown-node-type', 'bad-target-handle', 'missing-required-input']);
     expect(error.details.warnings).toEqual([]);
   });
 

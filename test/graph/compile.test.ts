@@ -16,7 +16,7 @@ describe('compileGraph', () => {
 
   test('applies setting defaults and keeps ports, spec and label', () => {
     const graph = pipeline();
-    graph.nodes[1]!.data = { ...graph.nodes[1]!.data, label: 'Hero shot' } as typeof graph.nodes[1]['data'];
+    graph.nodes[1]!.data = { ...graph.nodes[1]!.data, label: 'Hero shot' } as (typeof graph.nodes)[1]['data'];
     const img = compiled(graph).byId.get('img')!;
     expect(img).toMatchObject({
       nodeType: 'generate:image',

@@ -9,11 +9,7 @@ const template = (text: string, config: Record<string, unknown> = {}) =>
 describe('ports from portsFor', () => {
   test('a template placeholder is an input that can be wired', () => {
     const graph = {
-      nodes: [
-        node({ id: 'subject', nodeType: 'input:text' }),
-        template('a photo of {{subject}}'),
-        node({ id: 'out', nodeType: 'output:text' }),
-      ],
+      nodes: [node({ id: 'subject', nodeType: 'input:text' }), template('a photo of {{subject}}'), node({ id: 'out', nodeType: 'output:text' })],
       edges: [edge('subject', 'text', 'tpl', 'subject', 'e1'), edge('tpl', 'text', 'out', 'text', 'e2')],
     };
     const result = check(graph);
@@ -42,7 +38,14 @@ describe('ports from portsFor', () => {
   });
 
   test('a portsFor that throws on an odd config falls back to the static ports', () => {
-    const fragile: NodeSpec = { ...SPECS[0]!, inputs: [], portsFor: () => { throw new Error('boom'); }, config: z.object({}) };
+    const fragile: NodeSpec = {
+      ...SPECS[0]!,
+      inputs: [],
+      portsFor: () => {
+        throw new Error('boom');
+      },
+      config: z.object({}),
+    };
     expect(effectivePorts(fragile, { anything: 1 })).toEqual({ inputs: [], outputs: fragile.outputs });
   });
 });

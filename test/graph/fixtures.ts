@@ -27,36 +27,66 @@ function templatePorts(config: Record<string, unknown>): NodePorts {
 }
 
 export const SPECS: readonly NodeSpec[] = [
-  spec('input:text', 'input', { outputs: [port('text', 'text')] }, {
-    config: z.strictObject({ value: z.string().default('') }),
-    inputKey: 'value',
-  }),
-  spec('input:image', 'input', { outputs: [port('image', 'image')] }, {
-    config: z.strictObject({ url: z.string().optional() }),
-    inputKey: 'url',
-  }),
+  spec(
+    'input:text',
+    'input',
+    { outputs: [port('text', 'text')] },
+    {
+      config: z.strictObject({ value: z.string().default('') }),
+      inputKey: 'value',
+    },
+  ),
+  spec(
+    'input:image',
+    'input',
+    { outputs: [port('image', 'image')] },
+    {
+      config: z.strictObject({ url: z.string().optional() }),
+      inputKey: 'url',
+    },
+  ),
   spec('input:images', 'input', { outputs: [port('images', 'image[]')] }),
-  spec('generate:image', 'model', {
-    inputs: [port('prompt', 'text', true), port('image', 'image')],
-    outputs: [port('image', 'image')],
-  }, {
-    config: z.strictObject({
-      aspect_ratio: z.enum(['1:1', '16:9']).default('1:1'),
-      steps: z.number().int().min(1).max(50).default(20),
-    }),
-  }),
-  spec('generate:old_image', 'model', { inputs: [port('prompt', 'text', true)], outputs: [port('image', 'image')] }, {
-    deprecated: { replacedBy: 'generate:image', message: 'the provider retired this model' },
-  }),
-  spec('utility:upscale', 'utility', { inputs: [port('image', 'image', true)], outputs: [port('image', 'image')] }, {
-    config: z.strictObject({ scale: z.number().min(1).max(4).default(2) }),
-  }),
+  spec(
+    'generate:image',
+    'model',
+    {
+      inputs: [port('prompt', 'text', true), port('image', 'image')],
+      outputs: [port('image', 'image')],
+    },
+    {
+      config: z.strictObject({
+        aspect_ratio: z.enum(['1:1', '16:9']).default('1:1'),
+        steps: z.number().int().min(1).max(50).default(20),
+      }),
+    },
+  ),
+  spec(
+    'generate:old_image',
+    'model',
+    { inputs: [port('prompt', 'text', true)], outputs: [port('image', 'image')] },
+    {
+      deprecated: { replacedBy: 'generate:image', message: 'the provider retired this model' },
+    },
+  ),
+  spec(
+    'utility:upscale',
+    'utility',
+    { inputs: [port('image', 'image', true)], outputs: [port('image', 'image')] },
+    {
+      config: z.strictObject({ scale: z.number().min(1).max(4).default(2) }),
+    },
+  ),
   spec('utility:grid', 'utility', { inputs: [port('images', 'image[]', true)], outputs: [port('image', 'image')] }),
   spec('utility:count', 'utility', { inputs: [port('items', 'any[]')], outputs: [port('count', 'number')] }),
-  spec('utility:template', 'utility', { outputs: [port('text', 'text')] }, {
-    config: z.strictObject({ template: z.string() }),
-    portsFor: templatePorts,
-  }),
+  spec(
+    'utility:template',
+    'utility',
+    { outputs: [port('text', 'text')] },
+    {
+      config: z.strictObject({ template: z.string() }),
+      portsFor: templatePorts,
+    },
+  ),
   spec('llm:chat', 'model', { inputs: [port('prompt', 'text', true), port('system', 'text')], outputs: [port('text', 'text')] }),
   spec('output:image', 'output', { inputs: [port('image', 'image', true)] }),
   spec('output:gallery', 'output', { inputs: [port('images', 'image[]', true)] }),
@@ -106,11 +136,7 @@ export function pipeline() {
       node({ id: 'up', nodeType: 'utility:upscale' }),
       node({ id: 'out', nodeType: 'output:image' }),
     ],
-    edges: [
-      edge('prompt', 'text', 'img', 'prompt', 'e1'),
-      edge('img', 'image', 'up', 'image', 'e2'),
-      edge('up', 'image', 'out', 'image', 'e3'),
-    ],
+    edges: [edge('prompt', 'text', 'img', 'prompt', 'e1'), edge('img', 'image', 'up', 'image', 'e2'), edge('up', 'image', 'out', 'image', 'e3')],
   };
 }
 

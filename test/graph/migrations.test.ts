@@ -7,13 +7,15 @@ describe('category', () => {
     Object.assign(graph.nodes[1]!.data, { category: 'utility' });
     const result = check(graph);
     expect(result.ok).toBe(true);
-    expect(result.migrations).toEqual([{
-      nodeId: 'img',
-      field: 'data.category',
-      from: 'utility',
-      to: 'model',
-      message: 'Node "img" (generate:image) had category "utility"; corrected to "model"',
-    }]);
+    expect(result.migrations).toEqual([
+      {
+        nodeId: 'img',
+        field: 'data.category',
+        from: 'utility',
+        to: 'model',
+        message: 'Node "img" (generate:image) had category "utility"; corrected to "model"',
+      },
+    ]);
     expect(result.graph?.source.nodes[1]?.data.category).toBe('model');
   });
 

@@ -12,10 +12,23 @@ const TYPES = registry.list().map((type) => type.nodeType);
 const TRICKY = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '', ' ', 'a'.repeat(300), '\u0000', '😀', '../x'];
 
 const id = fc.oneof(fc.constantFrom('a', 'b', 'c', 'out', ...TRICKY), fc.string({ maxLength: 12 }));
-const port = fc.oneof(fc.constantFrom('text', 'prompt', 'value', 'image', 'images', 'items', 'true', 'false', 'default', ...TRICKY), fc.string({ maxLength: 8 }));
-const handle = fc.oneof(port.map((name) => `out-${name}`), port.map((name) => `in-${name}`), port, fc.constant(null), fc.constant(undefined));
+const port = fc.oneof(
+  fc.constantFrom('text', 'prompt', 'value', 'image', 'images', 'items', 'true', 'false', 'default', ...TRICKY),
+  fc.string({ maxLength: 8 }),
+);
+const handle = fc.oneof(
+  port.map((name) => `out-${name}`),
+  port.map((name) => `in-${name}`),
+  port,
+  fc.constant(null),
+  fc.constant(undefined),
+);
 const configValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('{{x}}', '{{__proto__}} {{constructor}}', '^(a+)+$', '(a)\\1'));
-const config = fc.dictionary(fc.oneof(port, fc.constantFrom('template', 'prompt', 'name', 'cases', 'operator', 'compareTo', 'maxIterations', 'timeoutMs')), configValue, { maxKeys: 5 });
+const config = fc.dictionary(
+  fc.oneof(port, fc.constantFrom('template', 'prompt', 'name', 'cases', 'operator', 'compareTo', 'maxIterations', 'timeoutMs')),
+  configValue,
+  { maxKeys: 5 },
+);
 
 const node = fc.record(
   {
@@ -23,13 +36,19 @@ const node = fc.record(
     type: fc.constantFrom('basedNode', undefined),
     position: fc.oneof(fc.record({ x: fc.integer(), y: fc.integer() }), fc.constant(undefined)),
     data: fc.oneof(
-      fc.record({ nodeType: fc.oneof(fc.constantFrom(...TYPES), fc.constantFrom(...TRICKY), fc.string()), config, label: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['nodeType'] }),
+      fc.record(
+        { nodeType: fc.oneof(fc.constantFrom(...TYPES), fc.constantFrom(...TRICKY), fc.string()), config, label: fc.option(fc.string(), { nil: undefined }) },
+        { requiredKeys: ['nodeType'] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     ),
   },
   { requiredKeys: ['id', 'data'] },
 );
-const edge = fc.record({ id: fc.option(id, { nil: undefined }), source: id, target: id, sourceHandle: handle, targetHandle: handle }, { requiredKeys: ['source', 'target'] });
+const edge = fc.record(
+  { id: fc.option(id, { nil: undefined }), source: id, target: id, sourceHandle: handle, targetHandle: handle },
+  { requiredKeys: ['source', 'target'] },
+);
 const graph = fc.oneof(
   { weight: 8, arbitrary: fc.record({ nodes: fc.array(node, { maxLength: 8 }), edges: fc.array(edge, { maxLength: 10 }) }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },

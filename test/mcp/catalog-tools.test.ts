@@ -7,7 +7,9 @@ afterAll(() => mcp.close());
 
 describe('list_node_types', () => {
   it('lists the catalog with ports and costs, leaving aliases out', async () => {
-    const { nodeTypes } = structured<{ nodeTypes: Array<{ nodeType: string; inputs: string[]; outputs: string[]; cost: number }> }>(await mcp.call('list_node_types'));
+    const { nodeTypes } = structured<{ nodeTypes: Array<{ nodeType: string; inputs: string[]; outputs: string[]; cost: number }> }>(
+      await mcp.call('list_node_types'),
+    );
     const flux = nodeTypes.find((type) => type.nodeType === 'generate:flux_2');
     expect(flux).toMatchObject({ inputs: ['prompt:text*'], outputs: expect.arrayContaining(['image:image']), cost: 2 });
     expect(nodeTypes.map((type) => type.nodeType)).toContain('input:text');

@@ -14,28 +14,47 @@ const text = (error: unknown) => {
 describe('errorResult', () => {
   it('gives the 402 breakdown and the ways out', () => {
     const error = new PipewrightError('insufficient_credits', 'This run needs 40 credits; 10 are available', {
-      details: { insufficientCredits: true, requiredCredits: 40, availableCredits: 10, breakdown: [{ nodeId: 'clip', nodeLabel: 'Video', credits: 35 }, { nodeId: 'still', nodeLabel: 'Still', credits: 5 }] },
+      details: {
+        insufficientCredits: true,
+        requiredCredits: 40,
+        availableCredits: 10,
+        breakdown: [
+          { nodeId: 'clip', nodeLabel: 'Video', credits: 35 },
+          { nodeId: 'still', nodeLabel: 'Still', credits: 5 },
+        ],
+      },
     });
-    expect(text(error)).toBe([
-      'error insufficient_credits: This run needs 40 credits; 10 are available',
-      'Needs 40 credits; 10 available.',
-      '- clip (Video): 35 credits',
-      '- still (Still): 5 credits',
-      'Run with dryRun: true (0 credits) to check the wiring, use cheaper node types (list_node_types shows costs), or check the balance with get_usage.',
-    ].join('\n'));
+    expect(text(error)).toBe(
+      [
+        'error insufficient_credits: This run needs 40 credits; 10 are available',
+        'Needs 40 credits; 10 available.',
+        '- clip (Video): 35 credits',
+        '- still (Still): 5 credits',
+        'Run with dryRun: true (0 credits) to check the wiring, use cheaper node types (list_node_types shows costs), or check the balance with get_usage.',
+      ].join('\n'),
+    );
   });
 
   it('names the environment variable a provider needs, per provider when several are missing', () => {
-    const one = new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', { details: { provider: 'fal', env: ['FAL_KEY'] } });
+    const one = new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', {
+      details: { provider: 'fal', env: ['FAL_KEY'] },
+    });
     expect(text(one)).toMatch(/Set FAL_KEY in the environment of the pipewright MCP server/);
     const two = new PipewrightError('provider_not_configured', 'missing', {
-      details: { providers: [{ provider: 'fal', env: ['FAL_KEY'] }, { provider: 'openai', env: ['OPENAI_API_KEY', 'OPENROUTER_API_KEY'] }] },
+      details: {
+        providers: [
+          { provider: 'fal', env: ['FAL_KEY'] },
+          { provider: 'openai', env: ['OPENAI_API_KEY', 'OPENROUTER_API_KEY'] },
+        ],
+      },
     });
     expect(text(two)).toMatch(/Set fal: FAL_KEY; openai: OPENAI_API_KEY or OPENROUTER_API_KEY in the environment/);
   });
 
   it('lists invalid fields with their paths', () => {
-    const error = new PipewrightError('invalid_body', 'The request body is invalid', { details: { issues: [{ path: ['inputs', 'prompt'], message: 'Expected text' }] } });
+    const error = new PipewrightError('invalid_body', 'The request body is invalid', {
+      details: { issues: [{ path: ['inputs', 'prompt'], message: 'Expected text' }] },
+    });
     expect(text(error)).toMatch(/- invalid at inputs\.prompt: Expected text/);
   });
 
@@ -43,7 +62,7 @@ describe('errorResult', () => {
     expect(text(new PipewrightError('workflow_locked' as PipewrightErrorCode, 'Locked by the operator'))).toBe('error workflow_locked: Locked by the operator');
   });
 
-  it('never shows a bug\'s message', () => {
+  it("never shows a bug's message", () => {
     for (const bug of [new PipewrightError('internal', 'row 7 of /home/me/db'), new TypeError('x is undefined at /src/secret.ts')]) {
       const shown = text(bug);
       expect(shown).toMatch(/^error internal/);
@@ -68,18 +87,22 @@ describe('errorResult', () => {
     }
   });
 
-  it('keeps the message of listed codes and of the caller\'s own mistakes, whatever the kind', () => {
+  it("keeps the message of listed codes and of the caller's own mistakes, whatever the kind", () => {
     expect(text(new PipewrightError('unavailable', 'Rate limiter backend failed'))).toBe('error unavailable: Rate limiter backend failed');
-    expect(text(new PipewrightError('media_not_found', 'No file at ./shoe.png', { details: { path: './shoe.png' } }))).toBe('error media_not_found: No file at ./shoe.png');
-    expect(text(new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', { details: { env: ['FAL_KEY'] } }))).toMatch(
-      /^error provider_not_configured: generate:flux_2 runs on fal/,
+    expect(text(new PipewrightError('media_not_found', 'No file at ./shoe.png', { details: { path: './shoe.png' } }))).toBe(
+      'error media_not_found: No file at ./shoe.png',
     );
+    expect(
+      text(
+        new PipewrightError('provider_not_configured', 'generate:flux_2 runs on fal, which is not configured: set FAL_KEY', { details: { env: ['FAL_KEY'] } }),
+      ),
+    ).toMatch(/^error provider_not_configured: generate:flux_2 runs on fal/);
     expect(protocolError(new PipewrightError('not_found', 'No workflow wf_x')).message).toMatch(/not_found: No workflow wf_x$/);
   });
 });
 
 describe('a withheld error through the server', () => {
-  it('reaches the client as unavailable and the operator\'s log in full', async () => {
+  it("reaches the client as unavailable and the operator's log in full", async () => {
     const fault = new PipewrightError('store_unavailable', 'Could not open the pipewright store under /home/me/.pipewright');
     const backend = { getWorkflow: async () => Promise.reject(fault), close: async () => {} } as unknown as Backend;
     const mcp = await connect({ backend });

@@ -127,10 +127,16 @@ describe('poll_execution, get_execution, cancel_execution', () => {
   it('reads a finished execution both ways and refuses to cancel it', async () => {
     const { executionId } = structured<Executed>(await mcp.call('execute_workflow', { workflowId: imageId, dryRun: true, waitSeconds: 30 }));
     const poll = await mcp.call('poll_execution', { executionId });
-    expect(structured(poll)).toMatchObject({ executionId, status: 'COMPLETED', nodeStates: expect.arrayContaining([expect.objectContaining({ nodeId: 'image', status: 'COMPLETED' })]) });
+    expect(structured(poll)).toMatchObject({
+      executionId,
+      status: 'COMPLETED',
+      nodeStates: expect.arrayContaining([expect.objectContaining({ nodeId: 'image', status: 'COMPLETED' })]),
+    });
     expect(poll.content.some((block) => block.type === 'resource_link')).toBe(true);
 
-    const { execution } = structured<{ execution: { id: string; nodes: Array<{ nodeId: string; nodeType: string; credits: number }> } }>(await mcp.call('get_execution', { executionId }));
+    const { execution } = structured<{ execution: { id: string; nodes: Array<{ nodeId: string; nodeType: string; credits: number }> } }>(
+      await mcp.call('get_execution', { executionId }),
+    );
     expect(execution.id).toBe(executionId);
     expect(execution.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: 'image', nodeType: 'generate:flux_2', credits: 0 })]));
 
@@ -152,6 +158,11 @@ describe('poll_execution, get_execution, cancel_execution', () => {
 describe('get_usage', () => {
   it('reports the balance, today and the plan limits', async () => {
     const usage = structured(await mcp.call('get_usage'));
-    expect(usage).toMatchObject({ plan: 'pro', balance: expect.any(Number), usedToday: { executions: expect.any(Number) }, limits: { executionsPerMinute: expect.any(Number) } });
+    expect(usage).toMatchObject({
+      plan: 'pro',
+      balance: expect.any(Number),
+      usedToday: { executions: expect.any(Number) },
+      limits: { executionsPerMinute: expect.any(Number) },
+    });
   });
 });

@@ -23,7 +23,8 @@ export interface Connected {
 /** The real thing end to end: an SDK client, in memory, to the server over the embedded backend on a fresh home. */
 export async function connect(options: { templatesDir?: string; backend?: Backend } = {}): Promise<Connected> {
   const home = await mkdtemp(join(tmpdir(), 'pipewright-mcp-'));
-  const backend = options.backend ?? (await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir() }));
+  const backend =
+    options.backend ?? (await createEmbeddedBackend({ home, links: restLinks('http://127.0.0.1:8787'), env: {}, templatesDir: bundledTemplatesDir() }));
   const serverErrors: Error[] = [];
   const { server, cleanup } = createServer({
     backend,

@@ -53,7 +53,7 @@ function client(headers: Record<string, string>) {
 }
 
 describe('createMcpHttpHandler', () => {
-  it('serves tools statelessly, streams progress, and releases each request\'s backend', async () => {
+  it("serves tools statelessly, streams progress, and releases each request's backend", async () => {
     const { client: mcp, transport } = client({ authorization: 'Bearer good' });
     await mcp.connect(transport);
     const before = closedPerRequest;
@@ -93,7 +93,9 @@ describe('createMcpHttpHandler', () => {
   });
 
   it('refuses browsers from origins not allowed', async () => {
-    const refused = await handler(new Request('http://mcp.test/mcp', { method: 'POST', headers: { origin: 'https://evil.example', authorization: 'Bearer good' }, body: '{}' }));
+    const refused = await handler(
+      new Request('http://mcp.test/mcp', { method: 'POST', headers: { origin: 'https://evil.example', authorization: 'Bearer good' }, body: '{}' }),
+    );
     expect(refused.status).toBe(403);
     const { client: mcp, transport } = client({ authorization: 'Bearer good', origin: 'https://app.example' });
     await mcp.connect(transport);

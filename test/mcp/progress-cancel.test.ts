@@ -26,11 +26,9 @@ afterAll(async () => {
 describe('execute_workflow with waitSeconds', () => {
   it('sends one rising progress notification per node transition', async () => {
     const progress: Progress[] = [];
-    const result = await mcp.client.callTool(
-      { name: 'execute_workflow', arguments: { ...slowGraph(`${upstream.origin}/slow`), waitSeconds: 30 } },
-      undefined,
-      { onprogress: (update) => progress.push(update) },
-    );
+    const result = await mcp.client.callTool({ name: 'execute_workflow', arguments: { ...slowGraph(`${upstream.origin}/slow`), waitSeconds: 30 } }, undefined, {
+      onprogress: (update) => progress.push(update),
+    });
     expect(structured(result as never)).toMatchObject({ status: 'COMPLETED' });
     const messages = progress.map((update) => update.message);
     expect(messages).toEqual(expect.arrayContaining(['prompt: COMPLETED', 'fetch: RUNNING', 'fetch: COMPLETED', 'result: COMPLETED']));
@@ -60,11 +58,10 @@ describe('execute_workflow with waitSeconds', () => {
   it('cancels the execution when the client cancels the call', async () => {
     const abort = new AbortController();
     const progress: Progress[] = [];
-    const call = mcp.client.callTool(
-      { name: 'execute_workflow', arguments: { ...slowGraph(`${upstream.origin}/held`), waitSeconds: 60 } },
-      undefined,
-      { signal: abort.signal, onprogress: (update) => progress.push(update) },
-    );
+    const call = mcp.client.callTool({ name: 'execute_workflow', arguments: { ...slowGraph(`${upstream.origin}/held`), waitSeconds: 60 } }, undefined, {
+      signal: abort.signal,
+      onprogress: (update) => progress.push(update),
+    });
     await expect.poll(() => progress.some((update) => update.message === 'fetch: RUNNING')).toBe(true);
     abort.abort('user pressed stop');
     await expect(call).rejects.toThrow();

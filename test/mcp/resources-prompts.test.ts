@@ -36,11 +36,9 @@ describe('resources', () => {
     const { workflow } = structured<{ workflow: { id: string } }>(await mcp.call('save_workflow', { name: 'Listed', ...echoGraph }));
     const { executionId } = structured<{ executionId: string }>(await mcp.call('execute_workflow', { workflowId: workflow.id, waitSeconds: 30 }));
     const { resources } = await mcp.client.listResources();
-    expect(resources.map((resource) => resource.uri)).toEqual(expect.arrayContaining([
-      'pipewright://nodes',
-      `pipewright://workflows/${workflow.id}`,
-      `pipewright://executions/${executionId}`,
-    ]));
+    expect(resources.map((resource) => resource.uri)).toEqual(
+      expect.arrayContaining(['pipewright://nodes', `pipewright://workflows/${workflow.id}`, `pipewright://executions/${executionId}`]),
+    );
     expect(await textContents(mcp, `pipewright://workflows/${workflow.id}`)).toMatchObject({ id: workflow.id, name: 'Listed' });
     expect(await textContents(mcp, `pipewright://executions/${executionId}`)).toMatchObject({ id: executionId, status: 'COMPLETED' });
   });
@@ -71,7 +69,9 @@ describe('prompts', () => {
     const text = (messages[0]!.content as { text: string }).text;
     expect(text).toContain('a red sneaker');
     expect(text).toContain('turntable');
-    const order = ['list_node_types', 'validate_workflow', 'save_workflow', 'estimate_workflow', 'dryRun: true', 'poll_execution'].map((step) => text.indexOf(step));
+    const order = ['list_node_types', 'validate_workflow', 'save_workflow', 'estimate_workflow', 'dryRun: true', 'poll_execution'].map((step) =>
+      text.indexOf(step),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });

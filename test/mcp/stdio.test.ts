@@ -49,7 +49,9 @@ describe('pipewright mcp over stdio', () => {
     expect(structured(await call('validate_workflow', imageGraph))).toMatchObject({ ok: true });
     const { workflow } = structured<{ workflow: { id: string } }>(await call('save_workflow', { name: 'Stdio', ...imageGraph }));
     const run = structured<{ executionId: string }>(await call('execute_workflow', { workflowId: workflow.id, dryRun: true }));
-    await expect.poll(async () => structured<{ status: string }>(await call('poll_execution', { executionId: run.executionId })).status, { timeout: 15_000 }).toBe('COMPLETED');
+    await expect
+      .poll(async () => structured<{ status: string }>(await call('poll_execution', { executionId: run.executionId })).status, { timeout: 15_000 })
+      .toBe('COMPLETED');
     const polled = await call('poll_execution', { executionId: run.executionId });
     const got = await call('get_execution', { executionId: run.executionId });
     const { execution } = structured<{ execution: { id: string; credits: number; nodes: unknown[] } }>(got);

@@ -49,9 +49,15 @@ describe('tools/list', () => {
 
   it('says only open-world what reaches providers', async () => {
     const { tools } = await mcp.client.listTools();
-    const openWorld = tools.filter((tool) => tool.annotations?.openWorldHint).map((tool) => tool.name).sort();
+    const openWorld = tools
+      .filter((tool) => tool.annotations?.openWorldHint)
+      .map((tool) => tool.name)
+      .sort();
     expect(openWorld).toEqual(['cancel_execution', 'execute_workflow']);
-    const destructive = tools.filter((tool) => tool.annotations?.destructiveHint).map((tool) => tool.name).sort();
+    const destructive = tools
+      .filter((tool) => tool.annotations?.destructiveHint)
+      .map((tool) => tool.name)
+      .sort();
     expect(destructive).toEqual(['cancel_execution', 'delete_workflow']);
   });
 

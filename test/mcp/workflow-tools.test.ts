@@ -49,7 +49,9 @@ describe('save_workflow, get_workflow, list_workflows, delete_workflow', () => {
     const listed = structured<{ workflows: Array<{ id: string }> }>(await mcp.call('list_workflows', { tag: 'test' }));
     expect(listed.workflows.map((w) => w.id)).toEqual([id]);
 
-    const updated = structured<Saved>(await mcp.call('save_workflow', { workflowId: id, name: 'Echo 2', baseUpdatedAt: created.workflow.updatedAt, ...echoGraph }));
+    const updated = structured<Saved>(
+      await mcp.call('save_workflow', { workflowId: id, name: 'Echo 2', baseUpdatedAt: created.workflow.updatedAt, ...echoGraph }),
+    );
     expect(updated).toMatchObject({ created: false, workflow: { id, name: 'Echo 2', version: 2 } });
 
     expect(structured(await mcp.call('delete_workflow', { workflowId: id }))).toEqual({ workflowId: id, deleted: true });

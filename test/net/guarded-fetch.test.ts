@@ -46,7 +46,10 @@ beforeEach(() => {
 });
 
 async function failure(url: string, options: GuardedFetchOptions): Promise<PipewrightError> {
-  const error = await guardedFetch(url, options).then(() => undefined, (e: unknown) => e);
+  const error = await guardedFetch(url, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPipewrightError(error)) throw new Error(`expected a PipewrightError, got ${String(error)}`);
   return error;
 }
@@ -64,7 +67,10 @@ describe('guardedFetch: responses', () => {
 
   it('sends method, headers and body', async () => {
     const response = await guardedFetch(`${server.origin}/echo`, {
-      policy: open, method: 'post', headers: { 'x-test': 'yes', 'content-type': 'text/plain' }, body: 'payload',
+      policy: open,
+      method: 'post',
+      headers: { 'x-test': 'yes', 'content-type': 'text/plain' },
+      body: 'payload',
     });
     expect(JSON.parse(decode(response.body))).toMatchObject({ method: 'POST', headers: { 'x-test': 'yes' }, body: 'payload' });
   });
@@ -150,16 +156,19 @@ describe('guardedFetch: bad URLs', () => {
 });
 
 describe('guardedFetch: internal targets without allowPrivateNetwork', () => {
-  it.each(['http://127.0.0.1:{port}/secret', 'http://[::1]:{port}/secret', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:127.0.0.1]:{port}/secret'])(
-    'refuses %s before connecting',
-    async (template) => {
-      const error = await failure(template.replace('{port}', String(server.port)), { policy: closed });
-      expect(error).toMatchObject({ code: 'forbidden_target', kind: 'user', transient: false });
-      expect(error.message).toContain('PIPEWRIGHT_ALLOW_PRIVATE_NETWORK=1');
-      expect(error.message).toContain('PIPEWRIGHT_ALLOW_HOSTS');
-      expect(connectAttempts).toEqual([]);
-    },
-  );
+  it.each([
+    'http://127.0.0.1:{port}/secret',
+    'http://[::1]:{port}/secret',
+    'http://10.0.0.1/',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[::ffff:127.0.0.1]:{port}/secret',
+  ])('refuses %s before connecting', async (template) => {
+    const error = await failure(template.replace('{port}', String(server.port)), { policy: closed });
+    expect(error).toMatchObject({ code: 'forbidden_target', kind: 'user', transient: false });
+    expect(error.message).toContain('PIPEWRIGHT_ALLOW_PRIVATE_NETWORK=1');
+    expect(error.message).toContain('PIPEWRIGHT_ALLOW_HOSTS');
+    expect(connectAttempts).toEqual([]);
+  });
 
   it('refuses a name that resolves to loopback, before any TCP connection', async () => {
     const target = await startTestServer({ '/secret': text('internal only') });

@@ -3,7 +3,7 @@ import { poll, type PollInfo } from '../../src/net/index.js';
 
 function counter(doneAt: number) {
   let n = 0;
-  return async () => ++n >= doneAt ? 'done' : `not yet ${n}`;
+  return async () => (++n >= doneAt ? 'done' : `not yet ${n}`);
 }
 
 describe('poll', () => {
@@ -17,7 +17,11 @@ describe('poll', () => {
     });
     expect(value).toBe('done');
     expect(seen.map(([, info]) => info)).toEqual([
-      { attempt: 1, nextDelayMs: 2 }, { attempt: 2, nextDelayMs: 4 }, { attempt: 3, nextDelayMs: 5 }, { attempt: 4, nextDelayMs: 5 }, { attempt: 5, nextDelayMs: null },
+      { attempt: 1, nextDelayMs: 2 },
+      { attempt: 2, nextDelayMs: 4 },
+      { attempt: 3, nextDelayMs: 5 },
+      { attempt: 4, nextDelayMs: 5 },
+      { attempt: 5, nextDelayMs: null },
     ]);
   });
 
@@ -39,9 +43,17 @@ describe('poll', () => {
 
   it('rejects with the signal’s reason when aborted during a wait, and with a check’s rejection', async () => {
     const controller = new AbortController();
-    const waiting = poll({ check: counter(Infinity), done: () => false, backoff: { initialDelayMs: 10_000, factor: 1, maxDelayMs: 10_000 }, signal: controller.signal, onPoll: () => controller.abort('stop') });
+    const waiting = poll({
+      check: counter(Infinity),
+      done: () => false,
+      backoff: { initialDelayMs: 10_000, factor: 1, maxDelayMs: 10_000 },
+      signal: controller.signal,
+      onPoll: () => controller.abort('stop'),
+    });
     await expect(waiting).rejects.toBe('stop');
     const broken = new Error('poll failed');
-    await expect(poll({ check: () => Promise.reject(broken), done: () => true, backoff: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 } })).rejects.toBe(broken);
+    await expect(poll({ check: () => Promise.reject(broken), done: () => true, backoff: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 } })).rejects.toBe(
+      broken,
+    );
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { retry, type RetryEvent } from '../../src/net/index.js';
 
 class Flaky extends Error {
-  constructor(readonly transient: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    readonly transient: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(transient ? 'try again' : 'give up');
   }
 }
@@ -53,7 +56,11 @@ describe('retry', () => {
     const events: RetryEvent[] = [];
     const { attempt, calls } = failing(new Flaky(true, 150));
     await retry(attempt, {
-      retries: 1, backoff: fast, retryable: transientOnly, serverDelayMs: (error) => (error as Flaky).retryAfterMs, onRetry: (event) => void events.push(event),
+      retries: 1,
+      backoff: fast,
+      retryable: transientOnly,
+      serverDelayMs: (error) => (error as Flaky).retryAfterMs,
+      onRetry: (event) => void events.push(event),
     });
     expect(events.map((event) => event.delayMs)).toEqual([150]);
     expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(148);
@@ -63,7 +70,10 @@ describe('retry', () => {
     const controller = new AbortController();
     const { attempt, calls } = failing(new Flaky(true), new Flaky(true));
     const pending = retry(attempt, {
-      retries: 2, backoff: { minDelayMs: 10_000, maxDelayMs: 10_000, factor: 1 }, signal: controller.signal, retryable: transientOnly,
+      retries: 2,
+      backoff: { minDelayMs: 10_000, maxDelayMs: 10_000, factor: 1 },
+      signal: controller.signal,
+      retryable: transientOnly,
       onRetry: () => controller.abort('stop'),
     });
     await expect(pending).rejects.toBe('stop');

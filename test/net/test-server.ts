@@ -46,17 +46,23 @@ export async function startTestServer(routes: Record<string, Handler>): Promise<
   };
 }
 
-export const json = (value: unknown, status = 200): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(value));
-};
+export const json =
+  (value: unknown, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(value));
+  };
 
-export const text = (value: string, status = 200): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(value);
-};
+export const text =
+  (value: string, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(value);
+  };
 
-export const redirect = (location: string, status = 302): Handler => (_req, res) => {
-  res.writeHead(status, { location }).end();
-};
+export const redirect =
+  (location: string, status = 302): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location }).end();
+  };
 
 /** Echoes the request back as JSON: method, headers and body. */
 export const echo: Handler = (req, res, body) => {
@@ -64,21 +70,23 @@ export const echo: Handler = (req, res, body) => {
 };
 
 /** Streams `bytes` bytes in 64 KiB chunks without a content-length. */
-export const stream = (bytes: number): Handler => (_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/octet-stream' });
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  let left = bytes;
-  const write = (): void => {
-    while (left > 0) {
-      const piece = chunk.subarray(0, Math.min(left, chunk.length));
-      left -= piece.length;
-      if (!res.write(piece)) return void res.once('drain', write);
-    }
-    res.end();
+export const stream =
+  (bytes: number): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    let left = bytes;
+    const write = (): void => {
+      while (left > 0) {
+        const piece = chunk.subarray(0, Math.min(left, chunk.length));
+        left -= piece.length;
+        if (!res.write(piece)) return void res.once('drain', write);
+      }
+      res.end();
+    };
+    res.on('close', () => (left = 0));
+    write();
   };
-  res.on('close', () => (left = 0));
-  write();
-};
 
 /** Sends headers, then never finishes the body. */
 export const stall: Handler = (_req, res) => {
@@ -88,5 +96,13 @@ export const stall: Handler = (_req, res) => {
 
 /** A closed, server-mode policy with short limits; tests open what they need. */
 export function testPolicy(overrides: Partial<SecurityPolicy> = {}): SecurityPolicy {
-  return { allowLocalFiles: false, allowPrivateNetwork: false, allowHosts: [], fetchTimeoutMs: 2_000, maxRedirects: 3, maxResponseBytes: 1024 * 1024, ...overrides };
+  return {
+    allowLocalFiles: false,
+    allowPrivateNetwork: false,
+    allowHosts: [],
+    fetchTimeoutMs: 2_000,
+    maxRedirects: 3,
+    maxResponseBytes: 1024 * 1024,
+    ...overrides,
+  };
 }

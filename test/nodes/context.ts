@@ -72,7 +72,10 @@ export async function runNode(type: NodeType, config: Record<string, unknown>, p
 
 /** The PipewrightError a promise rejects with; anything else fails the test. */
 export async function caught(promise: Promise<unknown>): Promise<PipewrightError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isPipewrightError(error)) throw new Error(`expected a PipewrightError, got ${String(error)}`);
   return error;
 }

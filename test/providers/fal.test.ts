@@ -30,7 +30,10 @@ describe('fal adapter: queue details', () => {
   it('submits on the full endpoint id, checks status on owner/app, and returns the result payload', async () => {
     const ctx = callContext();
     const result = await fal.call(CALL, ctx);
-    expect(result).toEqual({ jobId: 'req-1', output: expect.objectContaining({ images: [expect.objectContaining({ url: `${fake.url}/files/req-1-0.png` })], seed: 42 }) });
+    expect(result).toEqual({
+      jobId: 'req-1',
+      output: expect.objectContaining({ images: [expect.objectContaining({ url: `${fake.url}/files/req-1-0.png` })], seed: 42 }),
+    });
     expect(fake.submitted).toEqual([{ endpoint: 'fal-ai/flux/dev', input: { prompt: 'a red sneaker' } }]);
     expect(fake.counters.results).toBe(1);
   });

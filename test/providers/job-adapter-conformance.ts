@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PipewrightError } from '../../src/errors/index.js';
-import { createHttpClient, createProviders, type ProviderAdapter, type ProviderCall, type ProviderId, type ProviderSettings } from '../../src/providers/index.js';
+import {
+  createHttpClient,
+  createProviders,
+  type ProviderAdapter,
+  type ProviderCall,
+  type ProviderId,
+  type ProviderSettings,
+} from '../../src/providers/index.js';
 import type { FakeServer } from './fakes/fake-server.js';
 import type { JobCounters, JobKnobs } from './fakes/job-knobs.js';
 import { callContext, fastAdapter, rejection } from './support.js';
@@ -97,7 +104,15 @@ export function describeJobAdapter(c: JobAdapterCase): void {
       const firstHttp = createHttpClient();
       const first = fastAdapter(c.provider, c.settings(fake, key), firstHttp);
       let stored: string | undefined;
-      const dying = first.call(c.call, callContext({ rememberJob: async (id) => { stored = id; void firstHttp.destroy(); } }));
+      const dying = first.call(
+        c.call,
+        callContext({
+          rememberJob: async (id) => {
+            stored = id;
+            void firstHttp.destroy();
+          },
+        }),
+      );
       await expect(dying).rejects.toBeDefined();
       // Process 2 gets the id back from the engine as previousJobId.
       const ctx = callContext({ previousJobId: stored! });

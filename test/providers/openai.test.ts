@@ -19,7 +19,9 @@ describe('openai-compatible adapter', () => {
 
   it('posts chat completions with the model from the endpoint and returns the completion JSON', async () => {
     const result = await openai.call(CHAT, callContext());
-    expect(fake.requests).toEqual([{ path: '/v1/chat/completions', body: { ...CHAT.input, model: 'gpt-4o-mini', stream: false }, authorization: `Bearer ${KEY}` }]);
+    expect(fake.requests).toEqual([
+      { path: '/v1/chat/completions', body: { ...CHAT.input, model: 'gpt-4o-mini', stream: false }, authorization: `Bearer ${KEY}` },
+    ]);
     expect(result.jobId).toBeUndefined();
     expect(chatText(result.output)).toBe('A crisp studio photo of a red sneaker.');
   });

@@ -11,6 +11,14 @@ describe('output readers', () => {
   });
 
   it('anthropicText skips non-text blocks', () => {
-    expect(anthropicText({ content: [{ type: 'thinking', thinking: '…' }, { type: 'text', text: 'Hello' }, { type: 'tool_use', id: 't' }] })).toBe('Hello');
+    expect(
+      anthropicText({
+        content: [
+          { type: 'thinking', thinking: '…' },
+          { type: 'text', text: 'Hello' },
+          { type: 'tool_use', id: 't' },
+        ],
+      }),
+    ).toBe('Hello');
   });
 });

@@ -18,8 +18,12 @@ describe('providerSettingsFromEnv', () => {
 
   it('takes base URL overrides without a trailing slash', () => {
     const settings = providerSettingsFromEnv({
-      FAL_KEY: 'f', FAL_QUEUE_URL: 'http://127.0.0.1:9/', REPLICATE_API_TOKEN: 'r', REPLICATE_API_URL: 'http://127.0.0.1:8/v1/',
-      ANTHROPIC_API_KEY: 'a', ANTHROPIC_BASE_URL: 'http://127.0.0.1:7',
+      FAL_KEY: 'f',
+      FAL_QUEUE_URL: 'http://127.0.0.1:9/',
+      REPLICATE_API_TOKEN: 'r',
+      REPLICATE_API_URL: 'http://127.0.0.1:8/v1/',
+      ANTHROPIC_API_KEY: 'a',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:7',
     });
     expect(settings.fal?.queueUrl).toBe('http://127.0.0.1:9');
     expect(settings.replicate?.apiUrl).toBe('http://127.0.0.1:8/v1');
@@ -30,7 +34,11 @@ describe('providerSettingsFromEnv', () => {
     const all = { OPENAI_API_KEY: 'o', OPENAI_BASE_URL: 'http://vllm:8000/v1', OPENROUTER_API_KEY: 'or', OLLAMA_HOST: 'localhost:11434' };
     expect(providerSettingsFromEnv(all).openai).toEqual({ apiKey: 'o', baseUrl: 'http://vllm:8000/v1', source: 'OPENAI_API_KEY' });
     expect(providerSettingsFromEnv({ ...all, OPENAI_API_KEY: undefined }).openai).toEqual({ baseUrl: 'http://vllm:8000/v1', source: 'OPENAI_BASE_URL' });
-    expect(providerSettingsFromEnv({ OPENROUTER_API_KEY: 'or', OLLAMA_HOST: 'x' }).openai).toEqual({ apiKey: 'or', baseUrl: 'https://openrouter.ai/api/v1', source: 'OPENROUTER_API_KEY' });
+    expect(providerSettingsFromEnv({ OPENROUTER_API_KEY: 'or', OLLAMA_HOST: 'x' }).openai).toEqual({
+      apiKey: 'or',
+      baseUrl: 'https://openrouter.ai/api/v1',
+      source: 'OPENROUTER_API_KEY',
+    });
     expect(providerSettingsFromEnv({ OLLAMA_HOST: 'localhost:11434' }).openai).toEqual({ baseUrl: 'http://localhost:11434/v1', source: 'OLLAMA_HOST' });
     expect(providerSettingsFromEnv({ OLLAMA_HOST: 'https://gpu.internal:11434/' }).openai?.baseUrl).toBe('https://gpu.internal:11434/v1');
   });

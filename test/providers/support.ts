@@ -1,5 +1,13 @@
 import { isPipewrightError, type PipewrightError } from '../../src/errors/index.js';
-import { createHttpClient, createProviders, type HttpClient, type ProviderAdapter, type ProviderCallContext, type ProviderId, type ProviderSettings } from '../../src/providers/index.js';
+import {
+  createHttpClient,
+  createProviders,
+  type HttpClient,
+  type ProviderAdapter,
+  type ProviderCallContext,
+  type ProviderId,
+  type ProviderSettings,
+} from '../../src/providers/index.js';
 
 export interface RecordingContext extends ProviderCallContext {
   controller: AbortController;

@@ -14,7 +14,10 @@ afterAll(async () => {
 
 const imageFlow = {
   name: 'Image in',
-  nodes: [{ id: 'photo', data: { nodeType: 'input:image', config: {} } }, { id: 'out', data: { nodeType: 'output:result', config: { name: 'image' } } }],
+  nodes: [
+    { id: 'photo', data: { nodeType: 'input:image', config: {} } },
+    { id: 'out', data: { nodeType: 'output:result', config: { name: 'image' } } },
+  ],
   edges: [{ source: 'photo', target: 'out', sourceHandle: 'out-image', targetHandle: 'in-value' }],
 };
 
@@ -61,7 +64,12 @@ describe('scripted media', () => {
 
   it('refuses what is not an image at all, or a type that is no media type', async () => {
     const key = await hostile.keys.otherAccount();
-    for (const uri of [dataUri('text/html', html), dataUri('application/xhtml+xml', html), dataUri('text/xml', '<x/>'), `data:text/html\r\nSet-Cookie: a=b;base64,${Buffer.from(html).toString('base64')}`]) {
+    for (const uri of [
+      dataUri('text/html', html),
+      dataUri('application/xhtml+xml', html),
+      dataUri('text/xml', '<x/>'),
+      `data:text/html\r\nSet-Cookie: a=b;base64,${Buffer.from(html).toString('base64')}`,
+    ]) {
       const poll = await runImage(key, uri);
       expect(poll.status).toBe('FAILED');
       expect(poll.nodeStates.find((node: { nodeId: string }) => node.nodeId === 'photo').error).toMatch(/invalid_image|not an image/);
@@ -83,7 +91,13 @@ describe('names that try to leave their folder', () => {
 
   it('in route parameters find nothing', async () => {
     const before = await hostile.snapshot();
-    for (const name of ['..%2F..%2Fpipewright.db', '..%2F..%2F..%2Fetc%2Fpasswd', 'art_..%2F..%2Fsecrets', '%2e%2e%2f%2e%2e%2fpipewright.db', 'art_000000000000000000000000%00.png']) {
+    for (const name of [
+      '..%2F..%2Fpipewright.db',
+      '..%2F..%2F..%2Fetc%2Fpasswd',
+      'art_..%2F..%2Fsecrets',
+      '%2e%2e%2f%2e%2e%2fpipewright.db',
+      'art_000000000000000000000000%00.png',
+    ]) {
       expectRefused(await hostile.api('GET', `/artifacts/${name}`), 404, 'not_found');
       expectRefused(await hostile.api('GET', `/artifacts/${name}?exp=9999999999&sig=${'A'.repeat(43)}`, { key: null }), 403, 'invalid_signature');
       expectRefused(await hostile.api('GET', `/workflows/${name}`), 404, 'not_found');

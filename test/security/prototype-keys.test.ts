@@ -14,8 +14,18 @@ afterAll(async () => {
   expectNothingLeaked(hostile);
 });
 
-const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({ id, type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType, config } });
-const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({ source, target, sourceHandle: `out-${sourcePort}`, targetHandle: `in-${targetPort}` });
+const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({
+  id,
+  type: 'basedNode',
+  position: { x: 0, y: 0 },
+  data: { nodeType, config },
+});
+const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
+  source,
+  target,
+  sourceHandle: `out-${sourcePort}`,
+  targetHandle: `in-${targetPort}`,
+});
 
 /** JSON text with `name` as node id, port, config key, output name, tag and switch case: what a client sends. */
 function workflowText(name: string, other: string): string {
@@ -54,7 +64,11 @@ describe('prototype property names as keys, through the built serve', () => {
       const listed = await hostile.api('GET', `/workflows?tag=${encodeURIComponent(name)}`, { key });
       expect(listed.json.data.map((wf: { id: string }) => wf.id)).toEqual([id]);
 
-      const run = await hostile.api('POST', `/workflows/${id}/execute`, { body: `{"inputs":{${JSON.stringify(name)}:"sent"}}`, headers: { 'content-type': 'application/json' }, key });
+      const run = await hostile.api('POST', `/workflows/${id}/execute`, {
+        body: `{"inputs":{${JSON.stringify(name)}:"sent"}}`,
+        headers: { 'content-type': 'application/json' },
+        key,
+      });
       expect(run.status, run.text).toBe(201);
       const poll = await finished(run.json.executionId, key);
       expect(poll.status).toBe('COMPLETED');
@@ -69,7 +83,11 @@ describe('prototype property names as keys, through the built serve', () => {
       const patched = await hostile.api('PATCH', `/workflows/${id}/nodes/${encodeURIComponent(name)}`, { json: { label: 'renamed' }, key });
       expect(patched.status, patched.text).toBe(200);
       const webhookId = created.json.data.webhookId as string;
-      const hooked = await hostile.api('POST', `/workflow/${webhookId}/trigger`, { body: `{${JSON.stringify(name)}:"hooked"}`, headers: { 'content-type': 'application/json' }, key: null });
+      const hooked = await hostile.api('POST', `/workflow/${webhookId}/trigger`, {
+        body: `{${JSON.stringify(name)}:"hooked"}`,
+        headers: { 'content-type': 'application/json' },
+        key: null,
+      });
       expect(hooked.status, hooked.text).toBe(202);
       expect(JSON.stringify((await finished(hooked.json.executionId, key)).finalOutput)).toBe(JSON.stringify({ [name]: 'hooked/set' }));
     });

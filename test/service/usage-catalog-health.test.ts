@@ -41,7 +41,10 @@ describe('CatalogService, HealthService and lint', () => {
   it('describes every registered node type', () => {
     const { nodes } = h().services.catalog.nodes();
     expect(nodes.map((n) => n.nodeType)).toContain('input:text');
-    expect(nodes.find((n) => n.nodeType === 'output:result')).toMatchObject({ category: 'output', inputs: expect.arrayContaining([expect.objectContaining({ id: 'value', isPort: true })]) });
+    expect(nodes.find((n) => n.nodeType === 'output:result')).toMatchObject({
+      category: 'output',
+      inputs: expect.arrayContaining([expect.objectContaining({ id: 'value', isPort: true })]),
+    });
   });
 
   it('reports the store as ok while open and unavailable once closed', async () => {

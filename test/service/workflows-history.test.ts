@@ -19,7 +19,11 @@ describe('WorkflowService versions and restore', () => {
     const { services, admin } = h();
     const workflow = await threeVersions();
     const versions = await services.workflows.versions(admin, workflow.id);
-    expect(versions.map((v) => [v.version, v.note])).toEqual([[3, 'node prompt patched'], [2, 'updated'], [1, 'created']]);
+    expect(versions.map((v) => [v.version, v.note])).toEqual([
+      [3, 'node prompt patched'],
+      [2, 'updated'],
+      [1, 'created'],
+    ]);
     expect(versions[2]?.updatedAt).toBe(workflow.createdAt);
   });
 
@@ -75,7 +79,9 @@ describe('WorkflowService duplicate', () => {
     const { services, admin, stranger } = h();
     const workflow = await threeVersions();
     const before = await h().snapshot();
-    expect((await failure(() => services.workflows.duplicate(admin, workflow.id, parseBody(DuplicateBodySchema, { name: 'x', tags: [] })))).code).toBe('invalid_body');
+    expect((await failure(() => services.workflows.duplicate(admin, workflow.id, parseBody(DuplicateBodySchema, { name: 'x', tags: [] })))).code).toBe(
+      'invalid_body',
+    );
     expect((await failure(() => services.workflows.duplicate(admin, workflow.id, parseBody(DuplicateBodySchema, { name: '' })))).code).toBe('invalid_body');
     expect((await failure(services.workflows.duplicate(await stranger(), workflow.id, {}))).code).toBe('not_found');
     expect(await h().snapshot()).toEqual(before);

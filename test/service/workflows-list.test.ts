@@ -48,6 +48,9 @@ describe('WorkflowService list', () => {
     ['a cursor it never issued', { cursor: 'not-a-cursor' }, 'cursor'],
     ['a cursor of the wrong shape', { cursor: Buffer.from('[1]').toString('base64url') }, 'cursor'],
   ])('refuses %s as invalid_field', async (_, query, field) => {
-    expect(await failure(() => h().services.workflows.list(h().admin, parseQuery(WorkflowListQuerySchema, query)))).toMatchObject({ code: 'invalid_field', details: { field } });
+    expect(await failure(() => h().services.workflows.list(h().admin, parseQuery(WorkflowListQuerySchema, query)))).toMatchObject({
+      code: 'invalid_field',
+      details: { field },
+    });
   });
 });

@@ -6,7 +6,7 @@ const h = useHarness();
 
 async function created() {
   const body = simpleWorkflow();
-  body.nodes[0]!.data.config = { prompt: 'hi', timeoutMs: 1000, maxRetries: 2 } as typeof body.nodes[0]['data']['config'];
+  body.nodes[0]!.data.config = { prompt: 'hi', timeoutMs: 1000, maxRetries: 2 } as (typeof body.nodes)[0]['data']['config'];
   return (await h().services.workflows.create(h().admin, body)).workflow;
 }
 

@@ -24,12 +24,21 @@ describe('WorkflowService create and get', () => {
 
   it('stores the normalised graph: stale outputs dropped, categories corrected, edge ids filled', async () => {
     const { services, admin } = h();
-    const { nodes: [prompt, out], edges: [edge], ...rest } = simpleWorkflow();
+    const {
+      nodes: [prompt, out],
+      edges: [edge],
+      ...rest
+    } = simpleWorkflow();
     const stale = { ...prompt, data: { ...prompt?.data, category: 'model', output: { text: 'old' } } };
     const body = { ...rest, nodes: [stale, out], edges: [{ ...edge, id: undefined }] };
     const { workflow, meta } = await services.workflows.create(admin, body);
     expect(meta.migrations.map((m) => m.field)).toEqual(['data.category', 'id']);
-    expect(workflow.nodes[0]).toEqual({ id: 'prompt', type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType: 'input:text', label: 'Prompt', category: 'input', config: { prompt: 'hi' } } });
+    expect(workflow.nodes[0]).toEqual({
+      id: 'prompt',
+      type: 'basedNode',
+      position: { x: 0, y: 0 },
+      data: { nodeType: 'input:text', label: 'Prompt', category: 'input', config: { prompt: 'hi' } },
+    });
     expect(workflow.edges[0]).toMatchObject({ id: 'e-prompt-out-text-out-in-value' });
   });
 

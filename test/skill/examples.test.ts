@@ -12,8 +12,11 @@ import { jsonBlocks, skillDocs } from './skill-docs.js';
 // Every complete graph the skill shows is one a reader may copy: it must validate and run.
 const registry = createBuiltinRegistry();
 const graphs = (await skillDocs()).flatMap(({ path, text }) =>
-  jsonBlocks(text).map((block) => JSON.parse(block) as { nodes?: unknown[] }).filter((json) => Array.isArray(json.nodes))
-    .map((graph, index) => ({ name: `${path} graph ${index + 1}`, graph })));
+  jsonBlocks(text)
+    .map((block) => JSON.parse(block) as { nodes?: unknown[] })
+    .filter((json) => Array.isArray(json.nodes))
+    .map((graph, index) => ({ name: `${path} graph ${index + 1}`, graph })),
+);
 let home: string;
 let engine: Engine;
 

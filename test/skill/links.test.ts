@@ -18,7 +18,8 @@ describe('links in SKILL.md and skill/references', () => {
         broken.push(`${path}:${line} ${target} (no file)`);
         continue;
       }
-      if (anchor !== undefined && !anchors(await readFile(join(PACKAGE_ROOT, resolved), 'utf8')).has(anchor)) broken.push(`${path}:${line} ${target} (no heading)`);
+      if (anchor !== undefined && !anchors(await readFile(join(PACKAGE_ROOT, resolved), 'utf8')).has(anchor))
+        broken.push(`${path}:${line} ${target} (no heading)`);
     }
     expect(broken).toEqual([]);
   });

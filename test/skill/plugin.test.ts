@@ -34,9 +34,16 @@ describe('the Claude Code plugin', () => {
   it('ships in the npm package with the skill', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT });
     const files = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining([
-      'SKILL.md', '.claude-plugin/plugin.json', '.claude-plugin/marketplace.json', '.mcp.json',
-      'skill/references/api.md', 'skill/references/node-catalog.md', 'skill/templates/product-shot.json',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'SKILL.md',
+        '.claude-plugin/plugin.json',
+        '.claude-plugin/marketplace.json',
+        '.mcp.json',
+        'skill/references/api.md',
+        'skill/references/node-catalog.md',
+        'skill/templates/product-shot.json',
+      ]),
+    );
   });
 });

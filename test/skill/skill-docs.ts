@@ -63,8 +63,18 @@ export function links(text: string): Array<{ target: string; line: number }> {
 
 /** GitHub's anchor for each heading: lower case, punctuation dropped, spaces to hyphens. */
 export function anchors(text: string): Set<string> {
-  const headings = text.split('\n').filter((line) => /^#{1,6} /.test(line)).map((line) => line.replace(/^#+ /, ''));
-  return new Set(headings.map((heading) => heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+  const headings = text
+    .split('\n')
+    .filter((line) => /^#{1,6} /.test(line))
+    .map((line) => line.replace(/^#+ /, ''));
+  return new Set(
+    headings.map((heading) =>
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    ),
+  );
 }
 
 /** Fenced ```json blocks. */

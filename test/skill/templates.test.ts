@@ -23,10 +23,18 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 
 describe('skill/templates', () => {
   it('bundles the reusable workflows the skill promises', () => {
-    expect(templates.map((t) => t.file)).toEqual(expect.arrayContaining([
-      'product-shot.json', 'social-ad-variants.json', 'storyboard-to-video.json', 'logo-brand-set.json',
-      'portrait-restyle.json', 'podcast-clip-captions.json', 'image-upscale-batch.json', 'text-to-speech-narration.json',
-    ]));
+    expect(templates.map((t) => t.file)).toEqual(
+      expect.arrayContaining([
+        'product-shot.json',
+        'social-ad-variants.json',
+        'storyboard-to-video.json',
+        'logo-brand-set.json',
+        'portrait-restyle.json',
+        'podcast-clip-captions.json',
+        'image-upscale-batch.json',
+        'text-to-speech-narration.json',
+      ]),
+    );
   });
 
   describe.each(templates)('$file', ({ workflow }) => {
@@ -40,15 +48,18 @@ describe('skill/templates', () => {
     });
 
     it('exposes its inputs as input nodes with labels', () => {
-      const inputs = (workflow.nodes as Array<{ id: string; data: { nodeType: string; label?: string } }>)
-        .filter((node) => registry.get(node.data.nodeType)?.inputKey !== undefined);
+      const inputs = (workflow.nodes as Array<{ id: string; data: { nodeType: string; label?: string } }>).filter(
+        (node) => registry.get(node.data.nodeType)?.inputKey !== undefined,
+      );
       expect(inputs.length).toBeGreaterThan(0);
       for (const node of inputs) expect(node.data.label, node.id).toBeTruthy();
     });
 
     it('completes a dry run offline, with every named output', async () => {
       const state = await engine.execute({ graph: validation.graph!, dryRun: true }).result;
-      const failed = Object.values(state.nodes).filter((node) => node.status !== 'COMPLETED').map((node) => [node.nodeId, node.status, node.error]);
+      const failed = Object.values(state.nodes)
+        .filter((node) => node.status !== 'COMPLETED')
+        .map((node) => [node.nodeId, node.status, node.error]);
       expect(failed).toEqual([]);
       expect(state).toMatchObject({ status: 'COMPLETED', credits: 0 });
       const names = validation.graph!.nodes.filter((node) => node.nodeType === 'output:result').map((node) => node.settings.name);

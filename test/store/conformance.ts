@@ -119,7 +119,9 @@ export function describeStore(name: string, open: OpenStore): void {
         const [a, b] = [await account(), await account()];
         const wf = await store.workflows.create({ accountId: a.id, content: content(), note: 'created' });
         expect(await store.workflows.get(b.id, wf.id)).toBeUndefined();
-        expect(await store.workflows.update(b.id, wf.id, { content: content({ name: 'X' }), note: 'u', ifUpdatedAt: wf.updatedAt })).toEqual({ status: 'not_found' });
+        expect(await store.workflows.update(b.id, wf.id, { content: content({ name: 'X' }), note: 'u', ifUpdatedAt: wf.updatedAt })).toEqual({
+          status: 'not_found',
+        });
         expect(await store.workflows.softDelete(b.id, wf.id)).toBe(false);
         expect(await store.workflows.versions(b.id, wf.id)).toBeUndefined();
         expect(await store.workflows.version(b.id, wf.id, 1)).toBeUndefined();
@@ -132,14 +134,21 @@ export function describeStore(name: string, open: OpenStore): void {
         const a = await account();
         const v1 = await store.workflows.create({ accountId: a.id, content: content(), note: 'created' });
         clock.advance(1000);
-        const first = await store.workflows.update(a.id, v1.id, { content: content({ name: 'Two', description: 'd' }), note: 'updated', ifUpdatedAt: v1.updatedAt });
+        const first = await store.workflows.update(a.id, v1.id, {
+          content: content({ name: 'Two', description: 'd' }),
+          note: 'updated',
+          ifUpdatedAt: v1.updatedAt,
+        });
         expect(first).toMatchObject({ status: 'updated', workflow: { version: 2, name: 'Two', description: 'd', createdAt: v1.createdAt } });
         const v2 = first.status === 'updated' ? first.workflow : v1;
         expect(v2.updatedAt > v1.updatedAt).toBe(true);
         const stale = await store.workflows.update(a.id, v1.id, { content: content({ name: 'Lost' }), note: 'updated', ifUpdatedAt: v1.updatedAt });
         expect(stale).toEqual({ status: 'stale', currentUpdatedAt: v2.updatedAt });
         expect(await store.workflows.get(a.id, v1.id)).toEqual(v2);
-        expect((await store.workflows.versions(a.id, v1.id))?.map((v) => [v.version, v.note])).toEqual([[2, 'updated'], [1, 'created']]);
+        expect((await store.workflows.versions(a.id, v1.id))?.map((v) => [v.version, v.note])).toEqual([
+          [2, 'updated'],
+          [1, 'created'],
+        ]);
         expect(await store.workflows.version(a.id, v1.id, 1)).toMatchObject({ version: 1, name: 'Flow', note: 'created' });
         expect(await store.workflows.version(a.id, v1.id, 3)).toBeUndefined();
       });

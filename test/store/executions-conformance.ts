@@ -33,7 +33,16 @@ export function describeExecutionStore(context: Context): void {
       const { store, account } = context();
       const [a, b] = [await account(), await account()];
       const created = await store.executions.create('exec_1', newExecution(a.id, { batchId: 'batch_1' }), [nodeRun('z'), nodeRun('a')]);
-      expect(created).toMatchObject({ id: 'exec_1', status: 'QUEUED', inputs: { a: 'x' }, options: { dryRun: false }, credits: 0, batchId: 'batch_1', retryOf: null, finalOutput: null });
+      expect(created).toMatchObject({
+        id: 'exec_1',
+        status: 'QUEUED',
+        inputs: { a: 'x' },
+        options: { dryRun: false },
+        credits: 0,
+        batchId: 'batch_1',
+        retryOf: null,
+        finalOutput: null,
+      });
       expect(await store.executions.get(a.id, 'exec_1')).toEqual(created);
       expect(await store.executions.get(b.id, 'exec_1')).toBeUndefined();
       expect(await store.executions.load('exec_1')).toEqual(created);
@@ -53,10 +62,25 @@ export function describeExecutionStore(context: Context): void {
       await store.executions.create('exec_3', newExecution(a.id), [nodeRun('n')]);
       await store.executions.update('exec_3', { status: 'RUNNING', startedAt: '2026-03-01T12:00:00.000Z' });
       await store.executions.update('exec_3', { status: 'FAILED', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
-      expect(await store.executions.load('exec_3')).toMatchObject({ status: 'FAILED', startedAt: '2026-03-01T12:00:00.000Z', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
+      expect(await store.executions.load('exec_3')).toMatchObject({
+        status: 'FAILED',
+        startedAt: '2026-03-01T12:00:00.000Z',
+        endedAt: '2026-03-01T12:00:01.000Z',
+        error: { code: 'node_failed' },
+        finalOutput: { r: 1 },
+      });
       const full = nodeRun('n', {
-        status: 'FAILED', attempts: 3, startedAt: 's', endedAt: 'e', durationMs: 12, progress: 0.25, logs: ['one'],
-        error: { code: 'x', message: 'y', transient: true }, iterations: [{ index: 0, status: 'FAILED' }], providerJobIds: { '0': 'job-1' }, output: { v: [1] },
+        status: 'FAILED',
+        attempts: 3,
+        startedAt: 's',
+        endedAt: 'e',
+        durationMs: 12,
+        progress: 0.25,
+        logs: ['one'],
+        error: { code: 'x', message: 'y', transient: true },
+        iterations: [{ index: 0, status: 'FAILED' }],
+        providerJobIds: { '0': 'job-1' },
+        output: { v: [1] },
       });
       await store.executions.saveNode('exec_3', a.id, full);
       expect(await store.executions.nodes('exec_3')).toEqual([full]);
@@ -85,7 +109,10 @@ export function describeExecutionStore(context: Context): void {
       await store.executions.create('exec_r1', { ...newExecution(accountId), owner: 'host/1/a' }, []);
       expect((await store.executions.load('exec_r1'))?.owner).toBe('host/1/a');
       expect(await store.executions.claimOwner('exec_r1', 'host/2/b', null)).toBe(false);
-      const race = await Promise.all([store.executions.claimOwner('exec_r1', 'host/2/b', 'host/1/a'), store.executions.claimOwner('exec_r1', 'host/3/c', 'host/1/a')]);
+      const race = await Promise.all([
+        store.executions.claimOwner('exec_r1', 'host/2/b', 'host/1/a'),
+        store.executions.claimOwner('exec_r1', 'host/3/c', 'host/1/a'),
+      ]);
       expect(race.filter(Boolean)).toHaveLength(1);
       await store.executions.update('exec_r1', { status: 'COMPLETED' });
       const holder = (await store.executions.load('exec_r1'))!.owner;

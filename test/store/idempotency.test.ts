@@ -38,7 +38,11 @@ describe('idempotency on the store', () => {
     const idem = service();
     await idem.begin(accountId, 'k1', request);
     await expect(idem.begin(accountId, 'k1', request)).rejects.toMatchObject({ code: 'idempotency_key_in_use' });
-    for (const other of [{ ...request, body: '{"inputs":{"a":1}}' }, { ...request, path: '/api/v1/workflows/wf_2/execute' }, { ...request, method: 'PUT' }]) {
+    for (const other of [
+      { ...request, body: '{"inputs":{"a":1}}' },
+      { ...request, path: '/api/v1/workflows/wf_2/execute' },
+      { ...request, method: 'PUT' },
+    ]) {
       await expect(idem.begin(accountId, 'k1', other)).rejects.toMatchObject({ code: 'idempotency_key_reused' });
     }
     await idem.complete(accountId, 'k1', answer);
@@ -56,7 +60,9 @@ describe('idempotency on the store', () => {
     const idem = service();
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => idem.begin(accountId, 'race', request)));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(19).fill('idempotency_key_in_use'));
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(
+      Array(19).fill('idempotency_key_in_use'),
+    );
   });
 
   it('forgets a released claim so a retry runs, but never a stored answer', async () => {

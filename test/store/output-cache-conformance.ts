@@ -4,7 +4,13 @@ import type { ManualClock } from './clock.js';
 
 type Context = () => { store: Store; clock: ManualClock; another(): Promise<Store> };
 
-const entry = (text: string): CachedOutputRecord => ({ output: { text: [text, `${text}!`] }, iterations: [{ index: 0, status: 'COMPLETED', attempts: 0 }, { index: 1, status: 'COMPLETED', attempts: 0 }] });
+const entry = (text: string): CachedOutputRecord => ({
+  output: { text: [text, `${text}!`] },
+  iterations: [
+    { index: 0, status: 'COMPLETED', attempts: 0 },
+    { index: 1, status: 'COMPLETED', attempts: 0 },
+  ],
+});
 
 /** The shared output cache: part of the one suite every backend passes. */
 export function describeOutputCacheStore(context: Context): void {

@@ -15,13 +15,16 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     const caller = c.get('caller');
-    logger.info({
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path.replace(WEBHOOK_SEGMENT, '$1…$2'),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      accountId: caller !== undefined && 'principal' in caller ? caller.principal.accountId : null,
-    }, 'request');
+    logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path.replace(WEBHOOK_SEGMENT, '$1…$2'),
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        accountId: caller !== undefined && 'principal' in caller ? caller.principal.accountId : null,
+      },
+      'request',
+    );
   };
 }

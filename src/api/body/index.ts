@@ -38,9 +38,13 @@ function parseJson(text: string, maxDepth: number): unknown {
   const at = /\\u[dD][89a-fA-F]/.test(text) ? illFormedTextAt(value) : undefined;
   if (at !== undefined) {
     const field = formatTextPath(at);
-    throw new PipewrightError('invalid_field', `${field}: text must be well-formed UTF-16; a lone surrogate (an unpaired \\uD800–\\uDFFF escape) cannot be stored as sent`, {
-      details: { field },
-    });
+    throw new PipewrightError(
+      'invalid_field',
+      `${field}: text must be well-formed UTF-16; a lone surrogate (an unpaired \\uD800–\\uDFFF escape) cannot be stored as sent`,
+      {
+        details: { field },
+      },
+    );
   }
   return value;
 }

@@ -9,7 +9,7 @@ const PASSIVE = /^(image\/(png|jpeg|gif|webp|avif|tiff|heic|bmp)|audio\/[a-z0-9.
 const SANDBOX = "sandbox; default-src 'none'";
 const PASSIVE_SANDBOX = 'sandbox';
 /** `type/subtype`, optionally with parameters, in header-safe characters; anything else goes out as bytes. */
-const TOKEN = "[a-z0-9!#$&^_.+-]+";
+const TOKEN = '[a-z0-9!#$&^_.+-]+';
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(; ?${TOKEN}=(${TOKEN}|"[^"\\\\\\r\\n]*"))*$`, 'i');
 
 /** Headers of a stored file's bytes: its type, private caching, never sniffed, sandboxed unless passive. */

@@ -12,7 +12,8 @@ import type { RouteDeps } from './deps.js';
  */
 export function registerArtifactRoutes(api: Hono<AppEnv>, { services }: RouteDeps): void {
   api.get('/artifacts/:id', signedRead(services), requireKey('executions:read'), async (c) =>
-    sendArtifact(c, await services.executions.artifact(c.var.principal, c.req.param('id'))));
+    sendArtifact(c, await services.executions.artifact(c.var.principal, c.req.param('id'))),
+  );
 }
 
 /** A request with a key is the key's, whatever its query says; one without a key but with a signature is the signature's. */

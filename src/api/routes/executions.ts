@@ -23,8 +23,7 @@ export function registerExecutionRoutes(api: Hono<AppEnv>, { services, body, exe
 
   api.get('/workflows/executions/:id', read, async (c) => c.json({ data: await executions.detail(c.var.principal, c.req.param('id')) }));
 
-  api.post('/workflows/executions/:id/cancel', execute, body, async (c) =>
-    c.json({ data: await executions.cancel(c.var.principal, c.req.param('id')) }, 202));
+  api.post('/workflows/executions/:id/cancel', execute, body, async (c) => c.json({ data: await executions.cancel(c.var.principal, c.req.param('id')) }, 202));
 
   api.post('/workflows/executions/:id/retry', executionLimit, execute, body, async (c) => {
     const accepted = await executions.retry(c.var.principal, c.req.param('id'));

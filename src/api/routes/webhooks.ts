@@ -16,12 +16,19 @@ export function registerWebhookRoutes(api: Hono<AppEnv>, { services, body, webho
   const executions = services.executions;
 
   api.post('/workflow/:webhookId/trigger', resolveOwner(webhook.owners), webhook.guard, knownWebhook, webhook.body, async (c) =>
-    c.json(await unknownAsNoRoute(c, () => executions.trigger(c.req.param('webhookId'), parseBody(TriggerBodySchema, c.var.body), { beforeStart: () => webhook.spend(c) })), 202));
+    c.json(
+      await unknownAsNoRoute(c, () =>
+        executions.trigger(c.req.param('webhookId'), parseBody(TriggerBodySchema, c.var.body), { beforeStart: () => webhook.spend(c) }),
+      ),
+      202,
+    ),
+  );
 
   api.get('/workflow/:webhookId/trigger', async (c) => c.json(await unknownAsNoRoute(c, () => executions.describeTrigger(c.req.param('webhookId')))));
 
   api.post('/workflows/:id/webhook/rotate', requireKey('workflows:write'), body, async (c) =>
-    c.json({ data: await executions.rotateWebhook(c.var.principal, c.req.param('id')) }));
+    c.json({ data: await executions.rotateWebhook(c.var.principal, c.req.param('id')) }),
+  );
 }
 
 function resolveOwner(owners: WebhookOwners): MiddlewareHandler<AppEnv> {

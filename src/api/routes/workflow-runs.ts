@@ -26,8 +26,10 @@ export function registerWorkflowRunRoutes(api: Hono<AppEnv>, deps: RouteDeps): v
   api.get('/workflows/:id/run', read, async (c) => c.json({ data: await executions.describeRun(c.var.principal, c.req.param('id')) }));
 
   api.post('/workflows/:id/run', executionLimit, execute, body, batchLimit, async (c) =>
-    c.json(await executions.run(c.var.principal, c.req.param('id'), parseBody(RunBodySchema, c.var.body ?? {})), 202));
+    c.json(await executions.run(c.var.principal, c.req.param('id'), parseBody(RunBodySchema, c.var.body ?? {})), 202),
+  );
 
   api.post('/workflows/:id/estimate', execute, body, async (c) =>
-    c.json({ data: await executions.estimate(c.var.principal, c.req.param('id'), parseBody(ExecuteBodySchema, c.var.body ?? {})) }));
+    c.json({ data: await executions.estimate(c.var.principal, c.req.param('id'), parseBody(ExecuteBodySchema, c.var.body ?? {})) }),
+  );
 }

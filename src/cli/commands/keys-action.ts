@@ -16,14 +16,17 @@ export async function createKey(flags: CreateFlags): Promise<void> {
       ...(flags.name !== undefined && { name: flags.name }),
       ...(flags.scopes !== undefined && { scopes: parseScopes(flags.scopes) }),
       ...(flags.expires !== undefined && { expiresAt: parseExpires(flags.expires) }),
-    }));
+    }),
+  );
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ key, ...view }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${key}\n`);
-  process.stderr.write(`Created ${view.prefix} (${view.name}; ${view.scopes.join(', ')}; expires ${view.expiresAt ?? 'never'}).\n` +
-    'Save this key now: it will not be shown again.\n');
+  process.stderr.write(
+    `Created ${view.prefix} (${view.name}; ${view.scopes.join(', ')}; expires ${view.expiresAt ?? 'never'}).\n` +
+      'Save this key now: it will not be shown again.\n',
+  );
 }
 
 export async function listKeys(flags: { json?: boolean }): Promise<void> {

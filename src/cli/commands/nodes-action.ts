@@ -23,7 +23,10 @@ function aliasesByType(catalog: readonly CatalogEntry[]): Map<string, string[]> 
 }
 
 function describe(node: CatalogEntry, aliases: readonly string[], modelOf: NodeListing['modelOf']): string {
-  const ins = node.inputs.filter((p) => p.isPort).map((p) => `${p.id}:${p.type}${p.required ? '*' : ''}`).join(' ');
+  const ins = node.inputs
+    .filter((p) => p.isPort)
+    .map((p) => `${p.id}:${p.type}${p.required ? '*' : ''}`)
+    .join(' ');
   const outs = node.outputs.map((p) => `${p.id}:${p.type}`).join(' ');
   const model = modelOf(node.nodeType);
   const runsOn = model ? ` · ${model.provider} ${model.endpoint}${model.configured ? '' : ' (not configured)'}` : '';

@@ -9,7 +9,10 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('Run a workflow file, or a saved workflow by id, with live per-node progress; exit 0 only when it COMPLETED')
-    .argument('<file|workflowId>', 'workflow JSON (a whole workflow or {nodes, edges}), or the id (wf_…) of a workflow saved in the store under PIPEWRIGHT_HOME (or on PIPEWRIGHT_API_URL)')
+    .argument(
+      '<file|workflowId>',
+      'workflow JSON (a whole workflow or {nodes, edges}), or the id (wf_…) of a workflow saved in the store under PIPEWRIGHT_HOME (or on PIPEWRIGHT_API_URL)',
+    )
     .option('-i, --input <node=value>', 'a value for an input node, by node id (repeatable)', collectInput, {})
     .option('--dry-run', 'run without calling any provider: model nodes return placeholders at zero credits')
     .option('--target <nodeId>', 'run only this node and the ancestors it needs')

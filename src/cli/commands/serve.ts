@@ -12,6 +12,9 @@ export function registerServe(program: Command): void {
     .description('Serve the REST API on the store under PIPEWRIGHT_HOME')
     .option('--port <n>', `port to listen on, 0 for any free one (env PORT; default ${DEFAULT_PORT})`)
     .option('--host <h>', `address to bind (default ${DEFAULT_HOST})`)
-    .option('--artifact-url-ttl <seconds>', `how long a signed output-file URL opens without a key (env PIPEWRIGHT_ARTIFACT_URL_TTL; default ${DEFAULT_ARTIFACT_URL_TTL_SECONDS}, 7 days)`)
+    .option(
+      '--artifact-url-ttl <seconds>',
+      `how long a signed output-file URL opens without a key (env PIPEWRIGHT_ARTIFACT_URL_TTL; default ${DEFAULT_ARTIFACT_URL_TTL_SECONDS}, 7 days)`,
+    )
     .action(async (flags: ServeFlags) => (await import('./serve-action.js')).serveRest(flags));
 }

@@ -18,7 +18,11 @@ export async function validateWorkflowFile(file: string, options: { json?: boole
   } else {
     const lines = [...formatViolations(result.violations, 'error'), ...formatViolations(result.warnings, 'warning')];
     for (const line of lines) process.stdout.write(`${line}\n`);
-    process.stdout.write(result.ok ? `${file}: valid${result.warnings.length ? ` (${result.warnings.length} warning(s))` : ''}\n` : `${file}: ${result.violations.length} violation(s)\n`);
+    process.stdout.write(
+      result.ok
+        ? `${file}: valid${result.warnings.length ? ` (${result.warnings.length} warning(s))` : ''}\n`
+        : `${file}: ${result.violations.length} violation(s)\n`,
+    );
   }
   process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -18,5 +18,8 @@ export function parseExpires(raw: string, now = new Date()): Date {
 
 /** `--scopes a,b`: checked against the known scopes by the key service. */
 export function parseScopes(raw: string): Scope[] {
-  return raw.split(',').map((scope) => scope.trim()).filter((scope) => scope !== '') as Scope[];
+  return raw
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '') as Scope[];
 }

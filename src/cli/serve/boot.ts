@@ -104,11 +104,21 @@ function createRestApp({ runtime, artifactUrls, options, env }: RestAppDeps): Ap
  * refused a missing or bad key; the backend is built per request from the same key, so the
  * services check its scopes exactly as they do for REST.
  */
-function mcpOverHttp(deps: { services: Services; idempotency: IdempotencyService; rateLimiter: RateLimiter; artifactUrls: ArtifactUrlRenderer; logger: Logger; env: NodeJS.ProcessEnv }) {
+function mcpOverHttp(deps: {
+  services: Services;
+  idempotency: IdempotencyService;
+  rateLimiter: RateLimiter;
+  artifactUrls: ArtifactUrlRenderer;
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+}) {
   const { services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
   return createMcpHttpHandler({
     version: version(),
-    allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     templatesDir: bundledTemplatesDir(),
     artifactUrls,
     backendFor: async (request) => {

@@ -7,8 +7,7 @@ import { closestMatch, didYouMean } from '../suggest.js';
 const RULE = { source: 'bad-source-handle', target: 'bad-target-handle' } as const;
 
 /** `bad-source-handle`, `bad-target-handle`: a handle that names no port of the node's type. */
-export const checkHandles: Check = (ctx) =>
-  ctx.edges.flatMap((edge) => [edge.source, edge.target].flatMap((end) => badHandle(edge, end)));
+export const checkHandles: Check = (ctx) => ctx.edges.flatMap((edge) => [edge.source, edge.target].flatMap((end) => badHandle(edge, end)));
 
 function badHandle(edge: EdgeEntry, end: EdgeEnd): Violation<ViolationRule>[] {
   const { state, node } = end;
@@ -24,12 +23,14 @@ function badHandle(edge: EdgeEntry, end: EdgeEnd): Violation<ViolationRule>[] {
   }
   // Compare port names, so `image` and `out-image` on a target both find `in-image`.
   const nearest = closestMatch(portPartOf(state.handle), state.handles.map(portPartOf));
-  return [{
-    rule: RULE[end.side],
-    message: `Edge ${describeEdge(edge)}: ${field} ${quoted(state.handle)} is not an ${noun} of ${owner}; ${ports(state.handles, noun)}`,
-    fix: nearest === undefined ? oneOf : didYouMean(handleFor(end.side, nearest)),
-    ...located,
-  }];
+  return [
+    {
+      rule: RULE[end.side],
+      message: `Edge ${describeEdge(edge)}: ${field} ${quoted(state.handle)} is not an ${noun} of ${owner}; ${ports(state.handles, noun)}`,
+      fix: nearest === undefined ? oneOf : didYouMean(handleFor(end.side, nearest)),
+      ...located,
+    },
+  ];
 }
 
 function ports(handles: readonly string[], noun: string): string {

@@ -16,15 +16,16 @@ function oversized(node: NodeEntry): Violation<ViolationRule>[] {
     return [{ rule: 'invalid-config', message: `Node ${describeNode(node)}: config cannot be written as JSON`, nodeId: node.id, path }];
   }
   if (bytes <= GRAPH_LIMITS.maxConfigBytesPerNode) return [];
-  return [{
-    rule: 'config-too-large',
-    message:
-      `Node ${describeNode(node)}: config is ${(bytes / KIB).toFixed(1)} KiB of JSON; ` +
-      `the limit is ${GRAPH_LIMITS.maxConfigBytesPerNode / KIB} KiB`,
-    fix: 'store large values (images, documents) as URLs and pass the URL instead',
-    nodeId: node.id,
-    path,
-  }];
+  return [
+    {
+      rule: 'config-too-large',
+      message:
+        `Node ${describeNode(node)}: config is ${(bytes / KIB).toFixed(1)} KiB of JSON; ` + `the limit is ${GRAPH_LIMITS.maxConfigBytesPerNode / KIB} KiB`,
+      fix: 'store large values (images, documents) as URLs and pass the URL instead',
+      nodeId: node.id,
+      path,
+    },
+  ];
 }
 
 function jsonBytes(value: unknown): number | undefined {

@@ -14,7 +14,10 @@ export const checkCycles: Check = (ctx) => {
   for (let cycle = findCycle(suspects, arcs); cycle; cycle = findCycle(suspects, arcs)) {
     violations.push(report(ctx, cycle));
     const onCycle = new Set(cycle);
-    suspects = topologicalOrder(suspects.filter((id) => !onCycle.has(id)), arcs).unordered;
+    suspects = topologicalOrder(
+      suspects.filter((id) => !onCycle.has(id)),
+      arcs,
+    ).unordered;
   }
   return violations;
 };

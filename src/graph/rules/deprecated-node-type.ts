@@ -7,11 +7,13 @@ export const checkDeprecatedNodeTypes: Check<'deprecated-node-type'> = (ctx) =>
     const deprecated = node.spec?.deprecated;
     if (!deprecated) return [];
     const why = deprecated.message ? `: ${deprecated.message}` : '';
-    return [{
-      rule: 'deprecated-node-type',
-      message: `Node ${describeNode(node)} uses a deprecated node type${why}`,
-      fix: deprecated.replacedBy ? `use ${quoted(deprecated.replacedBy)} instead` : undefined,
-      nodeId: node.id,
-      path: ['nodes', node.index, 'data', 'nodeType'],
-    }];
+    return [
+      {
+        rule: 'deprecated-node-type',
+        message: `Node ${describeNode(node)} uses a deprecated node type${why}`,
+        fix: deprecated.replacedBy ? `use ${quoted(deprecated.replacedBy)} instead` : undefined,
+        nodeId: node.id,
+        path: ['nodes', node.index, 'data', 'nodeType'],
+      },
+    ];
   });

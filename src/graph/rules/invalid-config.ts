@@ -5,8 +5,7 @@ import { describeNode, formatPath, quoted, toPath } from '../describe.js';
 import { closestMatch, didYouMean } from '../suggest.js';
 
 /** Every zod issue in a node's config (settings, port values, common keys), located by path. */
-export const checkConfigs: Check = (ctx) =>
-  ctx.nodes.flatMap((node) => (node.config?.issues ?? []).flatMap((issue) => toViolations(node, issue)));
+export const checkConfigs: Check = (ctx) => ctx.nodes.flatMap((node) => (node.config?.issues ?? []).flatMap((issue) => toViolations(node, issue)));
 
 function toViolations(node: NodeEntry, issue: ConfigIssue): Violation<ViolationRule>[] {
   const path = ['nodes', node.index, 'data', 'config', ...toPath(issue.path)];

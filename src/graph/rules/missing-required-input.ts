@@ -10,11 +10,13 @@ export const checkRequiredInputs: Check = (ctx) =>
     node.ports.inputs
       .filter((port) => port.required && !ctx.wired.has(wireKey(node.id, port.name)))
       .filter((port) => ownValue(node.node.data.config, port.name) == null)
-      .map((port): Violation<ViolationRule> => ({
-        rule: 'missing-required-input',
-        message: `Node ${describeNode(node)} needs input ${quoted(port.name)} (${port.type}): it is neither wired nor set in config`,
-        fix: `connect an edge to ${quoted(handleFor('target', port.name))} or set \`config.${port.name}\``,
-        nodeId: node.id,
-        path: ['nodes', node.index, 'data', 'config', port.name],
-      })),
+      .map(
+        (port): Violation<ViolationRule> => ({
+          rule: 'missing-required-input',
+          message: `Node ${describeNode(node)} needs input ${quoted(port.name)} (${port.type}): it is neither wired nor set in config`,
+          fix: `connect an edge to ${quoted(handleFor('target', port.name))} or set \`config.${port.name}\``,
+          nodeId: node.id,
+          path: ['nodes', node.index, 'data', 'config', port.name],
+        }),
+      ),
   );

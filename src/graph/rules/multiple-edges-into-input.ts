@@ -27,14 +27,14 @@ function report({ node, handle, edges }: Fanin): Violation<ViolationRule>[] {
   const surplus = edges[1];
   if (!surplus) return [];
   const ids = edges.map((edge) => edge.id);
-  return [{
-    rule: 'multiple-edges-into-input',
-    message:
-      `Input ${quoted(handle)} of node ${describeNode(node)} takes one value ` +
-      `but ${edges.length} edges lead into it: ${quotedList(ids)}`,
-    fix: `keep one of ${quotedList(ids)}, or merge the values before this node`,
-    nodeId: node.id,
-    edgeId: surplus.id,
-    path: ['edges', surplus.index, 'targetHandle'],
-  }];
+  return [
+    {
+      rule: 'multiple-edges-into-input',
+      message: `Input ${quoted(handle)} of node ${describeNode(node)} takes one value ` + `but ${edges.length} edges lead into it: ${quotedList(ids)}`,
+      fix: `keep one of ${quotedList(ids)}, or merge the values before this node`,
+      nodeId: node.id,
+      edgeId: surplus.id,
+      path: ['edges', surplus.index, 'targetHandle'],
+    },
+  ];
 }

@@ -15,15 +15,17 @@ function mismatch(edge: EdgeEntry): Violation<ViolationRule>[] {
   const from = source.state.port;
   const to = target.state.port;
   if (connection(from.type, to.type) !== false) return [];
-  return [{
-    rule: 'type-mismatch',
-    message:
-      `Edge ${describeEdge(edge)} joins ${quoted(source.state.handle)} (${from.type}) of node ${describeNode(source.node)} ` +
-      `to ${quoted(target.state.handle)} (${to.type}) of node ${describeNode(target.node)}: ${from.type} cannot flow into ${to.type}`,
-    fix: didYouMean(alternative(source.node, to, target.node, from)),
-    edgeId: edge.id,
-    path: ['edges', edge.index],
-  }];
+  return [
+    {
+      rule: 'type-mismatch',
+      message:
+        `Edge ${describeEdge(edge)} joins ${quoted(source.state.handle)} (${from.type}) of node ${describeNode(source.node)} ` +
+        `to ${quoted(target.state.handle)} (${to.type}) of node ${describeNode(target.node)}: ${from.type} cannot flow into ${to.type}`,
+      fix: didYouMean(alternative(source.node, to, target.node, from)),
+      edgeId: edge.id,
+      path: ['edges', edge.index],
+    },
+  ];
 }
 
 /** A handle that would fit: another output of the source, else another input of the target. */

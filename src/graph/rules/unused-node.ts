@@ -7,10 +7,12 @@ export const checkUnusedNodes: Check<'unused-node'> = (ctx) => {
   const linked = new Set(ctx.edges.flatMap((edge) => [edge.source.nodeId, edge.target.nodeId]));
   return ctx.nodes
     .filter((node) => !linked.has(node.id))
-    .map((node): Violation<'unused-node'> => ({
-      rule: 'unused-node',
-      message: `Node ${describeNode(node)} has no edges: it runs on its own and nothing reads its output`,
-      nodeId: node.id,
-      path: ['nodes', node.index],
-    }));
+    .map(
+      (node): Violation<'unused-node'> => ({
+        rule: 'unused-node',
+        message: `Node ${describeNode(node)} has no edges: it runs on its own and nothing reads its output`,
+        nodeId: node.id,
+        path: ['nodes', node.index],
+      }),
+    );
 };

@@ -22,7 +22,11 @@ const PATTERN = [
 export function registerProductShotToVideoPrompt(server: McpServer): void {
   server.registerPrompt(
     NAME,
-    { title: 'Product shot to video', description: 'Build and run a workflow that turns a product (photo or description) into a short product video', argsSchema },
+    {
+      title: 'Product shot to video',
+      description: 'Build and run a workflow that turns a product (photo or description) into a short product video',
+      argsSchema,
+    },
     ({ product, image, motion }): GetPromptResult => {
       const source = image ? `Start from the product photo at ${image}.` : 'There is no photo: generate the product still first.';
       const goal = `Make a short product video of ${product}. ${source} Motion: ${motion ?? 'a slow, smooth camera move around the product'}.`;

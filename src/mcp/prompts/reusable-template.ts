@@ -11,7 +11,7 @@ export const argsSchema = {
 };
 
 const PATTERN = [
-  '- One input:* node per thing that varies, each with a clear id and label (they become the run\'s inputs by node id) and a sensible default in config.',
+  "- One input:* node per thing that varies, each with a clear id and label (they become the run's inputs by node id) and a sensible default in config.",
   '- Everything else fixed in config. output:result nodes for each deliverable.',
   '- Save with tags ["template"] and a description that lists the inputs. Finish by showing the user the execute_workflow call',
   '  (workflowId and inputs) and the webhookUrl from save_workflow, which runs it without a key.',

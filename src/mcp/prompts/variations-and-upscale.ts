@@ -20,7 +20,11 @@ const PATTERN = [
 export function registerVariationsAndUpscalePrompt(server: McpServer): void {
   server.registerPrompt(
     NAME,
-    { title: 'Variations and upscale', description: 'Build and run a workflow that draws several variations of one subject, upscales them and makes a contact sheet', argsSchema },
+    {
+      title: 'Variations and upscale',
+      description: 'Build and run a workflow that draws several variations of one subject, upscales them and makes a contact sheet',
+      argsSchema,
+    },
     ({ subject, count }): GetPromptResult => {
       const goal = `Make ${count ?? '4'} variations of: ${subject}. Upscale each and lay them out on one sheet.`;
       return { messages: [{ role: 'user', content: { type: 'text', text: promptText(goal, PATTERN) } }] };

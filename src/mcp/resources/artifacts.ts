@@ -13,9 +13,7 @@ export function registerArtifactResources(server: McpServer, backend: Backend): 
     { title: 'Output file', description: 'An image, video, audio or text file an execution produced' },
     guardedRead(server, async (uri: URL, variables) => {
       const { bytes, contentType } = await backend.readArtifact(variable(variables, 'id'));
-      const content = TEXTUAL.test(contentType)
-        ? { text: Buffer.from(bytes).toString('utf8') }
-        : { blob: Buffer.from(bytes).toString('base64') };
+      const content = TEXTUAL.test(contentType) ? { text: Buffer.from(bytes).toString('utf8') } : { blob: Buffer.from(bytes).toString('base64') };
       return { contents: [{ uri: uri.href, mimeType: contentType, ...content }] };
     }),
   );

@@ -23,7 +23,11 @@ export function registerTemplateResources(server: McpServer, dir: string): void 
   server.registerResource(
     'template',
     new ResourceTemplate('pipewright://templates/{name}', { list }),
-    { title: 'Workflow template', description: 'A ready-made workflow to adapt: read it, change inputs and config, then validate and save', mimeType: 'application/json' },
+    {
+      title: 'Workflow template',
+      description: 'A ready-made workflow to adapt: read it, change inputs and config, then validate and save',
+      mimeType: 'application/json',
+    },
     guardedRead(server, async (uri: URL, variables) => {
       const name = variable(variables, 'name');
       if (!TEMPLATE_NAME.test(name) || !(await templateNames(dir)).includes(name)) {
@@ -42,5 +46,9 @@ async function templateNames(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return files.filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length)).filter((name) => TEMPLATE_NAME.test(name)).sort();
+  return files
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .filter((name) => TEMPLATE_NAME.test(name))
+    .sort();
 }

@@ -6,7 +6,10 @@ export const ViolationOutput = z.looseObject({
   fix: z.string().optional().describe('A concrete change that fixes it'),
   nodeId: z.string().optional().describe('The node at fault'),
   edgeId: z.string().optional().describe('The edge at fault'),
-  path: z.array(z.union([z.string(), z.number()])).optional().describe('Where in the body, e.g. ["nodes",2,"data","config","width"]'),
+  path: z
+    .array(z.union([z.string(), z.number()]))
+    .optional()
+    .describe('Where in the body, e.g. ["nodes",2,"data","config","width"]'),
 });
 
 export const MigrationOutput = z.looseObject({

@@ -27,8 +27,12 @@ export const config = {
 };
 
 export function registerCancelExecutionTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ executionId }) => {
-    const result = await backend.cancelExecution(executionId);
-    return toolResult({ ...result }, `Execution ${result.executionId}: ${result.status}. Call poll_execution to see it stop.`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ executionId }) => {
+      const result = await backend.cancelExecution(executionId);
+      return toolResult({ ...result }, `Execution ${result.executionId}: ${result.status}. Call poll_execution to see it stop.`);
+    }),
+  );
 }

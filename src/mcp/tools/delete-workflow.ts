@@ -26,8 +26,12 @@ export const config = {
 };
 
 export function registerDeleteWorkflowTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ workflowId }) => {
-    const result = await backend.deleteWorkflow(workflowId);
-    return toolResult({ workflowId: result.id, deleted: result.deleted }, `Deleted ${result.id}.`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ workflowId }) => {
+      const result = await backend.deleteWorkflow(workflowId);
+      return toolResult({ workflowId: result.id, deleted: result.deleted }, `Deleted ${result.id}.`);
+    }),
+  );
 }

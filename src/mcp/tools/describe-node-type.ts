@@ -26,14 +26,21 @@ export const config = {
 };
 
 export function registerDescribeNodeTypeTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ nodeType }) => {
-    const catalog = await backend.listNodeTypes();
-    const entry = catalog.find((candidate) => candidate.nodeType === nodeType);
-    if (entry === undefined) {
-      const guess = closestMatch(nodeType, catalog.map((candidate) => candidate.nodeType));
-      throw new PipewrightError('not_found', `No node type ${nodeType}${guess ? `; did you mean ${guess}?` : ''}`);
-    }
-    const { inputs, outputs } = entry;
-    return toolResult({ ...entry }, `${entry.nodeType}: ${inputs.length} input(s)/setting(s), ${outputs.length} output(s), ${entry.cost} credits.`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ nodeType }) => {
+      const catalog = await backend.listNodeTypes();
+      const entry = catalog.find((candidate) => candidate.nodeType === nodeType);
+      if (entry === undefined) {
+        const guess = closestMatch(
+          nodeType,
+          catalog.map((candidate) => candidate.nodeType),
+        );
+        throw new PipewrightError('not_found', `No node type ${nodeType}${guess ? `; did you mean ${guess}?` : ''}`);
+      }
+      const { inputs, outputs } = entry;
+      return toolResult({ ...entry }, `${entry.nodeType}: ${inputs.length} input(s)/setting(s), ${outputs.length} output(s), ${entry.cost} credits.`);
+    }),
+  );
 }

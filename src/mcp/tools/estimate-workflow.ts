@@ -20,20 +20,24 @@ export const inputSchema = {
 export const outputSchema = EstimateViewSchema.shape;
 
 export const config = {
-  title: 'Estimate a workflow\'s cost',
+  title: "Estimate a workflow's cost",
   description:
     'Predicts the credits a real run of a saved workflow would cost, per node, against the balance. Free and instant. ' +
     'Call it before execute_workflow without dryRun, and tell the user the cost when it is not trivial.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Estimate a workflow\'s cost', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: { title: "Estimate a workflow's cost", readOnlyHint: true, idempotentHint: true, openWorldHint: false },
 };
 
 export function registerEstimateWorkflowTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ workflowId, ...body }) => {
-    const estimate = await backend.estimateWorkflow(workflowId, body);
-    const bound = estimate.estimateComplete ? '' : ` (lower bound: ${estimate.fanOutNodes.join(', ')} fan out at run time)`;
-    const fits = estimate.sufficient ? 'within' : 'MORE than';
-    return toolResult({ ...estimate }, `${estimate.estimatedCredits} credits${bound}, ${fits} the ${estimate.availableCredits} available.`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ workflowId, ...body }) => {
+      const estimate = await backend.estimateWorkflow(workflowId, body);
+      const bound = estimate.estimateComplete ? '' : ` (lower bound: ${estimate.fanOutNodes.join(', ')} fan out at run time)`;
+      const fits = estimate.sufficient ? 'within' : 'MORE than';
+      return toolResult({ ...estimate }, `${estimate.estimatedCredits} credits${bound}, ${fits} the ${estimate.availableCredits} available.`);
+    }),
+  );
 }

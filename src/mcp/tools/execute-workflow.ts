@@ -25,8 +25,18 @@ export const inputSchema = z
     targetNodeId: body.targetNodeId,
     force: body.force,
     dryRun: body.dryRun,
-    idempotencyKey: z.string().min(1).max(255).optional().describe('Retrying with the same key and request returns the first execution instead of starting another'),
-    waitSeconds: z.number().min(0).max(300).optional().describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
+    idempotencyKey: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('Retrying with the same key and request returns the first execution instead of starting another'),
+    waitSeconds: z
+      .number()
+      .min(0)
+      .max(300)
+      .optional()
+      .describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
   })
   .check(...executeBodyRules);
 
@@ -55,7 +65,11 @@ export const config = {
 type Args = z.infer<typeof inputSchema>;
 
 export function registerExecuteWorkflowTool(server: McpServer, backend: Backend, pending: PendingWork): void {
-  server.registerTool(NAME, config, guarded(server, (args, extra) => execute(backend, pending, args, extra)));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, (args, extra) => execute(backend, pending, args, extra)),
+  );
 }
 
 async function execute(backend: Backend, pending: PendingWork, args: Args, extra: ToolExtra) {
@@ -70,12 +84,21 @@ async function execute(backend: Backend, pending: PendingWork, args: Args, extra
   const scratch = savedAsScratch ? ` The graph was saved as scratch workflow ${accepted.workflowId}.` : '';
   const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, savedAsScratch };
   if (!args.waitSeconds) {
-    return toolResult({ ...base, finished: false, status: accepted.status }, `Started execution ${accepted.executionId} (${accepted.status}).${scratch} Call poll_execution to follow it.`);
+    return toolResult(
+      { ...base, finished: false, status: accepted.status },
+      `Started execution ${accepted.executionId} (${accepted.status}).${scratch} Call poll_execution to follow it.`,
+    );
   }
   const cancelOnAbort = () => pending.track(backend.cancelExecution(accepted.executionId));
   extra.signal.addEventListener('abort', cancelOnAbort, { once: true });
   try {
-    const view = await waitForExecution({ backend, executionId: accepted.executionId, seconds: args.waitSeconds, signal: extra.signal, onPoll: progressReporter(extra) });
+    const view = await waitForExecution({
+      backend,
+      executionId: accepted.executionId,
+      seconds: args.waitSeconds,
+      signal: extra.signal,
+      onPoll: progressReporter(extra),
+    });
     const { status, nodeStates, finalOutput, error } = view;
     const finished = FINISHED_EXECUTION_STATUSES.has(status);
     return toolResult({ ...base, finished, status, nodeStates, finalOutput, error }, `${summarizeExecution(view)}${scratch}`, artifactLinks(view));

@@ -13,15 +13,19 @@ export const outputSchema = UsageViewSchema.shape;
 export const config = {
   title: 'Get credit usage',
   description:
-    'The account\'s credit balance, today\'s usage, recent daily history and plan limits. Use it when a run is refused for credits or the user asks what is left.',
+    "The account's credit balance, today's usage, recent daily history and plan limits. Use it when a run is refused for credits or the user asks what is left.",
   inputSchema,
   outputSchema,
   annotations: { title: 'Get credit usage', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
 };
 
 export function registerGetUsageTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async () => {
-    const usage = await backend.getUsage();
-    return toolResult({ ...usage }, `${usage.balance} credits left on the ${usage.plan} plan; ${usage.usedToday.credits} used today.`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async () => {
+      const usage = await backend.getUsage();
+      return toolResult({ ...usage }, `${usage.balance} credits left on the ${usage.plan} plan; ${usage.usedToday.credits} used today.`);
+    }),
+  );
 }

@@ -26,8 +26,12 @@ export const config = {
 };
 
 export function registerGetWorkflowTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ workflowId }) => {
-    const workflow = await backend.getWorkflow(workflowId);
-    return toolResult({ workflow }, `${workflow.name} (${workflow.id}), version ${workflow.version}, ${workflow.nodes.length} node(s).`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ workflowId }) => {
+      const workflow = await backend.getWorkflow(workflowId);
+      return toolResult({ workflow }, `${workflow.name} (${workflow.id}), version ${workflow.version}, ${workflow.nodes.length} node(s).`);
+    }),
+  );
 }

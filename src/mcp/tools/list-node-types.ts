@@ -36,16 +36,20 @@ export const config = {
 };
 
 export function registerListNodeTypesTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ category, query }) => {
-    const catalog = await backend.listNodeTypes();
-    const needle = query?.toLowerCase();
-    const nodeTypes = catalog
-      .filter((entry) => entry.deprecated?.replacedBy === undefined)
-      .filter((entry) => category === undefined || entry.category === category)
-      .filter((entry) => needle === undefined || [entry.nodeType, entry.label, entry.description].some((text) => text.toLowerCase().includes(needle)))
-      .map(summarize);
-    return toolResult({ nodeTypes }, `${nodeTypes.length} node type(s).`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ category, query }) => {
+      const catalog = await backend.listNodeTypes();
+      const needle = query?.toLowerCase();
+      const nodeTypes = catalog
+        .filter((entry) => entry.deprecated?.replacedBy === undefined)
+        .filter((entry) => category === undefined || entry.category === category)
+        .filter((entry) => needle === undefined || [entry.nodeType, entry.label, entry.description].some((text) => text.toLowerCase().includes(needle)))
+        .map(summarize);
+      return toolResult({ nodeTypes }, `${nodeTypes.length} node type(s).`);
+    }),
+  );
 }
 
 function summarize(entry: CatalogEntry): z.infer<typeof NodeTypeSummary> {

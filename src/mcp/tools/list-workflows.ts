@@ -28,9 +28,13 @@ export const config = {
 };
 
 export function registerListWorkflowsTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ tag, query, limit, cursor }) => {
-    const page = await backend.listWorkflows({ tag, q: query, limit, cursor });
-    const more = page.nextCursor === null ? '' : ' More: pass nextCursor.';
-    return toolResult({ workflows: page.data, nextCursor: page.nextCursor }, `${page.data.length} workflow(s).${more}`);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ tag, query, limit, cursor }) => {
+      const page = await backend.listWorkflows({ tag, q: query, limit, cursor });
+      const more = page.nextCursor === null ? '' : ' More: pass nextCursor.';
+      return toolResult({ workflows: page.data, nextCursor: page.nextCursor }, `${page.data.length} workflow(s).${more}`);
+    }),
+  );
 }

@@ -18,7 +18,7 @@ export const outputSchema = PollViewSchema.shape;
 export const config = {
   title: 'Poll an execution',
   description:
-    'Cheap status of an execution: its status, each node\'s status, error and outputs, and finalOutput once COMPLETED. Stored output files come back as resource links. ' +
+    "Cheap status of an execution: its status, each node's status, error and outputs, and finalOutput once COMPLETED. Stored output files come back as resource links. " +
     'Call it every few seconds while status is QUEUED or RUNNING; when FAILED, get_execution has per-node errors and logs.',
   inputSchema,
   outputSchema,
@@ -26,8 +26,12 @@ export const config = {
 };
 
 export function registerPollExecutionTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ executionId }, extra) => {
-    const view = await backend.pollExecution(executionId, { signal: extra.signal });
-    return toolResult({ ...view }, summarizeExecution(view), artifactLinks(view));
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ executionId }, extra) => {
+      const view = await backend.pollExecution(executionId, { signal: extra.signal });
+      return toolResult({ ...view }, summarizeExecution(view), artifactLinks(view));
+    }),
+  );
 }

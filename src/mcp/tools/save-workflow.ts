@@ -31,13 +31,17 @@ export const config = {
 };
 
 export function registerSaveWorkflowTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ workflowId, nodes, edges, ...envelope }) => {
-    const saved = await backend.saveWorkflow({ ...(workflowId !== undefined && { id: workflowId }), workflow: { ...envelope, nodes, edges: edges ?? [] } });
-    const { nodes: savedNodes, edges: savedEdges, ...workflow } = saved.workflow;
-    const created = workflowId === undefined;
-    return toolResult(
-      { created, workflow: { ...workflow, nodeCount: savedNodes.length, edgeCount: savedEdges.length }, ...saved.meta },
-      `${created ? 'Created' : 'Updated'} ${workflow.name} (${workflow.id}), version ${workflow.version}; ${saved.meta.warnings.length} warning(s). Next: execute_workflow with workflowId ${workflow.id}.`,
-    );
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ workflowId, nodes, edges, ...envelope }) => {
+      const saved = await backend.saveWorkflow({ ...(workflowId !== undefined && { id: workflowId }), workflow: { ...envelope, nodes, edges: edges ?? [] } });
+      const { nodes: savedNodes, edges: savedEdges, ...workflow } = saved.workflow;
+      const created = workflowId === undefined;
+      return toolResult(
+        { created, workflow: { ...workflow, nodeCount: savedNodes.length, edgeCount: savedEdges.length }, ...saved.meta },
+        `${created ? 'Created' : 'Updated'} ${workflow.name} (${workflow.id}), version ${workflow.version}; ${saved.meta.warnings.length} warning(s). Next: execute_workflow with workflowId ${workflow.id}.`,
+      );
+    }),
+  );
 }

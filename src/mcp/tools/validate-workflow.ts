@@ -30,11 +30,15 @@ export const config = {
 };
 
 export function registerValidateWorkflowTool(server: McpServer, backend: Backend): void {
-  server.registerTool(NAME, config, guarded(server, async ({ nodes, edges }) => {
-    const result = await backend.validateWorkflow({ nodes, edges: edges ?? [] });
-    const summary = result.ok
-      ? `Valid, ${result.warnings.length} warning(s).`
-      : `${result.violations.length} violation(s): ${result.violations.map((v) => `${v.message}${v.fix ? ` (fix: ${v.fix})` : ''}`).join('; ')}`;
-    return toolResult({ ...result }, summary);
-  }));
+  server.registerTool(
+    NAME,
+    config,
+    guarded(server, async ({ nodes, edges }) => {
+      const result = await backend.validateWorkflow({ nodes, edges: edges ?? [] });
+      const summary = result.ok
+        ? `Valid, ${result.warnings.length} warning(s).`
+        : `${result.violations.length} violation(s): ${result.violations.map((v) => `${v.message}${v.fix ? ` (fix: ${v.fix})` : ''}`).join('; ')}`;
+      return toolResult({ ...result }, summary);
+    }),
+  );
 }

@@ -52,11 +52,9 @@ export const cropImage = defineNodeType<Settings>({
 
 function boxWithin(image: LoadedImage, { left = 0, top = 0, width = 0, height = 0 }: Settings) {
   if (left + width > image.width || top + height > image.height) {
-    throw new PipewrightError(
-      'crop_out_of_bounds',
-      `The ${width}×${height} crop at (${left}, ${top}) reaches past the ${image.width}×${image.height} image`,
-      { details: { imageWidth: image.width, imageHeight: image.height, left, top, width, height } },
-    );
+    throw new PipewrightError('crop_out_of_bounds', `The ${width}×${height} crop at (${left}, ${top}) reaches past the ${image.width}×${image.height} image`, {
+      details: { imageWidth: image.width, imageHeight: image.height, left, top, width, height },
+    });
   }
   return { left, top, width, height };
 }

@@ -38,16 +38,22 @@ export const gridImages = defineNodeType<Settings>({
     const width = columns * cellWidth + (columns - 1) * gap;
     const height = rows * cellHeight + (rows - 1) * gap;
     if (width > MAX_EDGE || height > MAX_EDGE) {
-      throw new PipewrightError('image_too_large', `The grid would be ${width}×${height} px; keep it within ${MAX_EDGE} px a side with fewer columns or smaller cells`, {
-        details: { width, height, maxEdge: MAX_EDGE },
-      });
+      throw new PipewrightError(
+        'image_too_large',
+        `The grid would be ${width}×${height} px; keep it within ${MAX_EDGE} px a side with fewer columns or smaller cells`,
+        {
+          details: { width, height, maxEdge: MAX_EDGE },
+        },
+      );
     }
     const cells = await Promise.all(
-      images.map(async ({ image }, index): Promise<OverlayOptions> => ({
-        input: await render(image.resize({ width: cellWidth, height: cellHeight, fit: 'contain', background })),
-        left: (index % columns) * (cellWidth + gap),
-        top: Math.floor(index / columns) * (cellHeight + gap),
-      })),
+      images.map(
+        async ({ image }, index): Promise<OverlayOptions> => ({
+          input: await render(image.resize({ width: cellWidth, height: cellHeight, fit: 'contain', background })),
+          left: (index % columns) * (cellWidth + gap),
+          top: Math.floor(index / columns) * (cellHeight + gap),
+        }),
+      ),
     );
     ctx.signal.throwIfAborted();
     const canvas = loadSharp()({ create: { width, height, channels: 4, background } }).composite(cells);

@@ -9,7 +9,9 @@ const settings = z
     fit: z
       .enum(['cover', 'contain', 'fill', 'inside', 'outside'])
       .default('inside')
-      .describe('How the image fits both dimensions: inside/outside keep the aspect ratio within/around the box, cover crops, contain letterboxes, fill stretches.'),
+      .describe(
+        'How the image fits both dimensions: inside/outside keep the aspect ratio within/around the box, cover crops, contain letterboxes, fill stretches.',
+      ),
     format: z.enum(['png', 'jpeg', 'webp']).optional().describe("Output format; default the input's."),
   })
   .refine((s) => s.width !== undefined || s.height !== undefined, { message: 'set width, height or both', path: ['width'] });

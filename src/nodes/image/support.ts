@@ -25,7 +25,10 @@ const COLOR_MESSAGE = 'expected a CSS colour: a name, #rrggbb, #rrggbbaa or rgba
  */
 export const colorSchema = z
   .string()
-  .regex(/^(?:[a-z]{3,30}|#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|rgba?\(\s*[0-9.%]+(?:\s*[,/ ]\s*[0-9.%]+){2,3}\s*\))$/i, { message: COLOR_MESSAGE, abort: true })
+  .regex(/^(?:[a-z]{3,30}|#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|rgba?\(\s*[0-9.%]+(?:\s*[,/ ]\s*[0-9.%]+){2,3}\s*\))$/i, {
+    message: COLOR_MESSAGE,
+    abort: true,
+  })
   .refine(isColor, { message: COLOR_MESSAGE });
 
 function isColor(value: string): boolean {
@@ -57,7 +60,8 @@ export async function decodeImage(ctx: ImageContext, ref: string, port: string):
   const image = loadSharp()(bytes, { autoOrient: true });
   const metadata = await image.metadata().catch((error: unknown) => {
     throw new PipewrightError('invalid_image', `The ${port} input is not an image this node can read`, {
-      cause: error, details: { port },
+      cause: error,
+      details: { port },
     });
   });
   const format = (OUTPUT_FORMATS as readonly string[]).includes(metadata.format) ? (metadata.format as OutputFormat) : 'png';

@@ -28,7 +28,10 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
-    for (const piece of paragraph.split(/\s+/).filter(Boolean).flatMap((word) => breakWord(word, maxWidth, fontSize))) {
+    for (const piece of paragraph
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((word) => breakWord(word, maxWidth, fontSize))) {
       const candidate = line === '' ? piece : `${line} ${piece}`;
       if (line !== '' && textWidth(candidate, fontSize) > maxWidth) {
         lines.push(line);

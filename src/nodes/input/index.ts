@@ -7,11 +7,4 @@ import { inputSelect } from './select.js';
 import { inputText } from './text.js';
 
 /** The input node types. Each one is a file here, added to this list (keep it alphabetical). */
-export const inputNodeTypes: readonly NodeType[] = [
-  inputBoolean,
-  inputImage,
-  inputJson,
-  inputNumber,
-  inputSelect,
-  inputText,
-];
+export const inputNodeTypes: readonly NodeType[] = [inputBoolean, inputImage, inputJson, inputNumber, inputSelect, inputText];

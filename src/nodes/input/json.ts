@@ -4,7 +4,10 @@ import { invalidInput } from '../support/invalid-input.js';
 import { defineNodeType } from '../node-type.js';
 
 const settings = z.strictObject({
-  value: z.unknown().optional().describe('Any JSON value. Text is parsed as JSON, so a JSON string is written "\\"like this\\"". A run-time input replaces it.'),
+  value: z
+    .unknown()
+    .optional()
+    .describe('Any JSON value. Text is parsed as JSON, so a JSON string is written "\\"like this\\"". A run-time input replaces it.'),
 });
 
 export const inputJson = defineNodeType<z.infer<typeof settings>>({

@@ -37,8 +37,7 @@ export async function readMedia(ref: string, deps: MediaDeps): Promise<Media> {
   if (/^https?:/i.test(ref)) return fetchMedia(ref, deps);
   if (/^file:/i.test(ref)) return readLocalFile({ path: filePath(ref), given: ref }, deps);
   if (URL_SCHEME.test(ref)) {
-    throw new PipewrightError('unsupported_media_ref', `Cannot read media from a ${ref.split(':')[0]}: URL; use http(s), data: or a file path`, {
-      });
+    throw new PipewrightError('unsupported_media_ref', `Cannot read media from a ${ref.split(':')[0]}: URL; use http(s), data: or a file path`, {});
   }
   return readLocalFile({ path: resolve(ref), given: ref }, deps);
 }
@@ -58,7 +57,8 @@ async function fetchMedia(url: string, deps: MediaDeps): Promise<Media> {
     // The message names the host only: query strings may carry tokens.
     const host = new URL(response.url).host;
     throw new PipewrightError('media_fetch_failed', `Fetching media from ${host} failed with HTTP ${status}`, {
-      transient, details: { host, status },
+      transient,
+      details: { host, status },
     });
   }
   const contentType = await sniffContentType(response.body, response.headers['content-type'], contentTypeForPath(new URL(response.url).pathname));
@@ -77,9 +77,13 @@ interface LocalFile {
 
 async function readLocalFile({ path, given }: LocalFile, deps: MediaDeps): Promise<Media> {
   if (!deps.policy.allowLocalFiles) {
-    throw new PipewrightError('forbidden_target', `Reading local files (${given}) is not allowed here. The operator can allow it with PIPEWRIGHT_ALLOW_LOCAL_FILES=1.`, {
-      details: { path: given, setting: 'PIPEWRIGHT_ALLOW_LOCAL_FILES' },
-    });
+    throw new PipewrightError(
+      'forbidden_target',
+      `Reading local files (${given}) is not allowed here. The operator can allow it with PIPEWRIGHT_ALLOW_LOCAL_FILES=1.`,
+      {
+        details: { path: given, setting: 'PIPEWRIGHT_ALLOW_LOCAL_FILES' },
+      },
+    );
   }
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
@@ -103,7 +107,8 @@ async function readLocalFile({ path, given }: LocalFile, deps: MediaDeps): Promi
 function unreadable(given: string, error: NodeJS.ErrnoException): PipewrightError {
   // The cause stays in the server's log; the caller gets the errno code only, never the OS message with its path.
   return new PipewrightError('media_read_failed', `Cannot read ${given}${error.code ? ` (${error.code})` : ''}`, {
-    cause: error, details: { path: given },
+    cause: error,
+    details: { path: given },
   });
 }
 

@@ -6,7 +6,12 @@ import { patternProblem } from './user-pattern.js';
 
 const settings = z
   .strictObject({
-    operator: z.enum(OPERATORS).default('truthy').describe('The test: truthy, falsy, equals, not_equals, contains, gt, gte, lt, lte, or matches (a regular expression, RE2 syntax: no backreferences or lookaround).'),
+    operator: z
+      .enum(OPERATORS)
+      .default('truthy')
+      .describe(
+        'The test: truthy, falsy, equals, not_equals, contains, gt, gte, lt, lte, or matches (a regular expression, RE2 syntax: no backreferences or lookaround).',
+      ),
     compareTo: z.union([z.string(), z.number(), z.boolean()]).optional().describe('What the operators other than truthy/falsy compare against.'),
   })
   .superRefine(({ operator, compareTo }, issues) => {

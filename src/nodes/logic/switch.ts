@@ -8,7 +8,12 @@ const DEFAULT_PORT = 'default';
 
 const settings = z.strictObject({
   cases: z
-    .array(z.string().regex(PORT_NAME_PATTERN, 'use letters, digits, _ and single dashes').refine((c) => c !== DEFAULT_PORT, 'default is the fallback output'))
+    .array(
+      z
+        .string()
+        .regex(PORT_NAME_PATTERN, 'use letters, digits, _ and single dashes')
+        .refine((c) => c !== DEFAULT_PORT, 'default is the fallback output'),
+    )
     .min(1)
     .max(20)
     .refine((cases) => new Set(cases).size === cases.length, 'cases must be unique')

@@ -11,7 +11,10 @@ const PUBLIC_URL = /^https?:\/\//i;
  * Replicate accept for file inputs (https://fal.ai/models/fal-ai/clarity-upscaler/api, "Files").
  * Local files are read under the run's policy, so server mode still refuses them.
  */
-export async function providerInputs(entry: ModelEntry, ctx: Pick<NodeContext, 'inputs' | 'artifacts' | 'policy' | 'signal'>): Promise<Record<string, unknown>> {
+export async function providerInputs(
+  entry: ModelEntry,
+  ctx: Pick<NodeContext, 'inputs' | 'artifacts' | 'policy' | 'signal'>,
+): Promise<Record<string, unknown>> {
   const inputs = { ...ctx.inputs };
   for (const port of filePorts(entry.inputs)) {
     inputs[port.name] = await mapRefs(inputs[port.name], async (ref) => {

@@ -10,8 +10,7 @@ export const promptConcat = defineNodeType<z.infer<typeof settings>>({
   nodeType: 'utility:prompt_concat',
   label: 'Join text',
   category: 'utility',
-  description:
-    'Joins several pieces of text into one prompt, in the order their edges were added, with a separator between them. Empty pieces are left out.',
+  description: 'Joins several pieces of text into one prompt, in the order their edges were added, with a separator between them. Empty pieces are left out.',
   config: settings,
   inputs: [{ name: 'parts', type: 'text[]', required: true, description: 'The pieces; wire several edges into it, or one list.' }],
   outputs: [{ name: 'prompt', type: 'text', description: 'The joined text.' }],

@@ -13,8 +13,7 @@ export const textSplit = defineNodeType<z.infer<typeof settings>>({
   nodeType: 'utility:text_split',
   label: 'Split text',
   category: 'utility',
-  description:
-    'Cuts text into a list (one item per line by default). Wire the list into a node that takes one text and that node runs once per item.',
+  description: 'Cuts text into a list (one item per line by default). Wire the list into a node that takes one text and that node runs once per item.',
   config: settings,
   inputs: [{ name: 'text', type: 'text', required: true, description: 'The text to split.' }],
   outputs: [{ name: 'items', type: 'text[]', description: 'The pieces, in order.' }],

@@ -40,12 +40,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   // undici is loaded with the first provider call: it costs ~65 ms at start, and most processes
   // (`mcp`, `validate`, dry runs) never make one.
   let agent: Promise<Agent> | undefined;
-  const connect = () => (agent ??= import('undici').then(({ Agent }) => new Agent({
-    keepAliveTimeout: 10_000,
-    maxResponseSize: options.maxResponseBytes ?? 64 * 1024 * 1024,
-    headersTimeout: options.headersTimeoutMs ?? 15 * 60_000,
-    bodyTimeout: options.bodyTimeoutMs ?? 5 * 60_000,
-  })));
+  const connect = () =>
+    (agent ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          keepAliveTimeout: 10_000,
+          maxResponseSize: options.maxResponseBytes ?? 64 * 1024 * 1024,
+          headersTimeout: options.headersTimeoutMs ?? 15 * 60_000,
+          bodyTimeout: options.bodyTimeoutMs ?? 5 * 60_000,
+        }),
+    ));
   return {
     async send({ method, url, headers, body, signal }) {
       const [{ request }, dispatcher] = await Promise.all([import('undici'), connect()]);

@@ -31,14 +31,15 @@ export function createArtifactLinkService(deps: ArtifactLinkDeps): ArtifactLinkS
     throw new PipewrightError('invalid_config', `The artifact URL lifetime must be a positive whole number of seconds, got ${deps.ttlSeconds}`);
   }
   let secret: Promise<Buffer> | undefined;
-  const key = () => (secret ??= deps.store.secrets.getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url')).then(
-    (value) => Buffer.from(value, 'base64url'),
-    (error: unknown) => {
-      // A store that was busy must not leave every later request failing.
-      secret = undefined;
-      throw error;
-    },
-  ));
+  const key = () =>
+    (secret ??= deps.store.secrets.getOrCreate(SECRET_NAME, randomBytes(32).toString('base64url')).then(
+      (value) => Buffer.from(value, 'base64url'),
+      (error: unknown) => {
+        // A store that was busy must not leave every later request failing.
+        secret = undefined;
+        throw error;
+      },
+    ));
   const nowSeconds = () => Math.floor(deps.now().getTime() / 1000);
   return {
     async sign(id) {
@@ -51,7 +52,10 @@ export function createArtifactLinkService(deps: ArtifactLinkDeps): ArtifactLinkS
         throw new PipewrightError('invalid_signature', 'This artifact URL is not signed by this server: use the URL the execution gave, or send an API key');
       }
       if (Number(exp) <= nowSeconds()) {
-        throw new PipewrightError('expired_signature', `This artifact URL expired at ${new Date(Number(exp) * 1000).toISOString()}: poll the execution again for a fresh one, or send an API key`);
+        throw new PipewrightError(
+          'expired_signature',
+          `This artifact URL expired at ${new Date(Number(exp) * 1000).toISOString()}: poll the execution again for a fresh one, or send an API key`,
+        );
       }
       const stored = await deps.artifacts.get(id);
       if (stored === undefined) throw new PipewrightError('not_found', `No artifact ${id}`);

@@ -50,14 +50,21 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
     await checkLimits(deps, tx, admission, estimate);
     await admission.beforeRecord?.();
     const nodes = initialNodes(admission);
-    return Promise.all(admission.runs.map((run) => tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, owner: deps.dispatcher.owner }, nodes)));
+    return Promise.all(
+      admission.runs.map((run) =>
+        tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, owner: deps.dispatcher.owner }, nodes),
+      ),
+    );
   });
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;
 }
 
 /** What a run is admitted against: the account's balance less what runs in progress may still spend. */
-export async function availableCredits(repos: Pick<Repositories, 'accounts' | 'executions'>, accountId: string): Promise<{ account: AccountRecord; available: number }> {
+export async function availableCredits(
+  repos: Pick<Repositories, 'accounts' | 'executions'>,
+  accountId: string,
+): Promise<{ account: AccountRecord; available: number }> {
   const account = await repos.accounts.get(accountId);
   if (account === undefined) throw new PipewrightError('not_found', 'No such account');
   return { account, available: account.creditsBalance - (await repos.executions.outstandingCredits(account.id)) };
@@ -75,14 +82,18 @@ async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Adm
 }
 
 function insufficientCredits(required: number, available: number, estimate: Estimate): PipewrightError {
-  return new PipewrightError('insufficient_credits', `This run needs ${required} credits; ${available} are available (the balance less what runs in progress may still spend)`, {
-    details: {
-      insufficientCredits: true,
-      requiredCredits: required,
-      availableCredits: available,
-      breakdown: estimate.breakdown.filter((line) => line.credits > 0).map(({ nodeId, nodeLabel, credits }) => ({ nodeId, nodeLabel, credits })),
+  return new PipewrightError(
+    'insufficient_credits',
+    `This run needs ${required} credits; ${available} are available (the balance less what runs in progress may still spend)`,
+    {
+      details: {
+        insufficientCredits: true,
+        requiredCredits: required,
+        availableCredits: available,
+        breakdown: estimate.breakdown.filter((line) => line.credits > 0).map(({ nodeId, nodeLabel, credits }) => ({ nodeId, nodeLabel, credits })),
+      },
     },
-  });
+  );
 }
 
 /** PENDING rows in graph order; a reused node is stored COMPLETED, cached and free (it was paid for where it ran). */

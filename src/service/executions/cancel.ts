@@ -7,7 +7,11 @@ import { loadExecution, type ExecutionDeps } from './deps.js';
  * `POST /workflows/executions/{id}/cancel` (202). A queued execution is CANCELLED at once; a
  * running one is aborted and answered once it settled (or after a short wait, still RUNNING).
  */
-export async function cancelExecution(deps: ExecutionDeps, principal: Principal, executionId: string): Promise<{ executionId: string; status: ExecutionStatus }> {
+export async function cancelExecution(
+  deps: ExecutionDeps,
+  principal: Principal,
+  executionId: string,
+): Promise<{ executionId: string; status: ExecutionStatus }> {
   const record = await loadExecution(deps, principal.accountId, executionId);
   if (FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) throw notCancellable(executionId, record.status);
   await deps.dispatcher.cancel(record);

@@ -181,7 +181,8 @@ async function cancelInStore(store: Store, record: ExecutionRecord, at: string):
     const cancelled = await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: errorEntry('cancelled') });
     if (!cancelled) return false;
     for (const node of await tx.executions.nodes(record.id)) {
-      if (node.status === 'PENDING' || node.status === 'RUNNING') await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
+      if (node.status === 'PENDING' || node.status === 'RUNNING')
+        await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
     }
     return true;
   });

@@ -16,7 +16,9 @@ import { acceptedView } from './views.js';
 export async function retryExecution(deps: ExecutionDeps, principal: Principal, executionId: string): Promise<ExecuteAccepted> {
   const original = await loadExecution(deps, principal.accountId, executionId);
   if (!FINISHED_EXECUTION_STATUSES.has(original.status as ExecutionStatus)) {
-    throw new PipewrightError('not_retryable', `Execution ${executionId} is still ${original.status}; retry it once it has finished`, { details: { status: original.status } });
+    throw new PipewrightError('not_retryable', `Execution ${executionId} is still ${original.status}; retry it once it has finished`, {
+      details: { status: original.status },
+    });
   }
   const workflow = original.workflowId === null ? undefined : await deps.store.workflows.get(principal.accountId, original.workflowId);
   const { graph: inline, ...options } = original.options;

@@ -28,9 +28,14 @@ export async function triggerWebhook(
   return { executionId: record!.id, status: 'queued', message: 'Workflow execution started' };
 }
 
-export async function describeTrigger(deps: ExecutionDeps, webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }> {
+export async function describeTrigger(
+  deps: ExecutionDeps,
+  webhookId: string,
+): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }> {
   const workflow = await findWebhook(deps, webhookId);
-  const message = workflow.isActive ? 'POST a JSON object to this URL to run the workflow' : 'This workflow is inactive; a POST here is refused until it is activated';
+  const message = workflow.isActive
+    ? 'POST a JSON object to this URL to run the workflow'
+    : 'This workflow is inactive; a POST here is refused until it is activated';
   return { workflowId: workflow.id, name: workflow.name, isActive: workflow.isActive, message };
 }
 
@@ -44,7 +49,9 @@ async function findWebhook(deps: ExecutionDeps, webhookId: string): Promise<Work
 function checkSize(data: TriggerBody): void {
   const size = Buffer.byteLength(JSON.stringify(data));
   if (size > MAX_TRIGGER_BYTES) {
-    throw new PipewrightError('body_too_large', `A webhook body may hold ${MAX_TRIGGER_BYTES} bytes; this one has ${size}`, { details: { limit: MAX_TRIGGER_BYTES } });
+    throw new PipewrightError('body_too_large', `A webhook body may hold ${MAX_TRIGGER_BYTES} bytes; this one has ${size}`, {
+      details: { limit: MAX_TRIGGER_BYTES },
+    });
   }
 }
 

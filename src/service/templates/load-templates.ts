@@ -20,13 +20,15 @@ export interface BundledTemplate {
  */
 export async function loadTemplates(dir: string): Promise<BundledTemplate[]> {
   const files = (await listFolder(dir)).filter((file) => file.endsWith('.json')).sort();
-  return Promise.all(files.map(async (file) => {
-    const workflow = parseOrUndefined(await readFile(join(dir, file), 'utf8'));
-    if (!isNamedWorkflow(workflow)) {
-      throw new PipewrightError('invalid_template', `Template ${file} is not a JSON workflow with a name`, { details: { file } });
-    }
-    return { file, name: workflow.name, workflow };
-  }));
+  return Promise.all(
+    files.map(async (file) => {
+      const workflow = parseOrUndefined(await readFile(join(dir, file), 'utf8'));
+      if (!isNamedWorkflow(workflow)) {
+        throw new PipewrightError('invalid_template', `Template ${file} is not a JSON workflow with a name`, { details: { file } });
+      }
+      return { file, name: workflow.name, workflow };
+    }),
+  );
 }
 
 async function listFolder(dir: string): Promise<string[]> {

@@ -64,12 +64,8 @@ export type ExecuteAccepted = z.infer<typeof ExecuteAcceptedSchema>;
 export const EstimateViewSchema = z.object({
   estimatedCredits: z.number().describe('Predicted credits for a real (not dry) run'),
   availableCredits: z.number().describe('The account balance'),
-  sufficient: z
-    .boolean()
-    .describe('Whether the balance covers it; a run that does not fit is refused before anything runs'),
-  estimateComplete: z
-    .boolean()
-    .describe('false when a fan-out length is only known at run time: estimatedCredits is then a lower bound'),
+  sufficient: z.boolean().describe('Whether the balance covers it; a run that does not fit is refused before anything runs'),
+  estimateComplete: z.boolean().describe('false when a fan-out length is only known at run time: estimatedCredits is then a lower bound'),
   fanOutNodes: z.array(z.string()).describe('Nodes whose cost multiplies by a list length known only at run time'),
   breakdown: z
     .array(

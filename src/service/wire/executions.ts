@@ -14,18 +14,8 @@ const ExecuteFields = z.strictObject({
   edges: EdgesSchema.optional(),
   targetNodeId: z.string().min(1).optional().describe('Run only this node and the ancestors without a cached output'),
   force: z.boolean().optional().describe('Ignore cached node outputs and run everything again'),
-  dryRun: z
-    .boolean()
-    .optional()
-    .describe(
-      'Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending',
-    ),
-  version: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Run this past version of the workflow instead of the current one'),
+  dryRun: z.boolean().optional().describe('Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending'),
+  version: z.number().int().positive().optional().describe('Run this past version of the workflow instead of the current one'),
 });
 
 interface GraphChoice {

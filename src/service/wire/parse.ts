@@ -15,11 +15,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   }));
   const first = issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new PipewrightError(
-    'invalid_body',
-    `The request body is invalid: ${where}${first?.message ?? 'unexpected shape'}`,
-    { details: { issues } },
-  );
+  throw new PipewrightError('invalid_body', `The request body is invalid: ${where}${first?.message ?? 'unexpected shape'}`, { details: { issues } });
 }
 
 /** List filters, once read from a query string: `invalid_field` naming the first filter at fault. */

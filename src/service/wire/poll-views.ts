@@ -4,12 +4,8 @@ import { EXECUTION_STATUSES, NODE_STATUSES } from '../../engine/index.js';
 
 // The cheap status of an execution: ours (MCP, CLI, the client) and the compat one REST answers.
 
-export const ExecutionStatusSchema = z
-  .enum(EXECUTION_STATUSES)
-  .describe('QUEUED → RUNNING → COMPLETED | FAILED | CANCELLED');
-export const NodeStatusSchema = z
-  .enum(NODE_STATUSES)
-  .describe('PENDING → RUNNING → COMPLETED | FAILED | SKIPPED | CANCELLED');
+export const ExecutionStatusSchema = z.enum(EXECUTION_STATUSES).describe('QUEUED → RUNNING → COMPLETED | FAILED | CANCELLED');
+export const NodeStatusSchema = z.enum(NODE_STATUSES).describe('PENDING → RUNNING → COMPLETED | FAILED | SKIPPED | CANCELLED');
 
 const NodeStateSchema = openObject({
   nodeId: z.string().describe('Node id in the graph'),

@@ -15,18 +15,14 @@ export const WorkflowNameSchema = fields.name.unwrap();
  * node, with its fix, exactly as lint reports it; that teaches a caller more than a schema error.
  */
 const graphList = (description: string) =>
-  z
-    .array(z.unknown().meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} }))
-    .describe(description);
+  z.array(z.unknown().meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} })).describe(description);
 
 export const NodesSchema = graphList(
   'React Flow nodes: {id, type:"basedNode", position:{x,y}, data:{nodeType:"<family>:<name>", label?, config:{…}}}. ' +
     'An input port that is not wired reads data.config[<port>]. list_node_types/describe_node_type give the types, ports and config.',
 );
 
-export const EdgesSchema = graphList(
-  'Edges: {id, source, target, sourceHandle:"out-<port>", targetHandle:"in-<port>"}; port types must be compatible.',
-);
+export const EdgesSchema = graphList('Edges: {id, source, target, sourceHandle:"out-<port>", targetHandle:"in-<port>"}; port types must be compatible.');
 
 /**
  * Optimistic concurrency on PUT and PATCH: the `updatedAt` the client's copy was read at. Any
@@ -41,9 +37,7 @@ const BaseUpdatedAt = z.string();
  * create and keep their current value on replace.
  */
 export const SaveBodySchema = z.looseObject({
-  name: WorkflowNameSchema.optional().describe(
-    'Workflow name (default "Untitled workflow" on create; unchanged on update when omitted)',
-  ),
+  name: WorkflowNameSchema.optional().describe('Workflow name (default "Untitled workflow" on create; unchanged on update when omitted)'),
   description: fields.description.unwrap().nullable().optional().describe('What it does and which inputs it takes'),
   tags: fields.tags.unwrap().optional().describe('Tags, e.g. ["template"]'),
   isActive: fields.isActive.unwrap().optional().describe('false stops it from running (default true)'),

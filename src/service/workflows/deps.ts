@@ -53,9 +53,13 @@ const Timestamp = z.iso.datetime({ offset: true });
 export function checkBase(current: WorkflowRecord, yourBase: string | undefined): void {
   if (yourBase === undefined) return;
   if (!Timestamp.safeParse(yourBase).success) {
-    throw new PipewrightError('invalid_field', `baseUpdatedAt must be an ISO 8601 date-time (the updatedAt your copy was read at, e.g. ${current.updatedAt}); got "${yourBase}"`, {
-      details: { field: 'baseUpdatedAt' },
-    });
+    throw new PipewrightError(
+      'invalid_field',
+      `baseUpdatedAt must be an ISO 8601 date-time (the updatedAt your copy was read at, e.g. ${current.updatedAt}); got "${yourBase}"`,
+      {
+        details: { field: 'baseUpdatedAt' },
+      },
+    );
   }
   if (Date.parse(yourBase) !== Date.parse(current.updatedAt)) throw staleWrite(current.updatedAt, yourBase);
 }

@@ -24,7 +24,11 @@ export async function patchWorkflowNode(
   if (!target) throw new PipewrightError('not_found', `No node ${nodeId} in workflow ${id}`);
   const patched = nodes.with(index, patchNode(target, patch));
   const graph = validateOrThrow({ nodes: patched, edges: current.edges }, deps);
-  const record = await writeVersion(deps, current, { content: { ...current, nodes: graph.nodes }, note: `node ${nodeId} patched`, ...(yourBase !== undefined && { yourBase }) });
+  const record = await writeVersion(deps, current, {
+    content: { ...current, nodes: graph.nodes },
+    note: `node ${nodeId} patched`,
+    ...(yourBase !== undefined && { yourBase }),
+  });
   const node = (graph.nodes as Json[]).find((candidate) => candidate.id === nodeId);
   return { node, updatedAt: record.updatedAt };
 }

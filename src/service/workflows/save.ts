@@ -28,11 +28,7 @@ export async function replaceWorkflow(deps: WorkflowDeps, principal: Principal, 
 }
 
 /** The body's fields where it sent them, `fallback`'s where it did not; the graph as validated. */
-function contentFrom(
-  body: SaveBody,
-  fallback: Envelope,
-  graph: { nodes: unknown[]; edges: unknown[] },
-): WorkflowContent {
+function contentFrom(body: SaveBody, fallback: Envelope, graph: { nodes: unknown[]; edges: unknown[] }): WorkflowContent {
   return {
     name: body.name ?? fallback.name,
     description: body.description === undefined ? fallback.description : body.description,

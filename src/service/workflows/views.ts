@@ -3,11 +3,7 @@ import type { WorkflowSummary, WorkflowView } from '../wire/index.js';
 import type { Links } from './links.js';
 
 /** The contract's workflow (docs/workflow-format.md); `at` overrides version and timestamp for a past version. */
-export function toWorkflowView(
-  record: WorkflowRecord,
-  links: Links,
-  past?: { content: WorkflowContent; version: number; createdAt: string },
-): WorkflowView {
+export function toWorkflowView(record: WorkflowRecord, links: Links, past?: { content: WorkflowContent; version: number; createdAt: string }): WorkflowView {
   const content = past?.content ?? record;
   return {
     id: record.id,

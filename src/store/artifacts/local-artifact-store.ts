@@ -4,7 +4,17 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
-import { ARTIFACT_ID, artifactIdOf, artifactRef, DEFAULT_CONTENT_TYPE, extensionFor, normalizeContentType, type Artifact, type ArtifactPut, type ArtifactStore } from '../../artifacts/index.js';
+import {
+  ARTIFACT_ID,
+  artifactIdOf,
+  artifactRef,
+  DEFAULT_CONTENT_TYPE,
+  extensionFor,
+  normalizeContentType,
+  type Artifact,
+  type ArtifactPut,
+  type ArtifactStore,
+} from '../../artifacts/index.js';
 
 export interface LocalArtifactStoreOptions {
   /** The folder that holds the files; created on first write. */

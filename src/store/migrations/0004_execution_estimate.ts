@@ -8,7 +8,10 @@ type Db = Kysely<any>;
  * "Credits and the ledger"). Rows written before this migration hold nothing (0).
  */
 async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('executions').addColumn('estimated_credits', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('executions')
+    .addColumn('estimated_credits', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export const executionEstimate: Migration = { up };

@@ -20,7 +20,10 @@ export function accountRepository(db: Kysely<Database>, now: () => Date): Accoun
       return row && toRecord(row);
     },
     async count() {
-      const { n } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(n);
     },
   };

@@ -18,13 +18,15 @@ export function idempotencyRepository(db: Kysely<Database>, now: () => Date): Id
   const byKey = (conn: Kysely<Database>, accountId: string, key: string) =>
     conn.selectFrom(table).selectAll().where('account_id', '=', accountId).where('idem_key', '=', key);
   /** The claim's own row, still in flight: a stored answer is final, and a taken-over claim is another's. */
-  const heldBy = ({ accountId, key, claim }: IdempotencyClaim) => (eb: ExpressionBuilder<Database, typeof table>) =>
-    eb.and([
-      eb('account_id', '=', accountId),
-      eb('idem_key', '=', key),
-      eb('state', '=', 'in_flight'),
-      ...(claim === undefined ? [] : [eb('claim', '=', claim)]),
-    ]);
+  const heldBy =
+    ({ accountId, key, claim }: IdempotencyClaim) =>
+    (eb: ExpressionBuilder<Database, typeof table>) =>
+      eb.and([
+        eb('account_id', '=', accountId),
+        eb('idem_key', '=', key),
+        eb('state', '=', 'in_flight'),
+        ...(claim === undefined ? [] : [eb('claim', '=', claim)]),
+      ]);
   return {
     begin(accountId, key, fingerprint, expiresAt) {
       const at = now();

@@ -20,19 +20,31 @@ export function outputCacheRepository(db: Kysely<Database>, now: () => Date): Ou
     async put(key, entry) {
       const at = now().toISOString();
       const row = { cache_key: key, entry: toJson(entry), created_at: at, used_at: at };
-      await db.insertInto(table).values(row).onConflict((oc) => oc.column('cache_key').doUpdateSet({ entry: row.entry, created_at: at, used_at: at })).execute();
+      await db
+        .insertInto(table)
+        .values(row)
+        .onConflict((oc) => oc.column('cache_key').doUpdateSet({ entry: row.entry, created_at: at, used_at: at }))
+        .execute();
     },
     async prune({ usedBefore, keep }) {
-      const oldestKept = await db.selectFrom(table).select(['used_at', 'cache_key']).orderBy('used_at', 'desc').orderBy('cache_key', 'desc').offset(keep).limit(1).executeTakeFirst();
+      const oldestKept = await db
+        .selectFrom(table)
+        .select(['used_at', 'cache_key'])
+        .orderBy('used_at', 'desc')
+        .orderBy('cache_key', 'desc')
+        .offset(keep)
+        .limit(1)
+        .executeTakeFirst();
       const result = await db
         .deleteFrom(table)
-        .where((eb) => eb.or([
-          eb('used_at', '<', usedBefore),
-          ...(oldestKept === undefined ? [] : [
-            eb('used_at', '<', oldestKept.used_at),
-            eb.and([eb('used_at', '=', oldestKept.used_at), eb('cache_key', '<=', oldestKept.cache_key)]),
+        .where((eb) =>
+          eb.or([
+            eb('used_at', '<', usedBefore),
+            ...(oldestKept === undefined
+              ? []
+              : [eb('used_at', '<', oldestKept.used_at), eb.and([eb('used_at', '=', oldestKept.used_at), eb('cache_key', '<=', oldestKept.cache_key)])]),
           ]),
-        ]))
+        )
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

@@ -23,7 +23,10 @@ const SIGNED = /^https:\/\/pw\.example\/behind\/proxy\/api\/v1\/artifacts\/art_0
 
 describe('restArtifactUrls', () => {
   it('signs stored references and the relative URLs older records hold, under the public base', async () => {
-    const answer = { finalOutput: { image: `pipewright://artifacts/${ID}`, old: `/api/v1/artifacts/${ID}` }, nodeStates: [{ outputUrls: [`pipewright://artifacts/${ID}`] }] };
+    const answer = {
+      finalOutput: { image: `pipewright://artifacts/${ID}`, old: `/api/v1/artifacts/${ID}` },
+      nodeStates: [{ outputUrls: [`pipewright://artifacts/${ID}`] }],
+    };
     const rendered = await renderArtifactRefs(answer, renderer());
     expect(rendered.finalOutput.image).toMatch(SIGNED);
     expect(rendered.finalOutput.old).toBe(rendered.finalOutput.image);

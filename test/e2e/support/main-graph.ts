@@ -1,9 +1,18 @@
 import { expect } from 'vitest';
 import type { StandIns } from './stand-ins.js';
 
-const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({ id, type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType, config } });
+const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({
+  id,
+  type: 'basedNode',
+  position: { x: 0, y: 0 },
+  data: { nodeType, config },
+});
 const wire = (source: string, sourcePort: string, target: string, targetPort: string) => ({
-  id: `${source}-${target}`, source, target, sourceHandle: `out-${sourcePort}`, targetHandle: `in-${targetPort}`,
+  id: `${source}-${target}`,
+  source,
+  target,
+  sourceHandle: `out-${sourcePort}`,
+  targetHandle: `in-${targetPort}`,
 });
 
 export const MOODS = ['Morning light', 'Studio white', 'Golden hour'];

@@ -9,15 +9,16 @@ function withEdge(index: number, changes: Record<string, string | null>) {
 
 describe('bad-target-handle', () => {
   test('suggests the nearest real input', () => {
-    expect(reported(withEdge(0, { targetHandle: 'in-promt' }), 'bad-target-handle')).toEqual([{
-      rule: 'bad-target-handle',
-      message:
-        'Edge "e1" (prompt → img): targetHandle `in-promt` is not an input of node "img" (generate:image); ' +
-        'its inputs are `in-prompt`, `in-image`',
-      fix: 'did you mean `in-prompt`?',
-      edgeId: 'e1',
-      path: ['edges', 0, 'targetHandle'],
-    }]);
+    expect(reported(withEdge(0, { targetHandle: 'in-promt' }), 'bad-target-handle')).toEqual([
+      {
+        rule: 'bad-target-handle',
+        message:
+          'Edge "e1" (prompt → img): targetHandle `in-promt` is not an input of node "img" (generate:image); ' + 'its inputs are `in-prompt`, `in-image`',
+        fix: 'did you mean `in-prompt`?',
+        edgeId: 'e1',
+        path: ['edges', 0, 'targetHandle'],
+      },
+    ]);
   });
 
   test.each(['image', 'out-image', 'in-imag'])('reads %s as meaning in-image', (handle) => {
@@ -25,16 +26,14 @@ describe('bad-target-handle', () => {
   });
 
   test('lists the inputs when nothing is close', () => {
-    expect(reported(withEdge(0, { targetHandle: 'in-zzz' }), 'bad-target-handle')[0]?.fix)
-      .toBe('targetHandle must be one of `in-prompt`, `in-image`');
+    expect(reported(withEdge(0, { targetHandle: 'in-zzz' }), 'bad-target-handle')[0]?.fix).toBe('targetHandle must be one of `in-prompt`, `in-image`');
   });
 
   test('cannot infer a missing handle on a node with two inputs', () => {
     expect(reported(withEdge(0, { targetHandle: null }), 'bad-target-handle')).toEqual([
       expect.objectContaining({
         message:
-          'Edge "e1" (prompt → img) has no targetHandle, and node "img" (generate:image) has 2 inputs ' +
-          '(`in-prompt`, `in-image`), so none can be inferred',
+          'Edge "e1" (prompt → img) has no targetHandle, and node "img" (generate:image) has 2 inputs ' + '(`in-prompt`, `in-image`), so none can be inferred',
         fix: 'targetHandle must be one of `in-prompt`, `in-image`',
       }),
     ]);

@@ -33,8 +33,6 @@ describe('config-too-large', () => {
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     graph.nodes[0]!.data.config = { value: 'x', loop };
-    expect(reported(graph, 'invalid-config').map((v) => v.message)).toContain(
-      'Node "prompt" (input:text): config cannot be written as JSON',
-    );
+    expect(reported(graph, 'invalid-config').map((v) => v.message)).toContain('Node "prompt" (input:text): config cannot be written as JSON');
   });
 });

@@ -9,13 +9,15 @@ describe('deprecated-node-type', () => {
     };
     const result = check(graph);
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([{
-      rule: 'deprecated-node-type',
-      message: 'Node "old" (generate:old_image) uses a deprecated node type: the provider retired this model',
-      fix: 'use `generate:image` instead',
-      nodeId: 'old',
-      path: ['nodes', 0, 'data', 'nodeType'],
-    }]);
+    expect(result.warnings).toEqual([
+      {
+        rule: 'deprecated-node-type',
+        message: 'Node "old" (generate:old_image) uses a deprecated node type: the provider retired this model',
+        fix: 'use `generate:image` instead',
+        nodeId: 'old',
+        path: ['nodes', 0, 'data', 'nodeType'],
+      },
+    ]);
   });
 
   test('passes current node types', () => {

@@ -5,13 +5,15 @@ describe('duplicate-node-id', () => {
   test('reports each repeat with a free id to rename it to', () => {
     const graph = pipeline();
     graph.nodes.push(node({ id: 'up', nodeType: 'output:text', config: { text: 'x' } }));
-    expect(reported(graph, 'duplicate-node-id')).toEqual([{
-      rule: 'duplicate-node-id',
-      message: 'Node id "up" is used by nodes[2] and nodes[4]; node ids must be unique',
-      fix: 'rename nodes[4] to `up-2`',
-      nodeId: 'up',
-      path: ['nodes', 4, 'id'],
-    }]);
+    expect(reported(graph, 'duplicate-node-id')).toEqual([
+      {
+        rule: 'duplicate-node-id',
+        message: 'Node id "up" is used by nodes[2] and nodes[4]; node ids must be unique',
+        fix: 'rename nodes[4] to `up-2`',
+        nodeId: 'up',
+        path: ['nodes', 4, 'id'],
+      },
+    ]);
   });
 
   test('passes unique ids', () => {

@@ -9,12 +9,14 @@ function withConfig(index: number, config: Record<string, unknown>) {
 
 describe('invalid-config', () => {
   test('reports a bad setting with its path', () => {
-    expect(reported(withConfig(1, { steps: 'many' }), 'invalid-config')).toEqual([{
-      rule: 'invalid-config',
-      message: 'Node "img" (generate:image): config.steps: Invalid input: expected number, received string',
-      nodeId: 'img',
-      path: ['nodes', 1, 'data', 'config', 'steps'],
-    }]);
+    expect(reported(withConfig(1, { steps: 'many' }), 'invalid-config')).toEqual([
+      {
+        rule: 'invalid-config',
+        message: 'Node "img" (generate:image): config.steps: Invalid input: expected number, received string',
+        nodeId: 'img',
+        path: ['nodes', 1, 'data', 'config', 'steps'],
+      },
+    ]);
   });
 
   test('reports each unknown key with the setting it probably meant', () => {

@@ -7,9 +7,7 @@ describe('invalid-schema', () => {
     const broken = { ...graph, nodes: [...graph.nodes, { id: 'x', data: { config: {} } }] };
     const result = check(broken);
     expect(result.ok).toBe(false);
-    expect(result.violations).toContainEqual(
-      expect.objectContaining({ rule: 'invalid-schema', nodeId: 'x', path: ['nodes', 4, 'data', 'nodeType'] }),
-    );
+    expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'invalid-schema', nodeId: 'x', path: ['nodes', 4, 'data', 'nodeType'] }));
     expect(result.violations[0]?.message).toMatch(/^nodes\[4\]\.data\.nodeType \(node "x"\): /);
   });
 
@@ -20,15 +18,12 @@ describe('invalid-schema', () => {
     expect(rules).toContain('unknown-node-type');
   });
 
-  test.each([null, undefined, 42, 'graph', [], { nodes: null }, { nodes: 'x', edges: [] }])(
-    'stops at a top level it cannot use: %j',
-    (input) => {
-      const result = check(input);
-      expect(result.ok).toBe(false);
-      expect(result.violations.map((v) => v.rule)).toEqual(['invalid-schema']);
-      expect(result.graph).toBeUndefined();
-    },
-  );
+  test.each([null, undefined, 42, 'graph', [], { nodes: null }, { nodes: 'x', edges: [] }])('stops at a top level it cannot use: %j', (input) => {
+    const result = check(input);
+    expect(result.ok).toBe(false);
+    expect(result.violations.map((v) => v.rule)).toEqual(['invalid-schema']);
+    expect(result.graph).toBeUndefined();
+  });
 
   test('passes a whole workflow and keeps its other keys in the source', () => {
     const result = check({ name: 'Shot', tags: ['template'], webhookId: 'w1', ...pipeline() });

@@ -7,9 +7,7 @@ const links = (n: number) => Array.from({ length: n }, (_, i) => edge('n0', 'tex
 describe('too-many-nodes', () => {
   test('rejects 101 nodes and checks nothing further', () => {
     const result = check({ nodes: texts(101), edges: [] });
-    expect(result.violations).toEqual([
-      expect.objectContaining({ rule: 'too-many-nodes', message: 'The graph has 101 nodes; the limit is 100' }),
-    ]);
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'too-many-nodes', message: 'The graph has 101 nodes; the limit is 100' })]);
     expect(result.warnings).toEqual([]);
   });
 

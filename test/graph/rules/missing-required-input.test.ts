@@ -10,13 +10,15 @@ function withoutPromptEdge() {
 
 describe('missing-required-input', () => {
   test('reports a required input neither wired nor configured', () => {
-    expect(reported(withoutPromptEdge(), 'missing-required-input')).toEqual([{
-      rule: 'missing-required-input',
-      message: 'Node "img" (generate:image) needs input `prompt` (text): it is neither wired nor set in config',
-      fix: 'connect an edge to `in-prompt` or set `config.prompt`',
-      nodeId: 'img',
-      path: ['nodes', 0, 'data', 'config', 'prompt'],
-    }]);
+    expect(reported(withoutPromptEdge(), 'missing-required-input')).toEqual([
+      {
+        rule: 'missing-required-input',
+        message: 'Node "img" (generate:image) needs input `prompt` (text): it is neither wired nor set in config',
+        fix: 'connect an edge to `in-prompt` or set `config.prompt`',
+        nodeId: 'img',
+        path: ['nodes', 0, 'data', 'config', 'prompt'],
+      },
+    ]);
   });
 
   test('counts null as not set', () => {

@@ -7,15 +7,17 @@ describe('type-mismatch', () => {
       nodes: [node({ id: 'a', nodeType: 'generate:image', config: { prompt: 'p' } }), node({ id: 'b', nodeType: 'generate:image' })],
       edges: [edge('a', 'image', 'b', 'prompt', 'e1')],
     };
-    expect(reported(graph, 'type-mismatch')).toEqual([{
-      rule: 'type-mismatch',
-      message:
-        'Edge "e1" (a → b) joins `out-image` (image) of node "a" (generate:image) to `in-prompt` (text) of node "b" ' +
-        '(generate:image): image cannot flow into text',
-      fix: 'did you mean `in-image`?',
-      edgeId: 'e1',
-      path: ['edges', 0],
-    }]);
+    expect(reported(graph, 'type-mismatch')).toEqual([
+      {
+        rule: 'type-mismatch',
+        message:
+          'Edge "e1" (a → b) joins `out-image` (image) of node "a" (generate:image) to `in-prompt` (text) of node "b" ' +
+          '(generate:image): image cannot flow into text',
+        fix: 'did you mean `in-image`?',
+        edgeId: 'e1',
+        path: ['edges', 0],
+      },
+    ]);
   });
 
   test('offers no fix when no port on either side fits', () => {

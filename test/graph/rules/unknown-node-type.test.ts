@@ -9,13 +9,15 @@ function withType(nodeType: string) {
 
 describe('unknown-node-type', () => {
   test('suggests the nearest real node type', () => {
-    expect(reported(withType('utility:upscal'), 'unknown-node-type')).toEqual([{
-      rule: 'unknown-node-type',
-      message: 'Node "up" has unknown nodeType "utility:upscal"',
-      fix: 'did you mean `utility:upscale`?',
-      nodeId: 'up',
-      path: ['nodes', 2, 'data', 'nodeType'],
-    }]);
+    expect(reported(withType('utility:upscal'), 'unknown-node-type')).toEqual([
+      {
+        rule: 'unknown-node-type',
+        message: 'Node "up" has unknown nodeType "utility:upscal"',
+        fix: 'did you mean `utility:upscale`?',
+        nodeId: 'up',
+        path: ['nodes', 2, 'data', 'nodeType'],
+      },
+    ]);
   });
 
   test('finds the type from its name without the family', () => {

@@ -7,12 +7,14 @@ describe('unused-node', () => {
     graph.nodes.push(node({ id: 'stray', nodeType: 'input:text' }));
     const result = check(graph);
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([{
-      rule: 'unused-node',
-      message: 'Node "stray" (input:text) has no edges: it runs on its own and nothing reads its output',
-      nodeId: 'stray',
-      path: ['nodes', 4],
-    }]);
+    expect(result.warnings).toEqual([
+      {
+        rule: 'unused-node',
+        message: 'Node "stray" (input:text) has no edges: it runs on its own and nothing reads its output',
+        nodeId: 'stray',
+        path: ['nodes', 4],
+      },
+    ]);
   });
 
   test('says nothing about a graph of one node', () => {

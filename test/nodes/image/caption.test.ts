@@ -73,7 +73,9 @@ describe('utility:image_caption', () => {
     const out = await caption('RED', { color: 'red', background: 'transparent', fontSize: 60 });
     const rows = await changedRows(out);
     expect(rows.length).toBeGreaterThan(20);
-    const { channels } = await sharp(out).extract({ left: 0, top: Math.min(...rows), width: 400, height: rows.length }).stats();
+    const { channels } = await sharp(out)
+      .extract({ left: 0, top: Math.min(...rows), width: 400, height: rows.length })
+      .stats();
     expect(channels[0]!.max).toBeGreaterThan(200);
     expect(near(await pixelAt(out, 2, 150), BLUE)).toBe(true);
   });

@@ -24,8 +24,13 @@ describe('utility:image_convert', () => {
   });
 
   it('turns transparency white when writing JPEG', async () => {
-    const clear = await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const out = await runImageNode(convertImage, artifacts.store, { inputs: { image: `data:image/png;base64,${clear.toString('base64')}` }, config: { format: 'jpeg' } });
+    const clear = await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    const out = await runImageNode(convertImage, artifacts.store, {
+      inputs: { image: `data:image/png;base64,${clear.toString('base64')}` },
+      config: { format: 'jpeg' },
+    });
     expect(near(await pixelAt(out, 4, 4), [255, 255, 255])).toBe(true);
   });
 

@@ -9,7 +9,9 @@ const BLUE: Rgb = [0, 0, 255];
 
 /** 300×100: the left third red, the rest blue. */
 async function redThenBlue(): Promise<string> {
-  const red = await sharp({ create: { width: 100, height: 100, channels: 3, background: 'red' } }).png().toBuffer();
+  const red = await sharp({ create: { width: 100, height: 100, channels: 3, background: 'red' } })
+    .png()
+    .toBuffer();
   const png = await sharp({ create: { width: 300, height: 100, channels: 3, background: 'blue' } })
     .composite([{ input: red, left: 0, top: 0 }])
     .png()
@@ -17,8 +19,7 @@ async function redThenBlue(): Promise<string> {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-const crop = async (config: Record<string, unknown>) =>
-  runImageNode(cropImage, artifacts.store, { inputs: { image: await redThenBlue() }, config });
+const crop = async (config: Record<string, unknown>) => runImageNode(cropImage, artifacts.store, { inputs: { image: await redThenBlue() }, config });
 
 describe('utility:image_crop', () => {
   it('cuts an exact box', async () => {

@@ -24,7 +24,9 @@ export function useArtifactStore(): { readonly store: LocalArtifactStore } {
 
 /** A solid-colour PNG as a data URI. */
 export async function solid(width: number, height: number, color: Rgb): Promise<string> {
-  const png = await sharp({ create: { width, height, channels: 3, background: { r: color[0], g: color[1], b: color[2] } } }).png().toBuffer();
+  const png = await sharp({ create: { width, height, channels: 3, background: { r: color[0], g: color[1], b: color[2] } } })
+    .png()
+    .toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 

@@ -10,8 +10,7 @@ const BLUE: Rgb = [0, 0, 255];
 const YELLOW: Rgb = [255, 255, 0];
 const WHITE: Rgb = [255, 255, 255];
 
-const grid = async (images: unknown, config: Record<string, unknown> = {}) =>
-  runImageNode(gridImages, artifacts.store, { inputs: { images }, config });
+const grid = async (images: unknown, config: Record<string, unknown> = {}) => runImageNode(gridImages, artifacts.store, { inputs: { images }, config });
 const squares = (colors: Rgb[]) => Promise.all(colors.map((color) => solid(100, 100, color)));
 
 describe('utility:image_grid', () => {

@@ -18,7 +18,9 @@ let png: Buffer;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pw-input-image-'));
   store = new LocalArtifactStore({ dir: join(dir, 'artifacts') });
-  png = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } }).png().toBuffer();
+  png = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } })
+    .png()
+    .toBuffer();
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ let base: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pw-media-'));
   artifacts = new LocalArtifactStore({ dir: join(dir, 'artifacts') });
-  png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#00ff00' } }).png().toBuffer();
+  png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#00ff00' } })
+    .png()
+    .toBuffer();
   server = createServer((request, response) => {
     const routes: Record<string, [number, string, Buffer | string]> = {
       '/img': [200, 'application/octet-stream', png],
@@ -103,10 +105,16 @@ describe('readMedia', () => {
     }
   });
 
-  it('names a refused or missing local file as it was given, never the server\'s working directory', async () => {
+  it("names a refused or missing local file as it was given, never the server's working directory", async () => {
     const relative = 'nothing-here/photo.png';
-    for (const [policy, code] of [[closed, 'forbidden_target'], [open, 'media_not_found']] as const) {
-      const error = (await readMedia(relative, deps(policy)).then(() => undefined, (caught: unknown) => caught)) as { code: string; message: string; details: unknown };
+    for (const [policy, code] of [
+      [closed, 'forbidden_target'],
+      [open, 'media_not_found'],
+    ] as const) {
+      const error = (await readMedia(relative, deps(policy)).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      )) as { code: string; message: string; details: unknown };
       expect(error).toMatchObject({ code, details: { path: relative } });
       expect(error.message).toContain(relative);
       expect(JSON.stringify([error.message, error.details])).not.toContain(process.cwd());

@@ -16,8 +16,17 @@ describe('logic:if', () => {
   });
 
   it.each([
-    [null, false], [0, false], [Number.NaN, false], ['  ', false], ['False', false], [[], false], [{}, false],
-    ['no', true], [1, true], [[0], true], [{ a: 1 }, true],
+    [null, false],
+    [0, false],
+    [Number.NaN, false],
+    ['  ', false],
+    ['False', false],
+    [[], false],
+    [{}, false],
+    ['no', true],
+    [1, true],
+    [[0], true],
+    [{ a: 1 }, true],
   ])('truthy(%j) is %s', async (value, expected) => {
     expect(Object.keys(await decide({}, { value }))).toEqual([String(expected)]);
   });

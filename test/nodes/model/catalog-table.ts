@@ -4,8 +4,14 @@
  * Every catalog entry must have a row, so a new model cannot skip these checks.
  */
 export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
-  'generate:flux_2': { outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }], more: { num_images: 4 } },
-  'generate:flux_2_pro': { outOfRange: [{ safety_tolerance: '6' }, { output_format: 'gif' }, { num_images: 2 }], more: { image_size: { width: 2048, height: 2048 } } },
+  'generate:flux_2': {
+    outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }],
+    more: { num_images: 4 },
+  },
+  'generate:flux_2_pro': {
+    outOfRange: [{ safety_tolerance: '6' }, { output_format: 'gif' }, { num_images: 2 }],
+    more: { image_size: { width: 2048, height: 2048 } },
+  },
   'generate:flux_schnell': { outOfRange: [{ num_images: 0 }, { num_inference_steps: 13 }], more: { num_images: 3 } },
   'generate:recraft_v4': { outOfRange: [{ colors: [{ r: 256, g: 0, b: 0 }] }, { style: 'vector' }] },
   'generate:recraft_v4_1': { outOfRange: [{ background_color: { r: -1, g: 0, b: 0 } }] },

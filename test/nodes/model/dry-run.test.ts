@@ -33,7 +33,12 @@ afterAll(() => rm(home, { recursive: true, force: true }));
 /** A graph exactly as the hosted API shapes it: handles, `basedNode`, `config` on the model node. */
 const hosted = (nodeType: string, config: Record<string, unknown>) => ({
   nodes: [
-    { id: 'prompt', type: 'basedNode', position: { x: 0, y: 0 }, data: { label: 'Prompt', nodeType: 'input:text', category: 'input', config: { prompt: 'a red sneaker on white marble' } } },
+    {
+      id: 'prompt',
+      type: 'basedNode',
+      position: { x: 0, y: 0 },
+      data: { label: 'Prompt', nodeType: 'input:text', category: 'input', config: { prompt: 'a red sneaker on white marble' } },
+    },
     { id: 'img', type: 'basedNode', position: { x: 500, y: 0 }, data: { nodeType, config } },
   ],
   edges: [{ id: 'e1', source: 'prompt', target: 'img', sourceHandle: 'out-prompt', targetHandle: 'in-prompt' }],

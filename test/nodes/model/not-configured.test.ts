@@ -44,7 +44,10 @@ describe('providers that are not configured', () => {
   });
 
   it('are nothing to report once configured', () => {
-    const ready = new Map<ProviderId, ProviderAdapter>([['fal', fakeAdapter('fal', {})], ['openai', fakeAdapter('openai', {})]]);
+    const ready = new Map<ProviderId, ProviderAdapter>([
+      ['fal', fakeAdapter('fal', {})],
+      ['openai', fakeAdapter('openai', {})],
+    ]);
     expect(missingProviders(graph, registry, ready)).toEqual([]);
     expect(() => assertProvidersConfigured(graph, registry, ready)).not.toThrow();
   });

@@ -13,7 +13,9 @@ let base: string;
 let png: Buffer;
 
 beforeAll(async () => {
-  png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer();
   server = createServer((req, res) => {
     if (req.url === '/out.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     else res.writeHead(404).end();
@@ -98,7 +100,12 @@ describe('a model node run', () => {
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(body.messages[1]!.content).toBe('sneaker');
 
-    const anthropic = fakeAdapter('anthropic', { content: [{ type: 'text', text: 'Hello' }, { type: 'text', text: ' there' }] });
+    const anthropic = fakeAdapter('anthropic', {
+      content: [
+        { type: 'text', text: 'Hello' },
+        { type: 'text', text: ' there' },
+      ],
+    });
     expect(await runNode(typeWith('llm:claude_haiku_4_5', anthropic), { system: 'Be brief.' }, { inputs: { prompt: 'hi' } })).toEqual({ text: 'Hello there' });
     expect(anthropic.calls[0]!.request).toMatchObject({ endpoint: 'claude-haiku-4-5', input: { system: 'Be brief.', max_tokens: 1000 } });
   });

@@ -8,7 +8,9 @@ describe('utility:text_split', () => {
   });
 
   it('keeps items as they are when trim and dropEmpty are off', async () => {
-    expect(await runNode(textSplit, { separator: ',', trim: false, dropEmpty: false }, { inputs: { text: 'a, b,,c' } })).toEqual({ items: ['a', ' b', '', 'c'] });
+    expect(await runNode(textSplit, { separator: ',', trim: false, dropEmpty: false }, { inputs: { text: 'a, b,,c' } })).toEqual({
+      items: ['a', ' b', '', 'c'],
+    });
   });
 
   it('keeps only the first limit items', async () => {

@@ -21,9 +21,17 @@ export async function startAnthropicFake(key: string): Promise<AnthropicFake> {
     return {
       status: 200,
       body: {
-        id: 'msg_01', type: 'message', role: 'assistant', model: body.model,
-        content: [{ type: 'text', text: 'A red sneaker, ' }, { type: 'text', text: 'on white marble.' }],
-        stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 10, output_tokens: 8 },
+        id: 'msg_01',
+        type: 'message',
+        role: 'assistant',
+        model: body.model,
+        content: [
+          { type: 'text', text: 'A red sneaker, ' },
+          { type: 'text', text: 'on white marble.' },
+        ],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: 10, output_tokens: 8 },
       },
     };
   });

@@ -68,10 +68,11 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     get faultsServed() {
       return state.faultsServed;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

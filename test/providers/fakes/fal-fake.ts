@@ -23,7 +23,9 @@ interface Job {
 }
 
 /** What fal's CDN serves for every output file: a real PNG, so downstream image nodes can decode it. */
-const PNG = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
+const PNG = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+  .png()
+  .toBuffer();
 
 /**
  * The fal queue as documented (https://fal.ai/docs/api-reference/inference-api): submit on the full
@@ -85,7 +87,8 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
   function result(id: string, job: Job): FakeReply {
     counters.results++;
     if (job.cancelled) return { status: 400, body: { detail: 'Request was cancelled' } };
-    if (knobs.failWith !== undefined) return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: knobs.failWith, type: 'content_policy_violation' }] } };
+    if (knobs.failWith !== undefined)
+      return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: knobs.failWith, type: 'content_policy_violation' }] } };
     return { status: 200, body: FAL_ENDPOINTS[job.endpoint]!.output(job.input, (index) => `${server.url}/files/${id}-${index}.png`) };
   }
 

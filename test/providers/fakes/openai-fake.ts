@@ -39,7 +39,10 @@ export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFa
     return {
       status: 200,
       body: {
-        id: 'chatcmpl-1', object: 'chat.completion', created: 1700000000, model: body.model,
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        created: 1700000000,
+        model: body.model,
         choices: [{ index: 0, message: { role: 'assistant', content: 'A crisp studio photo of a red sneaker.' }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 },
       },

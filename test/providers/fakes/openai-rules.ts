@@ -71,14 +71,30 @@ export const imageGenerationBody = z.strictObject({
  * other than 1. Listed here by name, not by our own rule, so that the stand-in checks our rule.
  */
 const REASONING_MODELS = new Set([
-  'o1', 'o1-mini', 'o1-pro', 'o3', 'o3-mini', 'o3-pro', 'o4-mini', 'o3-deep-research', 'o4-mini-deep-research',
-  'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-pro', 'gpt-5-codex', 'gpt-5.1', 'gpt-5.1-mini', 'gpt-5.1-codex', 'gpt-5.2', 'gpt-5.2-pro',
+  'o1',
+  'o1-mini',
+  'o1-pro',
+  'o3',
+  'o3-mini',
+  'o3-pro',
+  'o4-mini',
+  'o3-deep-research',
+  'o4-mini-deep-research',
+  'gpt-5',
+  'gpt-5-mini',
+  'gpt-5-nano',
+  'gpt-5-pro',
+  'gpt-5-codex',
+  'gpt-5.1',
+  'gpt-5.1-mini',
+  'gpt-5.1-codex',
+  'gpt-5.2',
+  'gpt-5.2-pro',
 ]);
 
 export function isReasoningModelId(model: string): boolean {
   return REASONING_MODELS.has(model.replace(/-\d{4}-\d{2}-\d{2}$/, ''));
 }
-
 
 export interface OpenAiRefusal {
   message: string;
@@ -93,17 +109,26 @@ export function schemaRefusal(schema: z.ZodType, body: unknown): OpenAiRefusal |
   const issue = parsed.error.issues[0]!;
   const param = issue.path.join('.') || null;
   if (issue.code === 'unrecognized_keys') return { message: `Unrecognized request argument supplied: ${issue.keys[0]}`, param: null, code: null };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { message: `Missing required parameter: '${param}'.`, param, code: 'missing_required_parameter' };
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return { message: `Missing required parameter: '${param}'.`, param, code: 'missing_required_parameter' };
   return { message: `Invalid value for '${param}': ${issue.message}.`, param, code: issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value' };
 }
 
 export function reasoningRefusal(body: { model: string; max_tokens?: number | null; temperature?: number | null }): OpenAiRefusal | undefined {
   if (!isReasoningModelId(body.model)) return undefined;
   if (body.max_tokens !== undefined && body.max_tokens !== null) {
-    return { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", param: 'max_tokens', code: 'unsupported_parameter' };
+    return {
+      message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      param: 'max_tokens',
+      code: 'unsupported_parameter',
+    };
   }
   if (body.temperature !== undefined && body.temperature !== null && body.temperature !== 1) {
-    return { message: `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`, param: 'temperature', code: 'unsupported_value' };
+    return {
+      message: `Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`,
+      param: 'temperature',
+      code: 'unsupported_value',
+    };
   }
   return undefined;
 }

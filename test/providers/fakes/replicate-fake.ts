@@ -74,9 +74,15 @@ export async function startReplicateFake(token: string): Promise<ReplicateFake> 
   function prediction(id: string, job: Job, status: string): Record<string, unknown> {
     const url = `${server.url}/v1/predictions/${id}`;
     return {
-      id, version: job.version, input: job.input, status, output: null, error: null,
+      id,
+      version: job.version,
+      input: job.input,
+      status,
+      output: null,
+      error: null,
       logs: status === 'processing' ? 'Using seed: 42\nloading weights\n' : '',
-      created_at: '2025-01-01T00:00:00.000Z', urls: { get: url, cancel: `${url}/cancel` },
+      created_at: '2025-01-01T00:00:00.000Z',
+      urls: { get: url, cancel: `${url}/cancel` },
     };
   }
 

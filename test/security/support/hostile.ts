@@ -99,7 +99,10 @@ async function snapshot(api: Hostile['api'], key?: string): Promise<string> {
   const init = key === undefined ? {} : { key };
   const workflows = await api('GET', '/workflows?limit=100', init);
   const versions = await Promise.all(
-    (workflows.json.data as Array<{ id: string }>).map(async ({ id }) => [(await api('GET', `/workflows/${id}`, init)).json, (await api('GET', `/workflows/${id}/versions`, init)).json]),
+    (workflows.json.data as Array<{ id: string }>).map(async ({ id }) => [
+      (await api('GET', `/workflows/${id}`, init)).json,
+      (await api('GET', `/workflows/${id}/versions`, init)).json,
+    ]),
   );
   const executions = await api('GET', '/workflows/executions?limit=100', init);
   const usage = await api('GET', '/developer/usage', init);

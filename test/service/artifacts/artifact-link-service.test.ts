@@ -52,14 +52,16 @@ describe('signed artifact URLs', () => {
     expect(await failure(first.links.readSigned(id, query(signature)))).toMatchObject({ code: 'expired_signature' });
   });
 
-  it('follow the operator\'s lifetime', async () => {
+  it("follow the operator's lifetime", async () => {
     const { clock, process, id } = fixture();
     const short = await process(50);
     const start = clock.now().getTime() / 1000;
     clock.advance(1000);
     const signature = await short.links.sign(id);
     expect(signature.exp).toBe(start + 55);
-    expect(() => createArtifactLinkService({ store: short.store, artifacts: new LocalArtifactStore({ dir: '.' }), now: clock.now, ttlSeconds: 0 })).toThrow(/positive whole number/);
+    expect(() => createArtifactLinkService({ store: short.store, artifacts: new LocalArtifactStore({ dir: '.' }), now: clock.now, ttlSeconds: 0 })).toThrow(
+      /positive whole number/,
+    );
   });
 
   it('refuse a signature this server did not make, for this id and this expiry, before looking for the file', async () => {

@@ -53,7 +53,16 @@ function holdingNodeRead(store: Store, executionId: string) {
   return { store: held, reached, open };
 }
 
-const pending = (nodeId: string, nodeType: string): NodeRunRecord => ({ nodeId, nodeType, label: nodeId, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [] });
+const pending = (nodeId: string, nodeType: string): NodeRunRecord => ({
+  nodeId,
+  nodeType,
+  label: nodeId,
+  status: 'PENDING',
+  attempts: 0,
+  credits: 0,
+  cached: false,
+  logs: [],
+});
 
 describe('cancel', () => {
   it('aborts a running execution: the running node and those after it are CANCELLED, nothing charged for them', async () => {
@@ -63,7 +72,12 @@ describe('cancel', () => {
     await until(() => probe.isWaiting(executionId, 'a'));
     expect(await services.executions.cancel(admin, executionId)).toEqual({ executionId, status: 'CANCELLED' });
     const poll = await services.executions.poll(admin, executionId);
-    expect(poll.nodeStates.map((n) => [n.nodeId, n.status])).toEqual([['prompt', 'COMPLETED'], ['a', 'CANCELLED'], ['b', 'CANCELLED'], ['out', 'CANCELLED']]);
+    expect(poll.nodeStates.map((n) => [n.nodeId, n.status])).toEqual([
+      ['prompt', 'COMPLETED'],
+      ['a', 'CANCELLED'],
+      ['b', 'CANCELLED'],
+      ['out', 'CANCELLED'],
+    ]);
     expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000);
     expect((await failure(services.executions.cancel(admin, executionId))).code).toBe('not_cancellable');
   });
@@ -82,7 +96,11 @@ describe('cancel', () => {
     const { services, admin, workflow, sibling, store, probe } = h();
     const workflowId = await workflow(paidChain());
     const rows = [pending('prompt', 'input:text'), pending('a', 'utility:test_paid'), pending('b', 'utility:test_paid'), pending('out', 'output:result')];
-    await store.executions.create('exec_left', { accountId: admin.accountId, workflowId, workflowVersion: 1, inputs: {}, options: {}, trigger: 'execute' }, rows);
+    await store.executions.create(
+      'exec_left',
+      { accountId: admin.accountId, workflowId, workflowVersion: 1, inputs: {}, options: {}, trigger: 'execute' },
+      rows,
+    );
     await store.executions.update('exec_left', { status: 'RUNNING', startedAt: '2026-01-01T00:00:00.000Z' });
 
     const held = holdingNodeRead(store, 'exec_left');
@@ -134,7 +152,13 @@ describe('retry', () => {
     expect(retried.executionId).not.toBe(original.executionId);
     expect(await finished(retried.executionId)).toBe('COMPLETED');
     const detail = await services.executions.detail(admin, retried.executionId);
-    expect(detail).toMatchObject({ retryOf: original.executionId, trigger: 'retry', inputs: { prompt: 'again' }, credits: 7, finalOutput: { result: 'again!!' } });
+    expect(detail).toMatchObject({
+      retryOf: original.executionId,
+      trigger: 'retry',
+      inputs: { prompt: 'again' },
+      credits: 7,
+      finalOutput: { result: 'again!!' },
+    });
     expect(detail.nodes.find((n) => n.nodeId === 'a')).toMatchObject({ status: 'COMPLETED', cached: true, credits: 0 });
     expect([probe.count('a'), probe.count('b')]).toEqual([1, 2]);
     expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000 - 5 - 7);

@@ -12,8 +12,20 @@ describe('execute', () => {
     expect(accepted).toMatchObject({ workflowId: id, status: 'QUEUED', executionRuns: [{ id: accepted.executionId, status: 'QUEUED' }] });
     expect(await finished(accepted.executionId)).toBe('COMPLETED');
     const detail = await services.executions.detail(admin, accepted.executionId);
-    expect(detail).toMatchObject({ status: 'COMPLETED', credits: 12, workflowVersion: 1, trigger: 'execute', finalOutput: { result: 'hi!!' }, inputs: { prompt: 'hi' } });
-    expect(detail.nodes.map((n) => [n.nodeId, n.status, n.credits])).toEqual([['prompt', 'COMPLETED', 0], ['a', 'COMPLETED', 5], ['b', 'COMPLETED', 7], ['out', 'COMPLETED', 0]]);
+    expect(detail).toMatchObject({
+      status: 'COMPLETED',
+      credits: 12,
+      workflowVersion: 1,
+      trigger: 'execute',
+      finalOutput: { result: 'hi!!' },
+      inputs: { prompt: 'hi' },
+    });
+    expect(detail.nodes.map((n) => [n.nodeId, n.status, n.credits])).toEqual([
+      ['prompt', 'COMPLETED', 0],
+      ['a', 'COMPLETED', 5],
+      ['b', 'COMPLETED', 7],
+      ['out', 'COMPLETED', 0],
+    ]);
     expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000 - 12);
   });
 
@@ -24,8 +36,13 @@ describe('execute', () => {
     const error = await failure(services.executions.execute(admin, id, {}));
     expect(error.code).toBe('insufficient_credits');
     expect(error.details).toEqual({
-      insufficientCredits: true, requiredCredits: 12, availableCredits: 10,
-      breakdown: [{ nodeId: 'a', nodeLabel: expect.any(String), credits: 5 }, { nodeId: 'b', nodeLabel: expect.any(String), credits: 7 }],
+      insufficientCredits: true,
+      requiredCredits: 12,
+      availableCredits: 10,
+      breakdown: [
+        { nodeId: 'a', nodeLabel: expect.any(String), credits: 5 },
+        { nodeId: 'b', nodeLabel: expect.any(String), credits: 7 },
+      ],
     });
     expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toEqual([]);
     expect(probe.calls).toEqual([]);
@@ -82,10 +99,15 @@ describe('execute: what may run', () => {
       nodes: [...paidChain().nodes, { id: 'n', type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType: 'input:number', config: {} } }],
       edges: paidChain().edges,
     });
-    expect(await failure(services.executions.execute(admin, id, { inputs: { promt: 'x' } }))).toMatchObject({ code: 'unknown_input', details: { nodeId: 'promt' } });
+    expect(await failure(services.executions.execute(admin, id, { inputs: { promt: 'x' } }))).toMatchObject({
+      code: 'unknown_input',
+      details: { nodeId: 'promt' },
+    });
     expect((await failure(services.executions.execute(admin, id, { inputs: { a: 'x' } }))).code).toBe('not_an_input');
     expect(await failure(services.executions.execute(admin, id, { inputs: { n: 'twelve' } }))).toMatchObject({
-      code: 'invalid_input', details: { nodeId: 'n', expected: 'number' }, message: expect.stringContaining('"n"'),
+      code: 'invalid_input',
+      details: { nodeId: 'n', expected: 'number' },
+      message: expect.stringContaining('"n"'),
     });
     expect((await failure(services.executions.execute(admin, id, { inputs: { prompt: { no: 1 } } }))).code).toBe('invalid_input');
     expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toEqual([]);

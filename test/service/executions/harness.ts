@@ -49,59 +49,65 @@ export class Probe {
 /** Test-only node types: a paid echo, and a gate that remembers a provider job before it waits. */
 export function testRegistry(probe: Probe): NodeRegistry {
   const registry = createBuiltinRegistry();
-  registry.register(defineNodeType<{ credits: number }>({
-    nodeType: 'utility:test_paid',
-    label: 'Paid echo',
-    category: 'utility',
-    description: 'Echoes its text and costs `credits`.',
-    config: z.strictObject({ credits: z.number().int().min(0).default(5) }),
-    inputs: [{ name: 'text', type: 'text' }],
-    outputs: [{ name: 'text', type: 'text' }],
-    cost: (settings) => settings.credits,
-    cacheable: false,
-    maxRetries: 0,
-    timeoutMs: 10_000,
-    async run(ctx) {
-      probe.calls.push({ executionId: ctx.executionId, nodeId: ctx.nodeId, previousJobId: ctx.providerJob.previousId });
-      if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure' as ErrorCode, `node ${ctx.nodeId} was told to fail`);
-      if (!ctx.providerJob.previousId) await ctx.providerJob.remember(`job-${ctx.nodeId}`);
-      if (probe.gated) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
-      return { text: `${String(ctx.inputs.text ?? '')}!` };
-    },
-  }));
-  registry.register(defineNodeType<Record<string, never>>({
-    nodeType: 'utility:test_file',
-    label: 'File maker',
-    category: 'utility',
-    description: 'Stores a small file and outputs its URL.',
-    config: z.strictObject({}),
-    inputs: [{ name: 'text', type: 'text' }],
-    outputs: [{ name: 'image', type: 'image' }],
-    cost: () => 0,
-    cacheable: false,
-    timeoutMs: 10_000,
-    async run(ctx) {
-      const artifact = await ctx.artifacts.put({ bytes: new TextEncoder().encode(String(ctx.inputs.text ?? '')), contentType: 'image/png' });
-      return { image: artifact.url };
-    },
-  }));
-  registry.register(defineNodeType<Record<string, never>>({
-    nodeType: 'utility:test_read',
-    label: 'File reader',
-    category: 'utility',
-    description: 'Reads an image the way media-reading nodes do (artifact store, data URI or URL) and outputs its bytes as text.',
-    config: z.strictObject({}),
-    inputs: [{ name: 'image', type: 'image', required: true }],
-    outputs: [{ name: 'text', type: 'text' }],
-    cost: () => 0,
-    cacheable: false,
-    maxRetries: 0,
-    timeoutMs: 10_000,
-    async run(ctx) {
-      const media = await readMedia(String(ctx.inputs.image), { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
-      return { text: new TextDecoder().decode(media.bytes) };
-    },
-  }));
+  registry.register(
+    defineNodeType<{ credits: number }>({
+      nodeType: 'utility:test_paid',
+      label: 'Paid echo',
+      category: 'utility',
+      description: 'Echoes its text and costs `credits`.',
+      config: z.strictObject({ credits: z.number().int().min(0).default(5) }),
+      inputs: [{ name: 'text', type: 'text' }],
+      outputs: [{ name: 'text', type: 'text' }],
+      cost: (settings) => settings.credits,
+      cacheable: false,
+      maxRetries: 0,
+      timeoutMs: 10_000,
+      async run(ctx) {
+        probe.calls.push({ executionId: ctx.executionId, nodeId: ctx.nodeId, previousJobId: ctx.providerJob.previousId });
+        if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure' as ErrorCode, `node ${ctx.nodeId} was told to fail`);
+        if (!ctx.providerJob.previousId) await ctx.providerJob.remember(`job-${ctx.nodeId}`);
+        if (probe.gated) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
+        return { text: `${String(ctx.inputs.text ?? '')}!` };
+      },
+    }),
+  );
+  registry.register(
+    defineNodeType<Record<string, never>>({
+      nodeType: 'utility:test_file',
+      label: 'File maker',
+      category: 'utility',
+      description: 'Stores a small file and outputs its URL.',
+      config: z.strictObject({}),
+      inputs: [{ name: 'text', type: 'text' }],
+      outputs: [{ name: 'image', type: 'image' }],
+      cost: () => 0,
+      cacheable: false,
+      timeoutMs: 10_000,
+      async run(ctx) {
+        const artifact = await ctx.artifacts.put({ bytes: new TextEncoder().encode(String(ctx.inputs.text ?? '')), contentType: 'image/png' });
+        return { image: artifact.url };
+      },
+    }),
+  );
+  registry.register(
+    defineNodeType<Record<string, never>>({
+      nodeType: 'utility:test_read',
+      label: 'File reader',
+      category: 'utility',
+      description: 'Reads an image the way media-reading nodes do (artifact store, data URI or URL) and outputs its bytes as text.',
+      config: z.strictObject({}),
+      inputs: [{ name: 'image', type: 'image', required: true }],
+      outputs: [{ name: 'text', type: 'text' }],
+      cost: () => 0,
+      cacheable: false,
+      maxRetries: 0,
+      timeoutMs: 10_000,
+      async run(ctx) {
+        const media = await readMedia(String(ctx.inputs.image), { artifacts: ctx.artifacts, policy: ctx.policy, signal: ctx.signal });
+        return { text: new TextDecoder().decode(media.bytes) };
+      },
+    }),
+  );
   return registry;
 }
 
@@ -127,7 +133,16 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
     const probe = new Probe();
     const build = async (more: Partial<CreateServicesOptions> = {}) => {
       const store = await openStore({ home, now: clock.now });
-      const services = createServices({ store, registry: testRegistry(probe), settings: { links: restLinks(BASE_URL), ...settings }, now: clock.now, home, shutdownGraceMs: 2_000, ...extra, ...more });
+      const services = createServices({
+        store,
+        registry: testRegistry(probe),
+        settings: { links: restLinks(BASE_URL), ...settings },
+        now: clock.now,
+        home,
+        shutdownGraceMs: 2_000,
+        ...extra,
+        ...more,
+      });
       onCleanup(async () => {
         await services.executions.shutdown();
         await store.close();
@@ -142,7 +157,12 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
       return services.auth.authenticate(`Bearer ${key}`);
     };
     return {
-      home, clock, store, probe, services, admin,
+      home,
+      clock,
+      store,
+      probe,
+      services,
+      admin,
       principalWith: (scopes) => keyFor(admin.accountId, scopes),
       async stranger() {
         const other = await store.accounts.create({ name: 'Other', plan: 'pro', creditsBalance: 1000 });
@@ -172,10 +192,17 @@ async function finished(store: Store, executionId: string, timeoutMs: number): P
 }
 
 const node = (id: string, nodeType: string, config: Record<string, unknown> = {}, label?: string) => ({
-  id, type: 'basedNode', position: { x: 0, y: 0 }, data: { nodeType, config, ...(label && { label }) },
+  id,
+  type: 'basedNode',
+  position: { x: 0, y: 0 },
+  data: { nodeType, config, ...(label && { label }) },
 });
 const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
-  id: `${source}-${target}`, source, target, sourceHandle: `out-${sourcePort}`, targetHandle: `in-${targetPort}`,
+  id: `${source}-${target}`,
+  source,
+  target,
+  sourceHandle: `out-${sourcePort}`,
+  targetHandle: `in-${targetPort}`,
 });
 
 /** prompt (input:text) → a (paid 5) → b (paid 7) → out (output:result). */

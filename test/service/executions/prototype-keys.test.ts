@@ -21,36 +21,40 @@ const h = useExecHarness();
  * `default` output runs ("missed") and the node hanging off out-`name` is skipped.
  */
 function graphFor(name: string, other: string): { nodes: unknown[]; edges: unknown[] } {
-  return JSON.parse(JSON.stringify({
-    nodes: [
-      node(name, 'input:text', { prompt: 'default' }),
-      node('tpl', 'utility:prompt_template', { template: `{{${name}}}+{{${other}}}`, [other]: 'fixed' }),
-      node('out', 'output:result', { name }),
-      node('sw', 'logic:switch', { cases: [name] }),
-      node('hit', 'output:result', { name: 'hit' }),
-      node('miss', 'output:result', { name: 'missed' }),
-    ],
-    edges: [
-      edge(name, 'text', 'tpl', name),
-      edge('tpl', 'text', 'out', 'value'),
-      edge('tpl', 'text', 'sw', 'value'),
-      edge('sw', name, 'hit', 'value'),
-      edge('sw', 'default', 'miss', 'value'),
-    ],
-  })) as { nodes: unknown[]; edges: unknown[] };
+  return JSON.parse(
+    JSON.stringify({
+      nodes: [
+        node(name, 'input:text', { prompt: 'default' }),
+        node('tpl', 'utility:prompt_template', { template: `{{${name}}}+{{${other}}}`, [other]: 'fixed' }),
+        node('out', 'output:result', { name }),
+        node('sw', 'logic:switch', { cases: [name] }),
+        node('hit', 'output:result', { name: 'hit' }),
+        node('miss', 'output:result', { name: 'missed' }),
+      ],
+      edges: [
+        edge(name, 'text', 'tpl', name),
+        edge('tpl', 'text', 'out', 'value'),
+        edge('tpl', 'text', 'sw', 'value'),
+        edge('sw', name, 'hit', 'value'),
+        edge('sw', 'default', 'miss', 'value'),
+      ],
+    }),
+  ) as { nodes: unknown[]; edges: unknown[] };
 }
 
 describe('prototype property names as user keys', () => {
   it('runs __proto__ (input:text) → constructor (prompt_template) → toString (output) to the input text', async () => {
     const { services, admin, workflow, finished } = h();
-    const graph = JSON.parse(JSON.stringify({
-      nodes: [
-        node('__proto__', 'input:text', { prompt: 'default' }),
-        node('constructor', 'utility:prompt_template', { template: '{{text}}' }),
-        node('toString', 'output:result', { name: 'valueOf' }),
-      ],
-      edges: [edge('__proto__', 'text', 'constructor', 'text'), edge('constructor', 'text', 'toString', 'value')],
-    })) as { nodes: unknown[]; edges: unknown[] };
+    const graph = JSON.parse(
+      JSON.stringify({
+        nodes: [
+          node('__proto__', 'input:text', { prompt: 'default' }),
+          node('constructor', 'utility:prompt_template', { template: '{{text}}' }),
+          node('toString', 'output:result', { name: 'valueOf' }),
+        ],
+        edges: [edge('__proto__', 'text', 'constructor', 'text'), edge('constructor', 'text', 'toString', 'value')],
+      }),
+    ) as { nodes: unknown[]; edges: unknown[] };
     const id = await workflow(graph);
     const { executionId } = await services.executions.execute(admin, id, JSON.parse('{"inputs":{"__proto__":"the input text"}}'));
     expect(await finished(executionId)).toBe('COMPLETED');
@@ -75,11 +79,18 @@ describe('prototype property names as user keys', () => {
       };
       const first = await run('hello');
       const finalOutput = JSON.parse(JSON.stringify(first.finalOutput)) as Record<string, unknown>;
-      expect(Object.entries(finalOutput)).toEqual([[name, 'hello+fixed'], ['missed', 'hello+fixed']]);
+      expect(Object.entries(finalOutput)).toEqual([
+        [name, 'hello+fixed'],
+        ['missed', 'hello+fixed'],
+      ]);
       const states = Object.fromEntries(first.nodes.map((n) => [n.nodeId, [n.status, n.skipReason ?? null]]));
       expect(states).toEqual({
-        [name]: ['COMPLETED', null], tpl: ['COMPLETED', null], out: ['COMPLETED', null],
-        sw: ['COMPLETED', null], hit: ['SKIPPED', 'branch_not_taken'], miss: ['COMPLETED', null],
+        [name]: ['COMPLETED', null],
+        tpl: ['COMPLETED', null],
+        out: ['COMPLETED', null],
+        sw: ['COMPLETED', null],
+        hit: ['SKIPPED', 'branch_not_taken'],
+        miss: ['COMPLETED', null],
       });
       expect(JSON.stringify(first.inputs)).toBe(JSON.stringify({ [name]: 'hello' }));
 
@@ -124,14 +135,14 @@ describe('no `in` on user keys', () => {
   it('finds no `key in object` test with a computed key under src/engine or src/graph', () => {
     const offenders: string[] = [];
     for (const file of ['src/engine', 'src/graph'].flatMap((dir) => tsFiles(dir))) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-        const code = line
-          .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "''")
-          .replace(/\/\*.*?(\*\/|$)|\/\/.*$|^\s*\*.*$/g, '');
-        if (/\bfor\s*\(\s*(const|let|var)\b/.test(code)) return;
-        // A literal key ('model' in spec) names a property we own; anything else may be a user's.
-        if (/[\w\])]\s+in\s+[\w(!]/.test(code)) offenders.push(`${file}:${index + 1}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          const code = line.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "''").replace(/\/\*.*?(\*\/|$)|\/\/.*$|^\s*\*.*$/g, '');
+          if (/\bfor\s*\(\s*(const|let|var)\b/.test(code)) return;
+          // A literal key ('model' in spec) names a property we own; anything else may be a user's.
+          if (/[\w\])]\s+in\s+[\w(!]/.test(code)) offenders.push(`${file}:${index + 1}: ${line.trim()}`);
+        });
     }
     expect(offenders).toEqual([]);
   });

@@ -32,7 +32,9 @@ describe('model nodes without their provider', () => {
     const { services, admin } = h();
     const lint = services.workflows.lint(imageGraph());
     expect(lint.ok).toBe(true);
-    expect(lint.warnings).toContainEqual(expect.objectContaining({ rule: 'provider-not-configured', nodeId: 'image', message: expect.stringContaining('FAL_KEY') }));
+    expect(lint.warnings).toContainEqual(
+      expect.objectContaining({ rule: 'provider-not-configured', nodeId: 'image', message: expect.stringContaining('FAL_KEY') }),
+    );
     const saved = await services.workflows.create(admin, { name: 'Needs fal', ...imageGraph() });
     expect(saved.meta.warnings.map((w) => w.rule)).toContain('provider-not-configured');
   });

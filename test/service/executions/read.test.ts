@@ -43,10 +43,22 @@ describe('poll and detail', () => {
     const poll = await services.executions.poll(admin, executionId);
     expect(poll.error).toContain('a (test_failure');
     expect(poll.nodeStates.map((n) => [n.nodeId, n.status, n.error])).toEqual([
-      ['prompt', 'COMPLETED', null], ['a', 'FAILED', 'node a was told to fail'], ['b', 'SKIPPED', null], ['out', 'SKIPPED', null],
+      ['prompt', 'COMPLETED', null],
+      ['a', 'FAILED', 'node a was told to fail'],
+      ['b', 'SKIPPED', null],
+      ['out', 'SKIPPED', null],
     ]);
     const detail = await services.executions.detail(admin, executionId);
-    expect(detail.nodes[1]).toMatchObject({ nodeId: 'a', nodeType: 'utility:test_paid', status: 'FAILED', attempts: 1, credits: 0, cached: false, error: { code: 'test_failure' }, output: null });
+    expect(detail.nodes[1]).toMatchObject({
+      nodeId: 'a',
+      nodeType: 'utility:test_paid',
+      status: 'FAILED',
+      attempts: 1,
+      credits: 0,
+      cached: false,
+      error: { code: 'test_failure' },
+      output: null,
+    });
     expect(detail.nodes[1]?.startedAt).toEqual(expect.any(String));
     expect(detail.nodes[2]).toMatchObject({ status: 'SKIPPED', skipReason: 'upstream_failed' });
     expect(detail).toMatchObject({ status: 'FAILED', error: { code: 'node_failed', failedNodes: ['a'] }, durationMs: expect.any(Number) });
@@ -115,7 +127,9 @@ describe('artifacts', () => {
     const other = await stranger();
     const mine = await workflow(fileFlow());
     const theirs = (await services.workflows.create(other, { name: 'Theirs', ...fileFlow() })).workflow.id;
-    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? services.executions.execute(admin, mine, {}) : services.executions.execute(other, theirs, {}))));
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? services.executions.execute(admin, mine, {}) : services.executions.execute(other, theirs, {}))),
+    );
     await Promise.all(runs.map((run) => finished(run.executionId)));
     for (const [i, run] of runs.entries()) {
       const record = await store.executions.load(run.executionId);

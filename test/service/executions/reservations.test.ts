@@ -91,10 +91,12 @@ describe('credits are reserved at admission', () => {
     for (const executionId of ids) expect((await store.executions.load(executionId))?.estimatedCredits).toBe(12);
 
     expect(await failure(services.executions.run(admin, id, { inputs: [{ prompt: '4' }, { prompt: '5' }] }))).toMatchObject({
-      code: 'insufficient_credits', details: { requiredCredits: 24, availableCredits: 4 },
+      code: 'insufficient_credits',
+      details: { requiredCredits: 24, availableCredits: 4 },
     });
     expect(await failure(services.executions.run(admin, id, { inputs: { prompt: '4' } }))).toMatchObject({
-      code: 'insufficient_credits', details: { requiredCredits: 12, availableCredits: 4 },
+      code: 'insufficient_credits',
+      details: { requiredCredits: 12, availableCredits: 4 },
     });
     expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toHaveLength(3);
 
@@ -125,7 +127,11 @@ describe('credits are reserved at admission', () => {
     const retry = await services.executions.retry(admin, failed.executionId);
     expect((await store.executions.load(retry.executionId))?.estimatedCredits).toBe(60);
     await until(() => probe.isWaiting(retry.executionId, 'b'));
-    expect(await services.executions.estimate(admin, id, { targetNodeId: 'a' })).toMatchObject({ estimatedCredits: 20, availableCredits: 20, sufficient: true });
+    expect(await services.executions.estimate(admin, id, { targetNodeId: 'a' })).toMatchObject({
+      estimatedCredits: 20,
+      availableCredits: 20,
+      sufficient: true,
+    });
     expect(await failure(services.executions.execute(admin, id, {}))).toMatchObject({ code: 'insufficient_credits', details: { availableCredits: 20 } });
 
     probe.open();

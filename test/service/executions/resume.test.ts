@@ -5,7 +5,15 @@ import { paidChain, useExecHarness } from './harness.js';
 const h = useExecHarness();
 
 const row = (nodeId: string, nodeType: string, fields: Partial<NodeRunRecord> = {}): NodeRunRecord => ({
-  nodeId, nodeType, label: nodeId, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [], ...fields,
+  nodeId,
+  nodeType,
+  label: nodeId,
+  status: 'PENDING',
+  attempts: 0,
+  credits: 0,
+  cached: false,
+  logs: [],
+  ...fields,
 });
 
 describe('resume after a crash', () => {
@@ -17,9 +25,21 @@ describe('resume after a crash', () => {
     // What the dead process had written: running, prompt and a done (a charged), b waiting on a remote job.
     await store.executions.create('exec_crashed', { ...base, inputs: { prompt: 'resumed' } }, rows);
     await store.executions.update('exec_crashed', { status: 'RUNNING', startedAt: '2026-01-01T00:00:00.000Z' });
-    await store.executions.saveNode('exec_crashed', admin.accountId, row('prompt', 'input:text', { status: 'COMPLETED', output: { prompt: 'resumed', text: 'resumed' }, attempts: 1 }));
-    await store.executions.saveNode('exec_crashed', admin.accountId, row('a', 'utility:test_paid', { status: 'COMPLETED', output: { text: 'resumed!' }, attempts: 1, credits: 5 }));
-    await store.executions.saveNode('exec_crashed', admin.accountId, row('b', 'utility:test_paid', { status: 'RUNNING', attempts: 1, providerJobIds: { '0': 'job-b' } }));
+    await store.executions.saveNode(
+      'exec_crashed',
+      admin.accountId,
+      row('prompt', 'input:text', { status: 'COMPLETED', output: { prompt: 'resumed', text: 'resumed' }, attempts: 1 }),
+    );
+    await store.executions.saveNode(
+      'exec_crashed',
+      admin.accountId,
+      row('a', 'utility:test_paid', { status: 'COMPLETED', output: { text: 'resumed!' }, attempts: 1, credits: 5 }),
+    );
+    await store.executions.saveNode(
+      'exec_crashed',
+      admin.accountId,
+      row('b', 'utility:test_paid', { status: 'RUNNING', attempts: 1, providerJobIds: { '0': 'job-b' } }),
+    );
     // And one accepted but never started.
     await store.executions.create('exec_queued', { ...base, inputs: { prompt: 'late' } }, rows);
 
@@ -30,11 +50,16 @@ describe('resume after a crash', () => {
 
     const crashed = await restarted.services.executions.detail(admin, 'exec_crashed');
     expect(crashed).toMatchObject({ status: 'COMPLETED', credits: 12, startedAt: '2026-01-01T00:00:00.000Z', finalOutput: { result: 'resumed!!' } });
-    expect(crashed.nodes.map((n) => [n.nodeId, n.status, n.credits])).toEqual([['prompt', 'COMPLETED', 0], ['a', 'COMPLETED', 5], ['b', 'COMPLETED', 7], ['out', 'COMPLETED', 0]]);
+    expect(crashed.nodes.map((n) => [n.nodeId, n.status, n.credits])).toEqual([
+      ['prompt', 'COMPLETED', 0],
+      ['a', 'COMPLETED', 5],
+      ['b', 'COMPLETED', 7],
+      ['out', 'COMPLETED', 0],
+    ]);
     const crashedCalls = probe.calls.filter((call) => call.executionId === 'exec_crashed');
     expect(crashedCalls).toEqual([{ executionId: 'exec_crashed', nodeId: 'b', previousJobId: 'job-b' }]);
     expect((await store.accounts.get(admin.accountId))?.creditsBalance).toBe(1000 - 12 - 12);
-    expect((await restarted.services.executions.resumeUnfinished())).toBe(0);
+    expect(await restarted.services.executions.resumeUnfinished()).toBe(0);
   });
 });
 
@@ -76,7 +101,12 @@ describe('many at once', () => {
     let total = 0;
     for (const { executionId } of accepted) {
       const nodes = await store.executions.nodes(executionId);
-      expect(nodes.map((n) => [n.nodeId, n.status])).toEqual([['prompt', 'COMPLETED'], ['a', 'COMPLETED'], ['b', 'COMPLETED'], ['out', 'COMPLETED']]);
+      expect(nodes.map((n) => [n.nodeId, n.status])).toEqual([
+        ['prompt', 'COMPLETED'],
+        ['a', 'COMPLETED'],
+        ['b', 'COMPLETED'],
+        ['out', 'COMPLETED'],
+      ]);
       const record = await store.executions.load(executionId);
       expect(record?.credits).toBe(nodes.reduce((sum, n) => sum + n.credits, 0));
       total += record?.credits ?? 0;

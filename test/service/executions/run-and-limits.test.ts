@@ -34,13 +34,19 @@ describe('run and batches', () => {
     const { services, admin, store, workflow, setBalance } = h();
     const id = await workflow(paidChain());
     const none = async () => expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toEqual([]);
-    expect(await failure(services.executions.run(admin, id, { inputs: [{ prompt: 'a' }, { nope: 'b' }] }))).toMatchObject({ code: 'unknown_input', details: { index: 1 } });
+    expect(await failure(services.executions.run(admin, id, { inputs: [{ prompt: 'a' }, { nope: 'b' }] }))).toMatchObject({
+      code: 'unknown_input',
+      details: { index: 1 },
+    });
     await none();
     expect((await failure(services.executions.run(admin, id, { inputs: Array.from({ length: 101 }, () => ({})) }))).code).toBe('invalid_field');
     expect((await failure(services.executions.run(admin, id, { inputs: [] }))).code).toBe('invalid_field');
     expect((await failure(services.executions.run(admin, id, { inputs: [{}, {}, {}, {}] }))).code).toBe('rate_limited');
     await setBalance(30);
-    expect(await failure(services.executions.run(admin, id, { inputs: [{}, {}, {}] }))).toMatchObject({ code: 'insufficient_credits', details: { requiredCredits: 36, availableCredits: 30 } });
+    expect(await failure(services.executions.run(admin, id, { inputs: [{}, {}, {}] }))).toMatchObject({
+      code: 'insufficient_credits',
+      details: { requiredCredits: 36, availableCredits: 30 },
+    });
     await none();
   });
 });
@@ -88,17 +94,39 @@ describe('describeRun and estimate', () => {
     const { services, admin, workflow } = h();
     const plain = await workflow(paidChain());
     expect(await services.executions.estimate(admin, plain, {})).toMatchObject({
-      estimatedCredits: 12, availableCredits: 1000, sufficient: true, estimateComplete: true, fanOutNodes: [],
+      estimatedCredits: 12,
+      availableCredits: 1000,
+      sufficient: true,
+      estimateComplete: true,
+      fanOutNodes: [],
       breakdown: [
-        { nodeId: 'prompt', credits: 0, nodeType: 'input:text' }, { nodeId: 'a', credits: 5 }, { nodeId: 'b', credits: 7 }, { nodeId: 'out', credits: 0 },
+        { nodeId: 'prompt', credits: 0, nodeType: 'input:text' },
+        { nodeId: 'a', credits: 5 },
+        { nodeId: 'b', credits: 7 },
+        { nodeId: 'out', credits: 0 },
       ],
     });
     expect((await services.executions.estimate(admin, plain, { targetNodeId: 'a' })).estimatedCredits).toBe(5);
     expect((await services.executions.estimate(admin, plain, { dryRun: true })).estimatedCredits).toBe(0);
     const fanning = await workflow({
-      nodes: [node('prompt', 'input:text', { prompt: 'a,b,c' }), node('split', 'utility:text_split', { separator: ',' }), node('each', 'utility:test_paid', { credits: 2 }), node('next', 'utility:test_paid', { credits: 1 }), node('out', 'output:result')],
-      edges: [edge('prompt', 'text', 'split', 'text'), edge('split', 'items', 'each', 'text'), edge('each', 'text', 'next', 'text'), edge('next', 'text', 'out', 'value')],
+      nodes: [
+        node('prompt', 'input:text', { prompt: 'a,b,c' }),
+        node('split', 'utility:text_split', { separator: ',' }),
+        node('each', 'utility:test_paid', { credits: 2 }),
+        node('next', 'utility:test_paid', { credits: 1 }),
+        node('out', 'output:result'),
+      ],
+      edges: [
+        edge('prompt', 'text', 'split', 'text'),
+        edge('split', 'items', 'each', 'text'),
+        edge('each', 'text', 'next', 'text'),
+        edge('next', 'text', 'out', 'value'),
+      ],
     });
-    expect(await services.executions.estimate(admin, fanning, {})).toMatchObject({ estimatedCredits: 3, estimateComplete: false, fanOutNodes: ['each', 'next'] });
+    expect(await services.executions.estimate(admin, fanning, {})).toMatchObject({
+      estimatedCredits: 3,
+      estimateComplete: false,
+      fanOutNodes: ['each', 'next'],
+    });
   });
 });

@@ -12,7 +12,10 @@ describe('webhook triggers', () => {
     const byId = await services.executions.trigger(webhookId, { prompt: 'by id', count: 2, extra: true });
     expect(byId).toEqual({ executionId: byId.executionId, status: 'queued', message: expect.any(String) });
     const byLabel = await services.executions.trigger(webhookId, { PROMPT: 'by label', 'how many': '3' });
-    for (const [run, expected] of [[byId, { prompt: 'by id', count: 2 }], [byLabel, { prompt: 'by label', count: '3' }]] as const) {
+    for (const [run, expected] of [
+      [byId, { prompt: 'by id', count: 2 }],
+      [byLabel, { prompt: 'by label', count: '3' }],
+    ] as const) {
       await finished(run.executionId);
       const record = await store.executions.load(run.executionId);
       expect(record).toMatchObject({ accountId: admin.accountId, trigger: 'webhook', inputs: expected });
@@ -24,7 +27,8 @@ describe('webhook triggers', () => {
   it('refuses bodies that are not JSON objects or too large, wrong input types, unknown ids and inactive workflows', async () => {
     const { services, admin, workflow } = h();
     const { webhookId } = await services.workflows.get(admin, await workflow(paidChain()));
-    for (const body of [[1], 'text', null, 3]) expect((await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body)))).code).toBe('invalid_body');
+    for (const body of [[1], 'text', null, 3])
+      expect((await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body)))).code).toBe('invalid_body');
     expect((await failure(services.executions.trigger(webhookId, { prompt: 'x'.repeat(256 * 1024) }))).code).toBe('body_too_large');
     expect((await failure(services.executions.trigger(webhookId, { prompt: { nested: true } }))).code).toBe('invalid_input');
     const unknown = await failure(services.executions.trigger('A'.repeat(22), {}));
@@ -40,13 +44,25 @@ describe('webhook triggers', () => {
     const { webhookId } = await services.workflows.get(admin, await workflow(paidChain()));
     let calls = 0;
     const beforeStart = async () => void calls++;
-    for (const body of [[1], { prompt: { nested: true } }]) await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body), { beforeStart }));
+    for (const body of [[1], { prompt: { nested: true } }])
+      await failure(() => services.executions.trigger(webhookId, parseBody(TriggerBodySchema, body), { beforeStart }));
     await setBalance(1);
     expect((await failure(services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart }))).code).toBe('insufficient_credits');
     expect(calls).toBe(0);
     await setBalance(1000);
     const refusal = new Error('budget spent');
-    await expect(services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart: async () => { calls++; throw refusal; } })).rejects.toBe(refusal);
+    await expect(
+      services.executions.trigger(
+        webhookId,
+        { prompt: 'x' },
+        {
+          beforeStart: async () => {
+            calls++;
+            throw refusal;
+          },
+        },
+      ),
+    ).rejects.toBe(refusal);
     expect((await store.executions.list(admin.accountId, { limit: 10 })).items).toEqual([]);
     await services.executions.trigger(webhookId, { prompt: 'x' }, { beforeStart });
     expect(calls).toBe(2);
@@ -58,7 +74,11 @@ describe('webhook triggers', () => {
     const id = await workflow(paidChain());
     const old = (await services.workflows.get(admin, id)).webhookId;
     const rotated = await services.executions.rotateWebhook(admin, id);
-    expect(rotated).toEqual({ workflowId: id, webhookId: expect.stringMatching(/^[0-9A-Za-z]{22}$/), webhookUrl: `http://127.0.0.1:8787/api/v1/workflow/${rotated.webhookId}/trigger` });
+    expect(rotated).toEqual({
+      workflowId: id,
+      webhookId: expect.stringMatching(/^[0-9A-Za-z]{22}$/),
+      webhookUrl: `http://127.0.0.1:8787/api/v1/workflow/${rotated.webhookId}/trigger`,
+    });
     expect((await failure(services.executions.trigger(old, {}))).code).toBe('not_found');
     expect((await services.executions.trigger(rotated.webhookId, {})).status).toBe('queued');
     expect((await failure(services.executions.rotateWebhook(await principalWith(['workflows:execute']), id))).code).toBe('missing_scope');

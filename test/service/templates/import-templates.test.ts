@@ -38,15 +38,22 @@ describe('importTemplates', () => {
     expect(await templatesIn()).toEqual(bundled.map((t) => t.name).sort());
   });
 
-  it('adds the template tag to a workflow file that lacks it, and imports into the caller\'s account only', async () => {
+  it("adds the template tag to a workflow file that lacks it, and imports into the caller's account only", async () => {
     const { services, admin } = get();
     const own = await mkdtemp(join(tmpdir(), 'pw-own-templates-'));
     onTestFinished(() => rm(own, { recursive: true, force: true }));
-    await writeFile(join(own, 'shout.json'), JSON.stringify({
-      name: 'Shout', tags: ['text'],
-      nodes: [{ id: 'say', data: { label: 'Say', nodeType: 'input:text', config: { prompt: 'hi' } } }, { id: 'out', data: { nodeType: 'output:result', config: { name: 'said' } } }],
-      edges: [{ source: 'say', sourceHandle: 'out-prompt', target: 'out', targetHandle: 'in-value' }],
-    }));
+    await writeFile(
+      join(own, 'shout.json'),
+      JSON.stringify({
+        name: 'Shout',
+        tags: ['text'],
+        nodes: [
+          { id: 'say', data: { label: 'Say', nodeType: 'input:text', config: { prompt: 'hi' } } },
+          { id: 'out', data: { nodeType: 'output:result', config: { name: 'said' } } },
+        ],
+        edges: [{ source: 'say', sourceHandle: 'out-prompt', target: 'out', targetHandle: 'in-value' }],
+      }),
+    );
     const stranger = await get().stranger();
     await importTemplates({ workflows: services.workflows, principal: stranger, dir: own });
     expect(await templatesIn(stranger)).toEqual(['Shout']);
@@ -64,7 +71,9 @@ describe('importTemplates', () => {
 describe('importTemplatesOnFirstStart', () => {
   it('imports into the account the first start created, and does nothing on later starts', async () => {
     const { services, admin } = get();
-    expect(await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap: { created: false, accountId: admin.accountId }, dir })).toBeUndefined();
+    expect(
+      await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap: { created: false, accountId: admin.accountId }, dir }),
+    ).toBeUndefined();
     expect(await templatesIn()).toEqual([]);
     const first = await importTemplatesOnFirstStart({ workflows: services.workflows, bootstrap: { created: true, accountId: admin.accountId }, dir });
     expect(first?.imported).toHaveLength(bundled.length);

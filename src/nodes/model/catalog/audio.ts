@@ -20,7 +20,11 @@ const elevenLabsVoice = {
 /** Whisper's transcribe/translate settings, shared by fal's two Whisper deployments. */
 const whisperParams = {
   task: z.enum(['transcribe', 'translate']).default('transcribe').describe('Transcribe as spoken, or translate to English.'),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('ISO code of the spoken language (en, de, ja…); unset detects it.'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional()
+    .describe('ISO code of the spoken language (en, de, ja…); unset detects it.'),
   chunk_level: z.enum(['none', 'segment', 'word']).default('segment').describe('Timestamp granularity of the chunks.'),
 };
 

@@ -2,15 +2,20 @@ import { z } from 'zod';
 
 /** Parameter fields many providers share, each with the description a user sees in the catalog. */
 
-export const seed = z.number().int().min(0).max(2_147_483_647).optional().describe('Fix it to get the same result for the same prompt and settings; leave unset for a random one.');
+export const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2_147_483_647)
+  .optional()
+  .describe('Fix it to get the same result for the same prompt and settings; leave unset for a random one.');
 
 export const numImages = (max: number, description = 'How many images to generate in one call.') =>
   z.number().int().min(1).max(max).default(1).describe(description);
 
 export const enableSafetyChecker = z.boolean().default(true).describe("Keep the provider's safety checker on.");
 
-export const guidanceScale = (fallback: number, min = 0) =>
-  z.number().min(min).max(20).default(fallback).describe('How closely to follow the prompt.');
+export const guidanceScale = (fallback: number, min = 0) => z.number().min(min).max(20).default(fallback).describe('How closely to follow the prompt.');
 
 /** FLUX.2 [dev]'s denoising steps, the same for generation and editing. */
 export const fluxDevSteps = z.number().int().min(4).max(50).default(28).describe('Denoising steps: more is slower and finer.');
@@ -33,10 +38,16 @@ export const falImageSize = (fallback: (typeof FAL_IMAGE_SIZES)[number], edge = 
     .describe(`A named size (${FAL_IMAGE_SIZES.join(', ')}) or {width, height} in pixels.`);
 
 export const aspectRatio = <const T extends readonly [string, ...string[]]>(ratios: T, fallback: T[number]) =>
-  z.enum(ratios).default(fallback).describe(`Shape of the output: ${ratios.join(', ')}.`);
+  z
+    .enum(ratios)
+    .default(fallback)
+    .describe(`Shape of the output: ${ratios.join(', ')}.`);
 
 export const outputFormat = <const T extends readonly [string, ...string[]]>(formats: T, fallback: T[number]) =>
-  z.enum(formats).default(fallback).describe(`File format of the output: ${formats.join(', ')}.`);
+  z
+    .enum(formats)
+    .default(fallback)
+    .describe(`File format of the output: ${formats.join(', ')}.`);
 
 /** fal's video durations are strings of seconds ("5"); cost reads them as numbers. */
 export const seconds = (value: string | number): number => Number.parseFloat(String(value));

@@ -22,7 +22,12 @@ type ChatParams = z.infer<ReturnType<typeof chatParams>>;
 // (o-series, gpt-5) refuse every other value.
 const anyModelParams = chatParams('', 1000, 2).extend({
   model: z.string().min(1).max(200).default('gpt-4o-mini').describe('The model name the server knows (llama3.2, o4-mini, openai/gpt-4o…).'),
-  temperature: z.number().min(0).max(2).optional().describe("Randomness, 0–2; unset uses the model's own default (o-series and gpt-5 models accept only that)."),
+  temperature: z
+    .number()
+    .min(0)
+    .max(2)
+    .optional()
+    .describe("Randomness, 0–2; unset uses the model's own default (o-series and gpt-5 models accept only that)."),
 });
 type AnyModelParams = z.infer<typeof anyModelParams>;
 
@@ -52,7 +57,12 @@ const messagesInput = (inputs: Readonly<Record<string, unknown>>, { system, temp
   max_tokens,
 });
 
-const openai = { provider: 'openai', fromOutput: chatCompletion, source: 'https://platform.openai.com/docs/api-reference/chat/create', documented: true } as const;
+const openai = {
+  provider: 'openai',
+  fromOutput: chatCompletion,
+  source: 'https://platform.openai.com/docs/api-reference/chat/create',
+  documented: true,
+} as const;
 const anthropic = { provider: 'anthropic', fromOutput: anthropicMessage, source: 'https://docs.anthropic.com/en/api/messages', documented: true } as const;
 
 export const llmModels: readonly ModelEntry[] = [

@@ -123,7 +123,7 @@ export const textToImageModels: readonly ModelEntry[] = [
     nodeType: 'generate:imagen_4',
     aliases: ['generate:imagen-4', 'generate:imagen4'],
     label: 'Imagen 4',
-    description: "Google Imagen 4: fine detail and textures, rich lighting, styles from photoreal to animation; reliable text.",
+    description: 'Google Imagen 4: fine detail and textures, rich lighting, styles from photoreal to animation; reliable text.',
     provider: 'fal',
     endpoint: 'fal-ai/imagen4/preview',
     params: z.strictObject({
@@ -143,7 +143,7 @@ export const textToImageModels: readonly ModelEntry[] = [
     nodeType: 'generate:nano_banana',
     aliases: ['generate:nano-banana', 'generate:nanobanana', 'generate:gemini-2.5-flash-image'],
     label: 'Nano Banana',
-    description: "Google Nano Banana (Gemini 2.5 Flash Image): fast, prompt-faithful images with consistent characters; pairs with its edit model.",
+    description: 'Google Nano Banana (Gemini 2.5 Flash Image): fast, prompt-faithful images with consistent characters; pairs with its edit model.',
     provider: 'fal',
     endpoint: 'fal-ai/nano-banana',
     params: z.strictObject({
@@ -164,7 +164,7 @@ export const textToImageModels: readonly ModelEntry[] = [
     nodeType: 'generate:gpt_image_1',
     aliases: ['generate:gpt-image-1'],
     label: 'GPT Image 1',
-    description: "OpenAI GPT Image 1: follows long, detailed instructions and renders text well; can make transparent backgrounds.",
+    description: 'OpenAI GPT Image 1: follows long, detailed instructions and renders text well; can make transparent backgrounds.',
     provider: 'openai',
     endpoint: 'images:gpt-image-1',
     params: z.strictObject({

@@ -37,7 +37,11 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
       if (filter.workflowId !== undefined) query = query.where('workflow_id', '=', filter.workflowId);
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
       if (filter.after) query = query.where(after(filter.after));
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
       return pageOf(rows.map(toExecutionRecord), filter.limit);
     },
 

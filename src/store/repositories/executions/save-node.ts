@@ -24,7 +24,11 @@ export function saveNode(db: Kysely<Database>, now: () => Date, write: { executi
   });
 }
 
-async function charge(trx: Kysely<Database>, now: () => Date, entry: { executionId: string; accountId: string; nodeId: string; credits: number }): Promise<void> {
+async function charge(
+  trx: Kysely<Database>,
+  now: () => Date,
+  entry: { executionId: string; accountId: string; nodeId: string; credits: number },
+): Promise<void> {
   const inserted = await trx
     .insertInto('credit_ledger')
     .values({

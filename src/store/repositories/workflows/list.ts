@@ -24,7 +24,11 @@ export async function selectWorkflowPage(
     query = query.where(({ or }) => or([containsPattern('name', pattern), containsPattern('description', pattern)]));
   }
   if (filter.after) query = query.where(after(filter.after));
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
   return pageOf(rows.map(toWorkflowRecord), filter.limit);
 }
 

@@ -45,12 +45,7 @@ export function workflowRepository(db: Kysely<Database>, now: () => Date): Workf
         if (!current) return { status: 'not_found' } as const;
         if (current.updated_at !== ifUpdatedAt) return { status: 'stale', currentUpdatedAt: current.updated_at } as const;
         const row = { ...current, ...contentColumns(content), version: current.version + 1, updated_at: nextTimestamp(now(), current.updated_at) };
-        const { numUpdatedRows } = await trx
-          .updateTable('workflows')
-          .set(row)
-          .where('id', '=', id)
-          .where('updated_at', '=', ifUpdatedAt)
-          .executeTakeFirst();
+        const { numUpdatedRows } = await trx.updateTable('workflows').set(row).where('id', '=', id).where('updated_at', '=', ifUpdatedAt).executeTakeFirst();
         // Another process may have written between our read and this update (PostgreSQL, READ COMMITTED).
         if (numUpdatedRows === 0n) return { status: 'stale', currentUpdatedAt: current.updated_at } as const;
         await recordVersion(trx, id, { version: row.version, content, note, at: row.updated_at });

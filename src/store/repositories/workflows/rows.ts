@@ -56,7 +56,11 @@ export async function recordVersion(
     .execute();
   await trx.deleteFrom('workflow_tags').where('workflow_id', '=', workflowId).execute();
   const tags = [...new Set(entry.content.tags)];
-  if (tags.length > 0) await trx.insertInto('workflow_tags').values(tags.map((tag) => ({ workflow_id: workflowId, tag }))).execute();
+  if (tags.length > 0)
+    await trx
+      .insertInto('workflow_tags')
+      .values(tags.map((tag) => ({ workflow_id: workflowId, tag })))
+      .execute();
 }
 
 /**
