@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database.js';
 import type { ExecutionRepository } from '../../store.js';
 import { atomic } from '../../atomic.js';
-import { after, pageOf } from '../keyset.js';
+import { newestFirstPage } from '../keyset.js';
 import { executionRow, nodeColumns, toExecutionRecord, toNodeRunRecord, updateColumns } from './rows.js';
 import { saveNode } from './save-node.js';
 
@@ -36,13 +36,7 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
       let query = db.selectFrom('executions').selectAll().where('account_id', '=', accountId);
       if (filter.workflowId !== undefined) query = query.where('workflow_id', '=', filter.workflowId);
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-      if (filter.after) query = query.where(after(filter.after));
-      const rows = await query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
-      return pageOf(rows.map(toExecutionRecord), filter.limit);
+      return newestFirstPage(query, filter, toExecutionRecord);
     },
 
     async update(id, fields) {

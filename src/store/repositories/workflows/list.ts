@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.js';
 import type { ListPosition, WorkflowFilter } from '../../store.js';
 import type { WorkflowRecord } from '../../records.js';
-import { after, pageOf } from '../keyset.js';
+import { newestFirstPage } from '../keyset.js';
 import { toWorkflowRecord } from './rows.js';
 
 /** Newest first, keyset-paginated (../keyset.ts). */
@@ -23,13 +23,7 @@ export async function selectWorkflowPage(
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where(({ or }) => or([containsPattern('name', pattern), containsPattern('description', pattern)]));
   }
-  if (filter.after) query = query.where(after(filter.after));
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
-  return pageOf(rows.map(toWorkflowRecord), filter.limit);
+  return newestFirstPage(query, filter, toWorkflowRecord);
 }
 
 // `lower(…) LIKE … ESCAPE '!'` is case-insensitive the same way on SQLite and PostgreSQL.
