@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { httpMapping } from '../../src/api/index.js';
+import { httpMapping } from '../../src/api/rest-server.js';
 import { ERROR_CODES, type ErrorCode, errorSpec, isErrorCode, PipewrightError, publicError, withheldCode } from '../../src/errors/index.js';
 
 // docs/api.md is what a client reads: its error tables must say what the server answers.

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/index.js';
+import { createApp } from '../../src/api/rest-server.js';
 import { PipewrightError } from '../../src/errors/index.js';
 import type { IdempotencyService } from '../../src/service/idempotency/index.js';
 import { fakeServices, noArtifactUrls } from './fake-services.js';

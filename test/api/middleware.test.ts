@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/index.js';
+import { createApp } from '../../src/api/rest-server.js';
 import { type ErrorCode, PipewrightError } from '../../src/errors/index.js';
 import { fakeServices, noArtifactUrls, noIdempotency } from './fake-services.js';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/api/index.js';
+import { startServer } from '../../src/api/rest-server.js';
 
 // startServer's lifecycle with a bare Hono app: the REST app's behaviour is tested elsewhere.
 function slowApp(ms: number) {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { type ApiSettings, createApp, memoryRateLimiter, type RateLimiter, restArtifactUrls, restLinks, spendExecution, startServer } from '../../api/index.js';
+import { type ApiSettings, loadRestServer, type RateLimiter, type RestServer, restLinks } from '../../api/index.js';
 import type { ArtifactUrlRenderer, IdempotencyService, ServiceSettings, Services } from '../../service/index.js';
 import { type LocalRuntime, openLocalRuntime, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
@@ -33,7 +33,7 @@ export interface BootedServer {
   close(): Promise<void>;
 }
 
-type App = ReturnType<typeof createApp>;
+type App = ReturnType<RestServer['createApp']>;
 
 /**
  * Server, runtime, app. The services need the public URL (duplicate's `url`, `webhookUrl`),
@@ -45,7 +45,8 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   const env = options.env ?? process.env;
   let ready!: (app: App) => void;
   const app = new Promise<App>((resolve) => (ready = resolve));
-  const server = await startServer({
+  const rest = await loadRestServer();
+  const server = await rest.startServer({
     app: { fetch: async (request, env) => (await app).fetch(request, env) },
     host: options.host,
     port: options.port,
@@ -66,28 +67,29 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
     });
     // REST and /mcp hand out the same signed URLs under the public base.
-    const artifactUrls = restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
-    const rest = createRestApp({ runtime, artifactUrls, options, env });
+    const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
+    const restApp = createRestApp({ rest, runtime, artifactUrls, options, env });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
-    ready(rest);
+    ready(restApp);
     return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
   });
 }
 
 interface RestAppDeps {
+  rest: RestServer;
   runtime: LocalRuntime;
   artifactUrls: ArtifactUrlRenderer;
   options: BootOptions;
   env: NodeJS.ProcessEnv;
 }
 
-function createRestApp({ runtime, artifactUrls, options, env }: RestAppDeps): App {
+function createRestApp({ rest, runtime, artifactUrls, options, env }: RestAppDeps): App {
   const { services, idempotency, webhookOwners } = runtime;
   // One limiter for REST and /mcp, so an execution started either way spends the same budget.
-  const rateLimiter = memoryRateLimiter();
-  return createApp({
+  const rateLimiter = rest.memoryRateLimiter();
+  return rest.createApp({
     services,
     idempotency,
     webhookOwners,
@@ -95,7 +97,12 @@ function createRestApp({ runtime, artifactUrls, options, env }: RestAppDeps): Ap
     artifactUrls,
     rateLimiter,
     ...(options.api && { settings: options.api }),
-    mounts: [{ path: '/mcp', fetch: mcpOverHttp({ services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }) }],
+    mounts: [
+      {
+        path: '/mcp',
+        fetch: mcpOverHttp({ spendExecution: rest.spendExecution, services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }),
+      },
+    ],
   });
 }
 
@@ -105,6 +112,7 @@ function createRestApp({ runtime, artifactUrls, options, env }: RestAppDeps): Ap
  * services check its scopes exactly as they do for REST.
  */
 function mcpOverHttp(deps: {
+  spendExecution: RestServer['spendExecution'];
   services: Services;
   idempotency: IdempotencyService;
   rateLimiter: RateLimiter;
@@ -112,7 +120,7 @@ function mcpOverHttp(deps: {
   logger: Logger;
   env: NodeJS.ProcessEnv;
 }) {
-  const { services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
+  const { spendExecution, services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
   return createMcpHttpHandler({
     version: version(),
     allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '')

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { restArtifactUrls } from '../../../src/api/index.js';
+import { restArtifactUrls } from '../../../src/api/rest-server.js';
 import { createArtifactLinkService } from '../../../src/service/artifacts/index.js';
 import { renderArtifactRefs } from '../../../src/service/index.js';
 import { LocalArtifactStore } from '../../../src/store/artifacts/index.js';
