@@ -19,9 +19,9 @@ export interface ApiSettings {
    */
   maxTriggerBodyBytes: number;
   /**
-   * Runs one webhook may start per minute. A webhook's own budget, apart from its owner's
-   * executions per minute: a leaked or looping webhook cannot stop the owner's own runs, and a
-   * refused trigger spends nothing of it (the client IP's anonymous budget counts refusals).
+   * Runs one webhook may start per minute: its own budget, on top of its owner's executions per
+   * minute (a webhook run is an execution), so a leaked webhook is capped below the account's
+   * limit; a refused trigger spends neither (the client IP's anonymous budget counts refusals).
    */
   webhookTriggersPerMinute: number;
 }

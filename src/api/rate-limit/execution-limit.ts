@@ -79,13 +79,18 @@ export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOption
 
 /**
  * Spends one run of the webhook's own budget and one of its owner's executions per minute: 429
- * `rate_limited` when either is spent, and nothing starts.
+ * `rate_limited` when either is spent, and then neither is charged (each is looked at with zero
+ * points first, so a full owner budget does not cost the webhook a run) and nothing starts.
  */
-export function spendTrigger({ limiter, usage, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
+export async function spendTrigger({ limiter, usage, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
   const budgets: Budget[] = [{ key: `hook:${c.req.param('webhookId') ?? ''}`, perMinute: perWebhook, unit: 'runs of this webhook' }];
   const owner = c.get('webhookOwner');
   if (owner !== undefined) budgets.push(accountBudget(usage, owner));
-  return charge(c, limiter, budgets);
+  for (const budget of budgets) {
+    const seen = await limiter.consume(budget.key, budget.perMinute, 0);
+    if (!seen.allowed || seen.remaining === 0) await charge(c, limiter, [budget]);
+  }
+  await charge(c, limiter, budgets);
 }
 
 /**
