@@ -6,14 +6,13 @@ export { createEmbeddedBackend, servicesBackend } from './embedded.js';
 export type { EmbeddedBackendOptions, ServicesBackendOptions } from './embedded.js';
 export { localCatalog, openLocalRuntime, startUp } from './local-services.js';
 export { localNodeListing } from './node-listing.js';
-export type { ModelPlacement, NodeListing } from './node-listing.js';
-export type { LocalCatalog, LocalRuntime, LocalRuntimeOptions, StartUp } from './local-services.js';
+export type { NodeListing } from './node-listing.js';
+export type { LocalRuntime } from './local-services.js';
 export { createRemoteBackend } from './remote.js';
 export { chooseBackend, createBackend, describeBackend, embeddedChoice } from './config.js';
 export type { BackendChoice, LocalHome } from './config.js';
 export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
-export type { WaitForExecutionOptions } from './wait-for-execution.js';
 // Pure graph helpers the MCP face applies to what callers send, as the REST face does.
 export { formatTextPath, illFormedTextAt, jsonObject } from '../graph/index.js';
 

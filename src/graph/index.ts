@@ -44,4 +44,3 @@ export { closestMatch } from './suggest.js';
 export { dict, ownValue, jsonObject } from './user-keys.js';
 export { openObject } from './open-object.js';
 export { illFormedTextAt, formatTextPath } from './well-formed-text.js';
-export type { TextPath } from './well-formed-text.js';

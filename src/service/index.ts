@@ -25,7 +25,6 @@ export type {
   UsageService,
   HealthService,
   ArtifactLinkService,
-  ArtifactSignature,
 } from './contracts.js';
 export type {
   ExecutionService,
@@ -79,7 +78,7 @@ export type {
   WorkflowSummary,
   WorkflowView,
 } from './wire/index.js';
-export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS } from './executions/index.js';
+export { InProcessQueue } from './executions/index.js';
 export type { ExecutionQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';

@@ -17,4 +17,4 @@ export type { ModelEntry, ModelKind } from './catalog/index.js';
 export { modelEntryOf } from './model-entry-of.js';
 export type { ModelNodeType } from './model-entry-of.js';
 export { assertProvidersConfigured, missingProviders, providerWarnings } from './not-configured.js';
-export type { MissingProvider, Providers } from './not-configured.js';
+export type { Providers } from './not-configured.js';

@@ -4,7 +4,7 @@ export { createExecutionService } from './execution-service.js';
 export type { ExecutionDeps } from './deps.js';
 export { Dispatcher } from './dispatcher.js';
 export type { DispatcherOptions } from './dispatcher.js';
-export { InProcessQueue, DEFAULT_RUNNING_EXECUTIONS } from './queue.js';
+export { InProcessQueue } from './queue.js';
 export type { ExecutionQueue } from './queue.js';
 export { StoreRecorder } from './store-recorder.js';
 export { OwnedArtifactStore } from './owned-artifacts.js';
