@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionQueue } from '../../../src/service/index.js';
-import type { NodeRunRecord, Store } from '../../../src/store/index.js';
-import { failure, paidChain, useExecHarness } from './harness.js';
+import type { Store } from '../../../src/store/index.js';
+import { failure, nodeRow, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
 
@@ -53,17 +53,6 @@ function holdingNodeRead(store: Store, executionId: string) {
   return { store: held, reached, open };
 }
 
-const pending = (nodeId: string, nodeType: string): NodeRunRecord => ({
-  nodeId,
-  nodeType,
-  label: nodeId,
-  status: 'PENDING',
-  attempts: 0,
-  credits: 0,
-  cached: false,
-  logs: [],
-});
-
 describe('cancel', () => {
   it('aborts a running execution: the running node and those after it are CANCELLED, nothing charged for them', async () => {
     const { services, admin, workflow, probe, store } = h();
@@ -95,7 +84,7 @@ describe('cancel', () => {
   it('cancels a RUNNING execution a dead process left while a worker is loading it, and the worker never starts it', async () => {
     const { services, admin, workflow, sibling, store, probe } = h();
     const workflowId = await workflow(paidChain());
-    const rows = [pending('prompt', 'input:text'), pending('a', 'utility:test_paid'), pending('b', 'utility:test_paid'), pending('out', 'output:result')];
+    const rows = [nodeRow('prompt', 'input:text'), nodeRow('a', 'utility:test_paid'), nodeRow('b', 'utility:test_paid'), nodeRow('out', 'output:result')];
     await store.executions.create(
       'exec_left',
       { accountId: admin.accountId, workflowId, workflowVersion: 1, inputs: {}, options: {}, trigger: 'execute' },

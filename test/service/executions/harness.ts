@@ -4,7 +4,7 @@ import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../../src/
 import { createBuiltinRegistry, defineNodeType, type NodeRegistry } from '../../../src/nodes/index.js';
 import { readMedia } from '../../../src/nodes/io/media.js';
 import { createServices, type CreateServicesOptions, type Principal, type Scope, type ServiceSettings, type Services } from '../../../src/service/index.js';
-import { openStore, type Store } from '../../../src/store/index.js';
+import { type NodeRunRecord, openStore, type Store } from '../../../src/store/index.js';
 import { ManualClock } from '../../store/clock.js';
 import { BASE_URL } from '../harness.js';
 import { useTempHome } from '../temp-home.js';
@@ -219,3 +219,8 @@ export function paidChain(config: { a?: number; b?: number; prompt?: string } = 
 }
 
 export { node, edge };
+
+/** A stored node run as a crashed process leaves it: PENDING unless `fields` say otherwise. */
+export function nodeRow(nodeId: string, nodeType: string, fields: Partial<NodeRunRecord> = {}): NodeRunRecord {
+  return { nodeId, nodeType, label: nodeId, status: 'PENDING', attempts: 0, credits: 0, cached: false, logs: [], ...fields };
+}

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeRunRecord } from '../../../src/store/index.js';
-import { paidChain, useExecHarness } from './harness.js';
+import { nodeRow, paidChain, useExecHarness } from './harness.js';
 
 const h = useExecHarness();
-
-const row = (nodeId: string, nodeType: string, fields: Partial<NodeRunRecord> = {}): NodeRunRecord => ({
-  nodeId,
-  nodeType,
-  label: nodeId,
-  status: 'PENDING',
-  attempts: 0,
-  credits: 0,
-  cached: false,
-  logs: [],
-  ...fields,
-});
 
 describe('resume after a crash', () => {
   it('completes what a dead process left: completed nodes kept, the running node re-attached, one charge per node', async () => {
     const { admin, store, workflow, sibling, probe, finished } = h();
     const workflowId = await workflow(paidChain());
-    const rows = [row('prompt', 'input:text'), row('a', 'utility:test_paid'), row('b', 'utility:test_paid'), row('out', 'output:result')];
+    const rows = [nodeRow('prompt', 'input:text'), nodeRow('a', 'utility:test_paid'), nodeRow('b', 'utility:test_paid'), nodeRow('out', 'output:result')];
     const base = { accountId: admin.accountId, workflowId, workflowVersion: 1, options: {}, trigger: 'execute' as const };
     // What the dead process had written: running, prompt and a done (a charged), b waiting on a remote job.
     await store.executions.create('exec_crashed', { ...base, inputs: { prompt: 'resumed' } }, rows);
@@ -28,17 +15,17 @@ describe('resume after a crash', () => {
     await store.executions.saveNode(
       'exec_crashed',
       admin.accountId,
-      row('prompt', 'input:text', { status: 'COMPLETED', output: { prompt: 'resumed', text: 'resumed' }, attempts: 1 }),
+      nodeRow('prompt', 'input:text', { status: 'COMPLETED', output: { prompt: 'resumed', text: 'resumed' }, attempts: 1 }),
     );
     await store.executions.saveNode(
       'exec_crashed',
       admin.accountId,
-      row('a', 'utility:test_paid', { status: 'COMPLETED', output: { text: 'resumed!' }, attempts: 1, credits: 5 }),
+      nodeRow('a', 'utility:test_paid', { status: 'COMPLETED', output: { text: 'resumed!' }, attempts: 1, credits: 5 }),
     );
     await store.executions.saveNode(
       'exec_crashed',
       admin.accountId,
-      row('b', 'utility:test_paid', { status: 'RUNNING', attempts: 1, providerJobIds: { '0': 'job-b' } }),
+      nodeRow('b', 'utility:test_paid', { status: 'RUNNING', attempts: 1, providerJobIds: { '0': 'job-b' } }),
     );
     // And one accepted but never started.
     await store.executions.create('exec_queued', { ...base, inputs: { prompt: 'late' } }, rows);
