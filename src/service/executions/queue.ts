@@ -14,7 +14,7 @@ export interface ExecutionQueue {
 }
 
 /** At most this many executions run at once per process; the engine's limits bound their work. */
-export const DEFAULT_RUNNING_EXECUTIONS = 200;
+const DEFAULT_RUNNING_EXECUTIONS = 200;
 
 export class InProcessQueue implements ExecutionQueue {
   readonly #limit: ReturnType<typeof pLimit>;

@@ -7,7 +7,7 @@
  */
 const REASONING_MODEL = /^(o\d+|gpt-5)([-.].*)?$/;
 
-export function isReasoningModel(model: string): boolean {
+function isReasoningModel(model: string): boolean {
   return REASONING_MODEL.test(model);
 }
 
