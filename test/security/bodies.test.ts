@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNothingLeaked, expectRefused, startHostile, type Hostile } from './support/hostile.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, useHostile } from './support/hostile.js';
 
 // Malformed, oversized, deep, mis-typed, mis-encoded and ill-formed bodies on every route that
 // reads one: each refused with the contract's status and code, and nothing stored.
 
-let hostile: Hostile;
+const hostile = useHostile();
 let workflowId: string;
 let executionId: string;
 let webhookId: string;
@@ -19,16 +19,10 @@ const graph = {
 };
 
 beforeAll(async () => {
-  hostile = await startHostile();
-  const created = await hostile.api('POST', '/workflows', { json: graph });
+  const created = await hostile().api('POST', '/workflows', { json: graph });
   workflowId = created.json.data.id;
   webhookId = created.json.data.webhookId;
-  executionId = (await hostile.api('POST', `/workflows/${workflowId}/execute`, { json: {} })).json.executionId;
-});
-afterAll(async () => {
-  if (hostile === undefined) return;
-  await hostile.close();
-  expectNothingLeaked(hostile);
+  executionId = (await hostile().api('POST', `/workflows/${workflowId}/execute`, { json: {} })).json.executionId;
 });
 
 /** Every route that reads a body, with a path that exists. */
@@ -64,22 +58,22 @@ const broken: Array<[what: string, init: { body: string | Uint8Array; headers: R
 
 describe('hostile bodies on every route that reads one', () => {
   it('are refused before anything runs or is stored', async () => {
-    const before = await hostile.snapshot();
+    const before = await hostile().snapshot();
     for (const [method, path] of routes()) {
       for (const [what, init, status, code] of broken) {
         // A fresh account each time: the budgets are not what this test is about.
-        const key = path.startsWith('/workflow/') ? null : await hostile.keys.otherAccount();
-        const reply = await hostile.api(method, path, { ...init, key });
+        const key = path.startsWith('/workflow/') ? null : await hostile().keys.otherAccount();
+        const reply = await hostile().api(method, path, { ...init, key });
         // The webhook trigger's own limit is smaller (256 KiB), and says so with the same code.
         expectRefused(reply, status, code);
         expect(reply.headers.get('x-request-id'), `${method} ${path}: ${what}`).toBeTruthy();
       }
     }
-    expect(await hostile.snapshot()).toBe(before);
+    expect(await hostile().snapshot()).toBe(before);
   });
 
   it('refuses JSON of the wrong shape with 400 invalid_body, naming the problem', async () => {
-    const before = await hostile.snapshot();
+    const before = await hostile().snapshot();
     const shaped: Array<[string, string]> = [
       ['POST', '/workflows'],
       ['PUT', `/workflows/${workflowId}`],
@@ -91,17 +85,17 @@ describe('hostile bodies on every route that reads one', () => {
     ];
     for (const [method, path] of shaped) {
       for (const body of ['[]', '"text"', '42', '{"nodes":{"__proto__":[]},"inputs":[1],"label":7,"name":{}}']) {
-        const reply = await hostile.api(method, path, { body, headers: json });
+        const reply = await hostile().api(method, path, { body, headers: json });
         expectRefused(reply, 400, 'invalid_body');
         expect(reply.json.issues.length, `${method} ${path} ${body}`).toBeGreaterThan(0);
       }
     }
-    expect(await hostile.snapshot()).toBe(before);
+    expect(await hostile().snapshot()).toBe(before);
   });
 
   it('answers lint of any JSON with violations, never an error', async () => {
     for (const body of ['[]', 'null', '"x"', '{"nodes":[null,1,"a",{}],"edges":{}}', '{"nodes":[{"id":"","data":{"nodeType":""}}]}']) {
-      const reply = await hostile.api('POST', '/workflows/lint', { body, headers: json });
+      const reply = await hostile().api('POST', '/workflows/lint', { body, headers: json });
       expect([reply.status, reply.json.data.ok], body).toEqual([200, false]);
       expect(reply.json.data.violations.length).toBeGreaterThan(0);
     }

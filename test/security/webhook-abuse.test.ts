@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNothingLeaked, expectRefused, startHostile, type Hostile } from './support/hostile.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, useHostile } from './support/hostile.js';
 
 // Whoever holds a webhook URL, or guesses at one: garbage bodies, floods, guessed and rotated
 // ids, borrowed Idempotency-Keys. The owner's budget, store and secrets must come out untouched.
 
-let hostile: Hostile;
+const hostile = useHostile();
 let workflow: { id: string; webhookId: string };
 
 const greeting = {
@@ -17,28 +17,22 @@ const greeting = {
 };
 
 beforeAll(async () => {
-  hostile = await startHostile();
-  workflow = (await hostile.api('POST', '/workflows', { json: greeting })).json.data;
-});
-afterAll(async () => {
-  if (hostile === undefined) return;
-  await hostile.close();
-  expectNothingLeaked(hostile);
+  workflow = (await hostile().api('POST', '/workflows', { json: greeting })).json.data;
 });
 
 const trigger = (webhookId: string, body: string, headers: Record<string, string> = {}) =>
-  hostile.api('POST', `/workflow/${webhookId}/trigger`, { body, headers: { 'content-type': 'application/json', ...headers }, key: null });
+  hostile().api('POST', `/workflow/${webhookId}/trigger`, { body, headers: { 'content-type': 'application/json', ...headers }, key: null });
 
 describe('a webhook URL in hostile hands', () => {
   it('answers guessed, rotated and malformed ids exactly like a path that does not exist', async () => {
-    const rotated = (await hostile.api('POST', `/workflows/${workflow.id}/webhook/rotate`, {})).json.data.webhookId as string;
+    const rotated = (await hostile().api('POST', `/workflows/${workflow.id}/webhook/rotate`, {})).json.data.webhookId as string;
     const oldId = workflow.webhookId;
     workflow.webhookId = rotated;
     for (const id of [oldId, 'A'.repeat(22), '__proto__', '..%2F..%2Fworkflows', `${rotated.slice(0, -1)}${rotated.endsWith('x') ? 'y' : 'x'}`]) {
       const reply = await trigger(id, '{"name":"x"}');
       expectRefused(reply, 404, 'not_found');
       expect(reply.json.error.message).toMatch(/^No route for POST \/api\/v1\/workflow\/.+\/trigger$/);
-      expectRefused(await hostile.api('GET', `/workflow/${id}/trigger`, { key: null }), 404, 'not_found');
+      expectRefused(await hostile().api('GET', `/workflow/${id}/trigger`, { key: null }), 404, 'not_found');
     }
   });
 
@@ -49,12 +43,12 @@ describe('a webhook URL in hostile hands', () => {
     const again = await trigger(workflow.webhookId, '{"name":"a"}', headers);
     expect([again.status, again.headers.get('idempotent-replayed'), again.text]).toEqual([202, 'true', first.text]);
     expectRefused(await trigger(workflow.webhookId, '{"name":"b"}', headers), 422, 'idempotency_key_reused');
-    const runs = await hostile.api('GET', `/workflows/executions?workflowId=${workflow.id}`, {});
+    const runs = await hostile().api('GET', `/workflows/executions?workflowId=${workflow.id}`, {});
     expect(runs.json.data.map((run: { id: string }) => run.id)).toEqual([first.json.executionId]);
   });
 
   it('spends nothing of the owner on refused bodies, and stops hearing an IP that keeps sending them', async () => {
-    const before = await hostile.snapshot();
+    const before = await hostile().snapshot();
     const refusals = [
       ['{nope', 400, 'invalid_json'],
       ['[1,2]', 400, 'invalid_body'],
@@ -72,17 +66,17 @@ describe('a webhook URL in hostile hands', () => {
       expect(remaining).toBeLessThan(last);
       last = remaining;
     }
-    expect(await hostile.snapshot()).toBe(before);
+    expect(await hostile().snapshot()).toBe(before);
     // The flood goes on until the IP's budget of refusals is spent; then nothing more is read.
     let flooded;
     for (let i = 0; i < 60 && flooded?.status !== 429; i++) flooded = await trigger(workflow.webhookId, '[]');
     expectRefused(flooded!, 429, 'rate_limited');
     expect(Number(flooded!.headers.get('retry-after'))).toBeGreaterThan(0);
     expectRefused(await trigger(workflow.webhookId, `{"pad":"${'x'.repeat(300 * 1024)}"}`), 429, 'rate_limited');
-    expect(await hostile.snapshot()).toBe(before);
+    expect(await hostile().snapshot()).toBe(before);
     // The owner, meanwhile, runs as much as ever: of its 10 executions this minute, only the one
     // run the webhook started above (an execution like any other) is spent, and now this one.
-    const own = await hostile.api('POST', `/workflows/${workflow.id}/execute`, { json: {} });
+    const own = await hostile().api('POST', `/workflows/${workflow.id}/execute`, { json: {} });
     expect([own.status, own.headers.get('x-ratelimit-remaining')]).toEqual([201, '8']);
     const hooked = await trigger(workflow.webhookId, '{"name":"still blocked"}');
     expectRefused(hooked, 429, 'rate_limited');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { KeyMaker } from '../../api/harness.js';
 import { serveBuilt, type BuiltServer } from '../../support/built-cli.js';
 
@@ -127,4 +127,21 @@ export function expectNothingLeaked(hostile: Hostile): void {
     expect(text, 'a stack trace').not.toMatch(/\n\s+at\s|\bat\s+\S+\s\(\S+:\d+:\d+\)|\.[cm]?[jt]s:\d+:\d+/);
     for (const secret of forbidden) expect(text.includes(secret), `an answer shows ${secret}: ${text.slice(0, 300)}`).toBe(false);
   }
+}
+
+/**
+ * For a test file: the built serve started before its tests and closed after them, when no answer
+ * it gave may have leaked anything. Call the returned function for the running instance.
+ */
+export function useHostile(): () => Hostile {
+  let hostile: Hostile | undefined;
+  beforeAll(async () => {
+    hostile = await startHostile();
+  });
+  afterAll(async () => {
+    if (hostile === undefined) return;
+    await hostile.close();
+    expectNothingLeaked(hostile);
+  });
+  return () => hostile!;
 }
