@@ -29,6 +29,8 @@ export interface ModelEntry<Params extends Record<string, unknown> = Record<stri
   params: z.ZodType<Params>;
   /** Credits one run costs (1 credit ≈ US$0.01 of provider list price); grows with quantity. */
   cost(params: Params): number;
+  /** Where `cost` comes from: the provider's published price page and the day it was read (YYYY-MM-DD). */
+  price?: { source: string; checked: string };
   timeoutMs: number;
   /** The request body, from input port values (media already as URLs the provider can fetch) and params. */
   toInput(inputs: Readonly<Record<string, unknown>>, params: Params): Record<string, unknown>;
