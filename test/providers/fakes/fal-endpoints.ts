@@ -1,66 +1,44 @@
-import { z } from 'zod';
-
-/**
- * fal endpoints the stand-in knows, with the inputs fal validates: field names, types and enums
- * from fal's JavaScript client (fal-ai/fal-js, libs/client/src/types/endpoints.ts), ranges from
- * the JSON Schemas of its pull request #212 (libs/schemas). fal (pydantic) ignores unknown keys,
- * so these objects are loose; the fake records unknown keys for tests to look at instead.
- */
-const imageSizePreset = z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']);
-const imageSize = z.union([imageSizePreset, z.strictObject({ width: z.number().int().min(1).max(14_142), height: z.number().int().min(1).max(14_142) })]);
-const seed = z.number().int().nullish();
+import type { z } from 'zod';
+import { providerSchema } from '../schemas/index.js';
+import { type FileUrl, sampleOutput } from './sample-output.js';
 
 export interface FalEndpoint {
-  input: z.ZodObject;
-  /** The result payload for a valid input, its files served at `fileUrl(i)`. */
-  output(input: Record<string, unknown>, fileUrl: (index: number) => string): unknown;
+  /** The endpoint's published input schema, strict (test/providers/schemas/README.md). */
+  input: z.ZodType;
+  /** A result for a valid input, its files served at `fileUrl`. */
+  output(input: Record<string, unknown>, fileUrl: FileUrl): unknown;
 }
 
-/** `{images, timings, seed, has_nsfw_concepts, prompt}`, one image per `num_images`. */
-function fluxImages(input: Record<string, unknown>, fileUrl: (index: number) => string): unknown {
-  const count = typeof input.num_images === 'number' ? input.num_images : 1;
-  const images = Array.from({ length: count }, (_, index) => ({ url: fileUrl(index), width: 64, height: 48, content_type: 'image/png' }));
-  return { images, timings: { inference: 0.1 }, seed: 42, has_nsfw_concepts: images.map(() => false), prompt: input.prompt };
+/** The fal endpoints the stand-in knows: every one with a stored schema (test/providers/schemas/fal/). */
+export function falEndpoint(endpoint: string): FalEndpoint | undefined {
+  const schema = providerSchema('fal', endpoint);
+  if (schema === undefined) return undefined;
+  return { input: schema.input, output: (input, fileUrl) => sampleOutput(schema.json.output, input, fileUrl) };
 }
 
-const fluxCommon = {
-  prompt: z.string(),
-  num_images: z.number().int().min(1).max(4).optional(),
-  image_size: imageSize.optional(),
-  seed,
-  enable_safety_checker: z.boolean().optional(),
-  sync_mode: z.boolean().optional(),
+type Loc = (string | number)[];
+export interface FalProblem {
+  loc: Loc;
+  msg: string;
+  type: string;
+}
+
+/** pydantic's names for the problems zod reports, as fal's 422 spells them (https://docs.pydantic.dev/latest/errors/validation_errors/). */
+const PYDANTIC_TYPES: Readonly<Record<string, string>> = {
+  too_big: 'less_than_equal',
+  too_small: 'greater_than_equal',
+  invalid_value: 'literal_error',
+  invalid_union: 'union_error',
 };
 
-export const FAL_ENDPOINTS: Readonly<Record<string, FalEndpoint>> = {
-  'fal-ai/flux-2': {
-    input: z.looseObject({
-      ...fluxCommon,
-      num_inference_steps: z.number().int().min(4).max(50).optional(),
-      guidance_scale: z.number().min(0).max(20).optional(),
-      acceleration: z.enum(['none', 'regular', 'high']).optional(),
-      output_format: z.enum(['jpeg', 'png', 'webp']).optional(),
-      enable_prompt_expansion: z.boolean().optional(),
-    }),
-    output: fluxImages,
-  },
-  'fal-ai/flux/dev': {
-    input: z.looseObject({
-      ...fluxCommon,
-      num_inference_steps: z.number().int().min(1).max(50).optional(),
-      guidance_scale: z.number().min(1).max(20).optional(),
-      acceleration: z.enum(['none', 'regular', 'high']).optional(),
-      output_format: z.enum(['jpeg', 'png']).optional(),
-    }),
-    output: fluxImages,
-  },
-};
-
-/** fal's 422: pydantic's `{detail: [{loc, msg, type}]}`, one entry per problem. */
-export function falValidationDetail(error: z.ZodError): { loc: (string | number)[]; msg: string; type: string }[] {
-  return error.issues.map((issue) => ({
-    loc: ['body', ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
-    msg: issue.message,
-    type: issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.code,
-  }));
+/** fal's 422 body: pydantic's `{detail: [{loc, msg, type}]}`, one entry per problem, an unknown key as `extra_forbidden`. */
+export function falValidationDetail(error: z.ZodError): FalProblem[] {
+  return error.issues.flatMap((issue) => {
+    const loc: Loc = ['body', ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))];
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ loc: [...loc, key], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' }));
+    const type =
+      issue.code === 'invalid_type' ? (issue.input === undefined ? 'missing' : `${issue.expected}_type`) : (PYDANTIC_TYPES[issue.code] ?? issue.code);
+    return [{ loc, msg: issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message, type }];
+  });
 }

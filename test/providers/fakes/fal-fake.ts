@@ -1,17 +1,20 @@
 import sharp from 'sharp';
-import { FAL_ENDPOINTS, falValidationDetail } from './fal-endpoints.js';
+import { silentWav } from '../../../src/nodes/model/silent-wav.js';
+import { falEndpoint, falValidationDetail } from './fal-endpoints.js';
 import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
 import { defaultKnobs, emptyCounters, phaseAfter, type JobCounters, type JobKnobs } from './job-knobs.js';
+import type { FileKind } from './sample-output.js';
 
 export interface FalFake extends FakeServer {
   knobs: JobKnobs;
   counters: JobCounters & { downloads: number };
   /** Endpoint ids submitted and accepted, in order. */
   submitted: { endpoint: string; input: unknown }[];
-  /** Submits refused as fal would (422 on an invalid input, 404 on an unknown endpoint). */
+  /**
+   * Submits refused: 422 on an input its stored schema refuses (an unknown key included: fal drops
+   * those silently, so we must never send one), 404 on an endpoint with no stored schema.
+   */
   refused: { endpoint: string; status: number; body: unknown }[];
-  /** Input keys fal does not know for that endpoint (fal ignores them; we should not send them). */
-  unknownFields: { endpoint: string; field: string }[];
 }
 
 interface Job {
@@ -22,10 +25,21 @@ interface Job {
   cancelled: boolean;
 }
 
-/** What fal's CDN serves for every output file: a real PNG, so downstream image nodes can decode it. */
-const PNG = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } })
-  .png()
-  .toBuffer();
+/**
+ * What fal's CDN serves for output files, by kind: a real 64×48 PNG (so downstream image nodes can
+ * decode it), the start of an MP4 (its `ftyp` box), a real WAV.
+ */
+const FILES: Readonly<Record<string, { bytes: Uint8Array; contentType: string }>> = {
+  png: {
+    bytes: await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+      .png()
+      .toBuffer(),
+    contentType: 'image/png',
+  },
+  mp4: { bytes: Buffer.from('000000186674797069736f6d0000020069736f6d6d703432', 'hex'), contentType: 'video/mp4' },
+  wav: { bytes: silentWav(), contentType: 'audio/wav' },
+};
+const EXTENSIONS: Readonly<Record<FileKind, string>> = { image: 'png', video: 'mp4', audio: 'wav' };
 
 /**
  * The fal queue as documented (https://fal.ai/docs/api-reference/inference-api): submit on the full
@@ -37,10 +51,9 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
   const counters = { ...emptyCounters(), downloads: 0 };
   const submitted: FalFake['submitted'] = [];
   const refused: FalFake['refused'] = [];
-  const unknownFields: FalFake['unknownFields'] = [];
   const jobs = new Map<string, Job>();
   const server = await startFakeServer((request) => {
-    if (request.method === 'GET' && request.segments[0] === 'files') return download();
+    if (request.method === 'GET' && request.segments[0] === 'files') return download(request.segments[1] ?? '');
     counters.authHeaders.push(request.headers.authorization);
     if (request.headers.authorization !== `Key ${apiKey}`) {
       // Echoes what it got, like a careless provider: the adapter must not pass it on.
@@ -59,15 +72,14 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
 
   function submit(request: FakeRequest): FakeReply {
     const endpoint = request.segments.join('/');
-    const known = FAL_ENDPOINTS[endpoint];
+    const known = falEndpoint(endpoint);
     if (known === undefined) return refuse(endpoint, 404, { detail: `Application '${endpoint}' not found` });
     const parsed = known.input.safeParse(request.body);
     if (!parsed.success) return refuse(endpoint, 422, { detail: falValidationDetail(parsed.error) });
-    for (const field of Object.keys(parsed.data)) if (!(field in known.input.shape)) unknownFields.push({ endpoint, field });
     counters.submits++;
     const id = `req-${counters.submits}`;
     const app = request.segments.slice(0, 2).join('/');
-    jobs.set(id, { app, endpoint, input: parsed.data, polls: 0, cancelled: false });
+    jobs.set(id, { app, endpoint, input: request.body as Record<string, unknown>, polls: 0, cancelled: false });
     submitted.push({ endpoint, input: request.body });
     const base = `${server.url}/${app}/requests/${id}`;
     return { status: 200, body: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel`, queue_position: 0 } };
@@ -89,7 +101,7 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     if (job.cancelled) return { status: 400, body: { detail: 'Request was cancelled' } };
     if (knobs.failWith !== undefined)
       return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: knobs.failWith, type: 'content_policy_violation' }] } };
-    return { status: 200, body: FAL_ENDPOINTS[job.endpoint]!.output(job.input, (index) => `${server.url}/files/${id}-${index}.png`) };
+    return { status: 200, body: falEndpoint(job.endpoint)!.output(job.input, (index, kind) => `${server.url}/files/${id}-${index}.${EXTENSIONS[kind]}`) };
   }
 
   function refuse(endpoint: string, status: number, body: unknown): FakeReply {
@@ -97,9 +109,11 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     return { status, body };
   }
 
-  function download(): FakeReply {
+  function download(name: string): FakeReply {
+    const file = FILES[name.split('.').pop() ?? ''];
+    if (file === undefined) return { status: 404, body: { detail: 'Not Found' } };
     counters.downloads++;
-    return { status: 200, bytes: PNG, headers: { 'content-type': 'image/png' } };
+    return { status: 200, bytes: file.bytes, headers: { 'content-type': file.contentType } };
   }
 
   function cancel(job: Job): FakeReply {
@@ -108,5 +122,5 @@ export async function startFalFake(apiKey: string): Promise<FalFake> {
     return { status: 202, body: { status: 'CANCELLATION_REQUESTED' } };
   }
 
-  return Object.assign(server, { knobs, counters, submitted, refused, unknownFields });
+  return Object.assign(server, { knobs, counters, submitted, refused });
 }
