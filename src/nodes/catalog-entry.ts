@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { openObject } from '../graph/index.js';
 
-// One node type as `GET /nodes` (compat) and describe_node_type show it. Defined where entries
-// are built; src/service/wire/ lists it with the rest of the wire.
+// One node type as `GET /nodes` (compat), list_node_types and describe_node_type show it. Defined
+// where entries are built; src/service/wire/ lists it with the rest of the wire. An old name is
+// marked `deprecated: true, aliasOf: "<current nodeType>"` (CONTRACT.md §3).
 
 const CatalogFieldSchema = openObject({
   id: z.string().describe('Port or config key'),
@@ -14,7 +15,7 @@ const CatalogFieldSchema = openObject({
 export type CatalogField = z.infer<typeof CatalogFieldSchema>;
 
 export const CatalogEntrySchema = z.object({
-  nodeType: z.string().describe('Value for data.nodeType'),
+  nodeType: z.string().describe('Value for data.nodeType, e.g. generate:flux_2'),
   label: z.string().describe('Human name'),
   category: z.string().describe('input, model, utility, logic or output'),
   description: z.string().describe('What it does'),
@@ -23,11 +24,8 @@ export const CatalogEntrySchema = z.object({
   configSchema: z.record(z.string(), z.unknown()).describe('JSON Schema of data.config'),
   cost: z.number().describe('Credits per run with default config'),
   timeoutMs: z.number().describe('Per-run timeout'),
-  deprecated: openObject({
-    replacedBy: z.string().optional().describe('The type to use instead'),
-    message: z.string().optional().describe('Why'),
-  })
-    .optional()
-    .describe('Set when this type should not be used in new workflows'),
+  deprecated: z.boolean().optional().describe('true on an old name kept so older graphs still run; absent on current types'),
+  aliasOf: z.string().optional().describe('With deprecated: the current node type this old name runs; use it in new workflows'),
+  deprecationNote: z.string().optional().describe('With deprecated: why, and what changes when moving to the current type'),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;

@@ -37,6 +37,15 @@ export function describeNodeType(type: NodeType): CatalogEntry {
     configSchema: configSchema as Record<string, unknown>,
     cost: type.cost(type.config.safeParse({}).data ?? {}),
     timeoutMs: type.timeoutMs,
-    ...(type.deprecated ? { deprecated: type.deprecated } : {}),
+    ...deprecation(type.deprecated),
+  };
+}
+
+function deprecation(deprecated: NodeType['deprecated']): Pick<CatalogEntry, 'deprecated' | 'aliasOf' | 'deprecationNote'> {
+  if (deprecated === undefined) return {};
+  return {
+    deprecated: true,
+    ...(deprecated.replacedBy === undefined ? {} : { aliasOf: deprecated.replacedBy }),
+    ...(deprecated.message === undefined ? {} : { deprecationNote: deprecated.message }),
   };
 }

@@ -15,6 +15,20 @@ describe('list_node_types', () => {
     expect(nodeTypes.map((type) => type.nodeType)).toContain('input:text');
   });
 
+  it('lists aliases only when asked, marked deprecated with the type they stand for', async () => {
+    type Listed = { nodeTypes: Array<{ nodeType: string; deprecated?: boolean; aliasOf?: string; deprecationNote?: string }> };
+    const plain = structured<Listed>(await mcp.call('list_node_types', { query: 'flux' }));
+    expect(plain.nodeTypes.map((type) => type.nodeType)).not.toContain('generate:flux-2');
+    expect(plain.nodeTypes.every((type) => type.deprecated === undefined)).toBe(true);
+    const all = structured<Listed>(await mcp.call('list_node_types', { query: 'flux', includeAliases: true }));
+    expect(all.nodeTypes.find((type) => type.nodeType === 'generate:flux-2')).toMatchObject({
+      deprecated: true,
+      aliasOf: 'generate:flux_2',
+      deprecationNote: expect.any(String),
+    });
+    expect(all.nodeTypes.find((type) => type.nodeType === 'generate:flux_2')).not.toHaveProperty('deprecated');
+  });
+
   it('filters by category and by text', async () => {
     const byCategory = structured<{ nodeTypes: Array<{ category: string }> }>(await mcp.call('list_node_types', { category: 'input' }));
     expect(byCategory.nodeTypes.length).toBeGreaterThan(0);

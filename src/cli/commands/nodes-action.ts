@@ -1,28 +1,36 @@
 import { type CatalogEntry, localNodeListing, type NodeListing } from '../../backend/index.js';
 
-/** `pipewright nodes`: the catalog by category, or as JSON (the shape of GET /nodes). */
-export function printNodeCatalog(options: { json?: boolean }): void {
+export interface NodeCatalogOptions {
+  json?: boolean;
+  /** Also list old names (aliases), marked deprecated with the type they stand for. */
+  includeAliases?: boolean;
+}
+
+/** `pipewright nodes`: the current node types by category, or as JSON (the shape of GET /nodes). */
+export function printNodeCatalog(options: NodeCatalogOptions): void {
   const { nodes: catalog, modelOf } = localNodeListing(process.env);
+  const listed = options.includeAliases ? catalog : catalog.filter((entry) => entry.deprecated !== true);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ nodes: catalog }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ nodes: listed }, null, 2)}\n`);
     return;
   }
-  const aliases = aliasesByType(catalog);
-  for (const node of catalog.filter((entry) => entry.deprecated?.replacedBy === undefined)) {
-    process.stdout.write(describe(node, aliases.get(node.nodeType) ?? [], modelOf));
+  const aliases = aliasesByType(listed);
+  for (const node of listed.filter((entry) => entry.aliasOf === undefined)) {
+    process.stdout.write(describe(node, modelOf));
+    for (const alias of aliases.get(node.nodeType) ?? []) process.stdout.write(describeAlias(alias));
   }
 }
 
-/** Aliases are listed under the type they stand for, not as types of their own. */
-function aliasesByType(catalog: readonly CatalogEntry[]): Map<string, string[]> {
-  const aliases = new Map<string, string[]>();
-  for (const { nodeType, deprecated } of catalog) {
-    if (deprecated?.replacedBy !== undefined) aliases.set(deprecated.replacedBy, [...(aliases.get(deprecated.replacedBy) ?? []), nodeType]);
+/** Aliases are printed under the type they stand for. */
+function aliasesByType(catalog: readonly CatalogEntry[]): Map<string, CatalogEntry[]> {
+  const aliases = new Map<string, CatalogEntry[]>();
+  for (const entry of catalog) {
+    if (entry.aliasOf !== undefined) aliases.set(entry.aliasOf, [...(aliases.get(entry.aliasOf) ?? []), entry]);
   }
   return aliases;
 }
 
-function describe(node: CatalogEntry, aliases: readonly string[], modelOf: NodeListing['modelOf']): string {
+function describe(node: CatalogEntry, modelOf: NodeListing['modelOf']): string {
   const ins = node.inputs
     .filter((p) => p.isPort)
     .map((p) => `${p.id}:${p.type}${p.required ? '*' : ''}`)
@@ -34,7 +42,11 @@ function describe(node: CatalogEntry, aliases: readonly string[], modelOf: NodeL
     `${node.nodeType.padEnd(36)} [${node.category}] ${node.cost} credits${runsOn}`,
     `    ${node.label}: ${node.description}`,
     `    in: ${ins || '—'}  out: ${outs || '—'}`,
-    ...(aliases.length > 0 ? [`    aliases: ${aliases.join(', ')}`] : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function describeAlias(alias: CatalogEntry): string {
+  const note = alias.deprecationNote === undefined ? '' : `\n    ${alias.deprecationNote}`;
+  return `${alias.nodeType.padEnd(36)} [deprecated] alias of ${alias.aliasOf}${note}\n`;
 }

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend, CatalogEntry } from '../../backend/index.js';
+import { CatalogEntrySchema } from '../../service/index.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -9,20 +10,29 @@ export const NAME = 'list_node_types';
 export const inputSchema = {
   category: z.string().optional().describe('Only this category: input, model, utility, logic, output'),
   query: z.string().optional().describe('Only types whose nodeType, label or description contains this text (case-insensitive), e.g. "upscale"'),
+  includeAliases: z
+    .boolean()
+    .optional()
+    .describe('Also list old names kept so older graphs still run, marked deprecated with aliasOf (default false: current types only)'),
 };
 
-const NodeTypeSummary = z.object({
-  nodeType: z.string().describe('Value for data.nodeType, e.g. generate:flux_2'),
-  label: z.string().describe('Human name'),
-  category: z.string().describe('input, model, utility, logic or output'),
-  description: z.string().describe('What it does'),
-  cost: z.number().describe('Credits per run with default config'),
+// The catalog entry's own fields, with ports shortened to strings: one schema for a node type.
+const NodeTypeSummary = CatalogEntrySchema.pick({
+  nodeType: true,
+  label: true,
+  category: true,
+  description: true,
+  cost: true,
+  deprecated: true,
+  aliasOf: true,
+  deprecationNote: true,
+}).extend({
   inputs: z.array(z.string()).describe('Input ports as "<port>:<type>", "*" when required; wire with targetHandle "in-<port>"'),
   outputs: z.array(z.string()).describe('Output ports as "<port>:<type>"; wire with sourceHandle "out-<port>"'),
 });
 
 export const outputSchema = {
-  nodeTypes: z.array(NodeTypeSummary).describe('Matching node types; aliases of other types are left out'),
+  nodeTypes: z.array(NodeTypeSummary).describe('Matching node types; old names (aliases) only with includeAliases, marked deprecated'),
 };
 
 export const config = {
@@ -39,11 +49,11 @@ export function registerListNodeTypesTool(server: McpServer, backend: Backend): 
   server.registerTool(
     NAME,
     config,
-    guarded(server, async ({ category, query }) => {
+    guarded(server, async ({ category, query, includeAliases }) => {
       const catalog = await backend.listNodeTypes();
       const needle = query?.toLowerCase();
       const nodeTypes = catalog
-        .filter((entry) => entry.deprecated?.replacedBy === undefined)
+        .filter((entry) => includeAliases === true || entry.deprecated !== true)
         .filter((entry) => category === undefined || entry.category === category)
         .filter((entry) => needle === undefined || [entry.nodeType, entry.label, entry.description].some((text) => text.toLowerCase().includes(needle)))
         .map(summarize);
@@ -52,15 +62,7 @@ export function registerListNodeTypesTool(server: McpServer, backend: Backend): 
   );
 }
 
-function summarize(entry: CatalogEntry): z.infer<typeof NodeTypeSummary> {
+function summarize({ configSchema, timeoutMs, inputs, outputs, ...facts }: CatalogEntry): z.infer<typeof NodeTypeSummary> {
   const port = (field: CatalogEntry['inputs'][number]) => `${field.id}:${field.type}${field.required ? '*' : ''}`;
-  return {
-    nodeType: entry.nodeType,
-    label: entry.label,
-    category: entry.category,
-    description: entry.description,
-    cost: entry.cost,
-    inputs: entry.inputs.filter((field) => field.isPort).map(port),
-    outputs: entry.outputs.map(port),
-  };
+  return { ...facts, inputs: inputs.filter((field) => field.isPort).map(port), outputs: outputs.map(port) };
 }

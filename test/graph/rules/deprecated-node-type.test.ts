@@ -12,7 +12,7 @@ describe('deprecated-node-type', () => {
     expect(result.warnings).toEqual([
       {
         rule: 'deprecated-node-type',
-        message: 'Node "old" (generate:old_image) uses a deprecated node type: the provider retired this model',
+        message: 'Node "old" (generate:old_image) uses a deprecated node type (replaced by `generate:image`): the provider retired this model',
         fix: 'use `generate:image` instead',
         nodeId: 'old',
         path: ['nodes', 0, 'data', 'nodeType'],

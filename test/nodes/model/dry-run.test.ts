@@ -109,12 +109,19 @@ describe('the multi-model examples', () => {
 });
 
 describe('pipewright nodes', () => {
-  it('lists the model catalog with categories, costs, providers and aliases', async () => {
+  it('lists the model catalog with categories, costs and providers, without aliases', async () => {
     const result = await runBuilt(['nodes'], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/generate:flux_2 +\[model\] 2 credits · fal fal-ai\/flux-2 \(not configured\)/);
-    expect(result.stdout).toContain('aliases: generate:flux-2');
     expect(result.stdout).toMatch(/input:text +\[input\] 0 credits/);
     expect(result.stdout).not.toMatch(/^generate:flux-2 /m);
+  });
+
+  it('lists aliases under their type, marked, when asked', async () => {
+    const text = await runBuilt(['nodes', '--include-aliases'], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
+    expect(text.stdout).toMatch(/^generate:flux-2 +\[deprecated\] alias of generate:flux_2$/m);
+    const json = await runBuilt(['nodes', '--json', '--include-aliases'], { PIPEWRIGHT_HOME: home, FAL_KEY: '' });
+    const { nodes } = JSON.parse(json.stdout) as { nodes: Array<{ nodeType: string }> };
+    expect(nodes.find((node) => node.nodeType === 'generate:flux-2')).toMatchObject({ deprecated: true, aliasOf: 'generate:flux_2' });
   });
 });

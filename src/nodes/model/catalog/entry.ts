@@ -21,8 +21,10 @@ export interface ModelEntry<Params extends Record<string, unknown> = Record<stri
   endpoint: string;
   /** For entries whose endpoint is a setting (any model on an OpenAI-compatible server). */
   endpointFor?(params: Params): string;
-  /** Other names graphs use for this model (hosted-shape spellings); they run the same type. */
+  /** Other names graphs use for this model (hosted-shape spellings, retired models); they run the same type. */
   aliases?: readonly string[];
+  /** For an alias that names a model the provider retired: what changes when moving to this one. */
+  aliasNotes?: Readonly<Record<string, string>>;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
   /** A `z.strictObject` of the provider's own parameter names, defaults and ranges, every field described. */
