@@ -1,5 +1,7 @@
+import { providerSchema } from '../schemas/index.js';
 import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
 import { defaultKnobs, emptyCounters, phaseAfter, type JobCounters, type JobKnobs } from './job-knobs.js';
+import { bodyProblem, inputProblem, UNKNOWN_VERSION } from './replicate-problems.js';
 
 export interface ReplicateFake extends FakeServer {
   /** The API base to configure, `…/v1`. */
@@ -7,6 +9,8 @@ export interface ReplicateFake extends FakeServer {
   knobs: JobKnobs;
   counters: JobCounters;
   created: { version: unknown; input: unknown }[];
+  /** Creates refused with Replicate's 422 (test/providers/fakes/replicate-problems.ts). */
+  refused: { version: unknown; body: unknown }[];
 }
 
 interface Job {
@@ -21,12 +25,15 @@ const STATUS = { queued: 'starting', running: 'processing', done: 'succeeded', c
 /**
  * Replicate predictions as documented (https://replicate.com/docs/topics/predictions): create
  * answers 201 with a `starting` prediction; get walks starting → processing → succeeded|failed;
- * cancel answers the prediction as `canceled`. Errors are `{detail}` bodies.
+ * cancel answers the prediction as `canceled`. Errors are `{detail}` bodies. `version` names a
+ * model (`owner/name`, optionally `:version`) whose input is checked against its stored schema
+ * (test/providers/schemas/replicate/); a refused input is a 422 as Replicate words it.
  */
 export async function startReplicateFake(token: string): Promise<ReplicateFake> {
   const knobs = defaultKnobs();
   const counters = emptyCounters();
   const created: ReplicateFake['created'] = [];
+  const refused: ReplicateFake['refused'] = [];
   const jobs = new Map<string, Job>();
   const server = await startFakeServer((request) => {
     counters.authHeaders.push(request.headers.authorization);
@@ -45,15 +52,23 @@ export async function startReplicateFake(token: string): Promise<ReplicateFake> 
 
   function create(request: FakeRequest): FakeReply {
     const { version, input } = (request.body ?? {}) as { version?: unknown; input?: unknown };
-    if (typeof version !== 'string' || typeof input !== 'object' || input === null) {
-      return { status: 422, body: { title: 'Invalid input', status: 422, detail: '- version: Required; - input: Required' } };
-    }
+    const missing = [...(typeof version === 'string' ? [] : ['version']), ...(typeof input === 'object' && input !== null ? [] : ['input'])];
+    if (typeof version !== 'string' || missing.length > 0) return refuse(version, bodyProblem(missing));
+    const schema = providerSchema('replicate', version.split(':')[0]!);
+    if (schema === undefined) return refuse(version, UNKNOWN_VERSION);
+    const parsed = schema.input.safeParse(input);
+    if (!parsed.success) return refuse(version, inputProblem(parsed.error));
     counters.submits++;
     created.push({ version, input });
     const id = `pred${counters.submits}`;
     const job = { version, input, polls: 0, cancelled: false };
     jobs.set(id, job);
     return { status: 201, body: prediction(id, job, 'starting') };
+  }
+
+  function refuse(version: unknown, body: unknown): FakeReply {
+    refused.push({ version, body });
+    return { status: 422, body };
   }
 
   function poll(id: string, job: Job): unknown {
@@ -86,5 +101,5 @@ export async function startReplicateFake(token: string): Promise<ReplicateFake> 
     };
   }
 
-  return Object.assign(server, { apiUrl: `${server.url}/v1`, knobs, counters, created });
+  return Object.assign(server, { apiUrl: `${server.url}/v1`, knobs, counters, created, refused });
 }
