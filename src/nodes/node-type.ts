@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { NodeSpec } from '../graph/index.js';
 import type { ArtifactStore } from '../artifacts/index.js';
 import type { SecurityPolicy } from '../net/index.js';
@@ -58,7 +59,12 @@ export interface NodeType<Settings = Record<string, unknown>> extends NodeSpec {
   dryRun?(ctx: NodeContext<Settings>): Promise<NodeOutputs>;
 }
 
-/** Helps a node type file keep its settings typed while the registry stores them uniformly. */
-export function defineNodeType<Settings>(type: NodeType<Settings>): NodeType {
+/**
+ * Keeps a node type's settings typed while the registry stores them uniformly. The settings are
+ * what its config schema parses to, unless the type argument names them.
+ */
+export function defineNodeType<Config extends NodeSpec['config']>(type: NodeType<z.infer<Config>> & { config: Config }): NodeType;
+export function defineNodeType<Settings>(type: NodeType<Settings>): NodeType;
+export function defineNodeType(type: NodeType<unknown>): NodeType {
   return type as unknown as NodeType;
 }

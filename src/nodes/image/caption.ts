@@ -14,7 +14,7 @@ const settings = z.strictObject({
 
 const GRAVITY = { top: 'north', bottom: 'south', center: 'centre' } as const;
 
-export const captionImage = defineNodeType<z.infer<typeof settings>>({
+export const captionImage = defineNodeType({
   nodeType: 'utility:image_caption',
   label: 'Caption image',
   category: 'utility',

@@ -13,7 +13,7 @@ const settings = z.strictObject({
     .describe('Encoder quality 1–100 for jpeg, webp and avif (their defaults otherwise); for png it limits the palette size.'),
 });
 
-export const convertImage = defineNodeType<z.infer<typeof settings>>({
+export const convertImage = defineNodeType({
   nodeType: 'utility:image_convert',
   label: 'Convert image',
   category: 'utility',

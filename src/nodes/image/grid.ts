@@ -15,9 +15,8 @@ const settings = z.strictObject({
   gap: z.number().int().min(0).max(1024).default(8).describe('Space between cells in pixels.'),
   background: colorSchema.default('#ffffff').describe('Colour of the gaps and of the padding around images that do not fill their cell.'),
 });
-type Settings = z.infer<typeof settings>;
 
-export const gridImages = defineNodeType<Settings>({
+export const gridImages = defineNodeType({
   nodeType: 'utility:image_grid',
   label: 'Image grid',
   category: 'utility',

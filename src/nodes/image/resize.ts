@@ -16,7 +16,7 @@ const settings = z
   })
   .refine((s) => s.width !== undefined || s.height !== undefined, { message: 'set width, height or both', path: ['width'] });
 
-export const resizeImage = defineNodeType<z.infer<typeof settings>>({
+export const resizeImage = defineNodeType({
   nodeType: 'utility:image_resize',
   label: 'Resize image',
   category: 'utility',

@@ -6,7 +6,7 @@ const settings = z.strictObject({
   value: z.boolean().default(false).describe('The switch this node provides; a run-time input ("true"/"false" accepted) replaces it.'),
 });
 
-export const inputBoolean = defineNodeType<z.infer<typeof settings>>({
+export const inputBoolean = defineNodeType({
   nodeType: 'input:boolean',
   label: 'Yes/no input',
   category: 'input',

@@ -12,9 +12,8 @@ const settings = z.strictObject({
     .default('')
     .describe('The image: an http(s) URL, a data: URI, or a local file path (where the server allows local files). A run-time input replaces it.'),
 });
-type Settings = z.infer<typeof settings>;
 
-export const inputImage = defineNodeType<Settings>({
+export const inputImage = defineNodeType({
   nodeType: 'input:image',
   label: 'Image input',
   category: 'input',
@@ -40,7 +39,7 @@ export const inputImage = defineNodeType<Settings>({
  * into the artifact store, so later nodes and clients get a URL like any other output. One of our
  * own files, in whatever form a client passed it back (a signed URL expires), becomes its reference.
  */
-async function imageUrl(ref: string, ctx: NodeContext<Settings>): Promise<string> {
+async function imageUrl(ref: string, ctx: Pick<NodeContext, 'artifacts' | 'policy' | 'signal'>): Promise<string> {
   const ownId = ctx.artifacts.idFromUrl(ref);
   if (ownId !== undefined) return artifactRef(ownId);
   if (/^https?:/i.test(ref)) {

@@ -10,7 +10,7 @@ const settings = z.strictObject({
     .describe('Any JSON value. Text is parsed as JSON, so a JSON string is written "\\"like this\\"". A run-time input replaces it.'),
 });
 
-export const inputJson = defineNodeType<z.infer<typeof settings>>({
+export const inputJson = defineNodeType({
   nodeType: 'input:json',
   label: 'JSON input',
   category: 'input',

@@ -12,9 +12,7 @@ const settings = z
   .refine((s) => s.min === undefined || s.max === undefined || s.min <= s.max, { message: 'min must not exceed max', path: ['min'] })
   .refine((s) => s.value === undefined || outOfRange(s.value, s) === undefined, { message: 'value is outside min..max', path: ['value'] });
 
-type Settings = z.infer<typeof settings>;
-
-export const inputNumber = defineNodeType<Settings>({
+export const inputNumber = defineNodeType({
   nodeType: 'input:number',
   label: 'Number input',
   category: 'input',

@@ -10,7 +10,7 @@ const settings = z
   })
   .refine((s) => s.value === undefined || s.options.includes(s.value), { message: 'value must be one of options', path: ['value'] });
 
-export const inputSelect = defineNodeType<z.infer<typeof settings>>({
+export const inputSelect = defineNodeType({
   nodeType: 'input:select',
   label: 'Choice input',
   category: 'input',

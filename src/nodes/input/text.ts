@@ -6,7 +6,7 @@ const settings = z.strictObject({
   prompt: z.string().default('').describe('The text this node provides; a run-time input replaces it.'),
 });
 
-export const inputText = defineNodeType<z.infer<typeof settings>>({
+export const inputText = defineNodeType({
   nodeType: 'input:text',
   label: 'Text input',
   category: 'input',

@@ -19,7 +19,7 @@ const settings = z
     if (problem) issues.addIssue({ code: 'custom', message: problem, path: ['compareTo'] });
   });
 
-export const logicIf = defineNodeType<z.infer<typeof settings>>({
+export const logicIf = defineNodeType({
   nodeType: 'logic:if',
   label: 'If',
   category: 'logic',

@@ -3,7 +3,7 @@ import { defineNodeType } from '../node-type.js';
 
 const settings = z.strictObject({});
 
-export const router = defineNodeType<z.infer<typeof settings>>({
+export const router = defineNodeType({
   nodeType: 'logic:router',
   label: 'Router',
   category: 'logic',

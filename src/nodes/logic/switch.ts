@@ -21,12 +21,10 @@ const settings = z.strictObject({
   key: JsonPathSchema.optional().describe('When the value is JSON, the path of the field to route on, e.g. status or result.kind.'),
 });
 
-type Settings = z.infer<typeof settings>;
-
 const INPUTS: readonly PortSpec[] = [{ name: 'value', type: 'any', required: true, description: 'What is routed (and, without key, what is matched).' }];
 const DEFAULT_OUTPUT: PortSpec = { name: DEFAULT_PORT, type: 'any', description: 'The value, when no case matches.' };
 
-export const logicSwitch = defineNodeType<Settings>({
+export const logicSwitch = defineNodeType({
   nodeType: 'logic:switch',
   label: 'Switch',
   category: 'logic',

@@ -5,7 +5,7 @@ const settings = z.strictObject({
   name: z.string().min(1).max(100).default('result').describe("The key this value has in the execution's finalOutput; give each output node its own."),
 });
 
-export const outputResult = defineNodeType<z.infer<typeof settings>>({
+export const outputResult = defineNodeType({
   nodeType: 'output:result',
   label: 'Result',
   category: 'output',

@@ -8,7 +8,7 @@ const settings = z.strictObject({
   path: JsonPathSchema.describe('Where the value is, e.g. data.items[0].url or choices.0.message.content.'),
 });
 
-export const jsonExtract = defineNodeType<z.infer<typeof settings>>({
+export const jsonExtract = defineNodeType({
   nodeType: 'utility:json_extract',
   label: 'Extract from JSON',
   category: 'utility',

@@ -6,7 +6,7 @@ const settings = z.strictObject({
   separator: z.string().default(', ').describe('Put between parts, e.g. ", " or "\\n".'),
 });
 
-export const promptConcat = defineNodeType<z.infer<typeof settings>>({
+export const promptConcat = defineNodeType({
   nodeType: 'utility:prompt_concat',
   label: 'Join text',
   category: 'utility',

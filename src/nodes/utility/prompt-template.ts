@@ -23,7 +23,7 @@ const OUTPUTS: readonly PortSpec[] = [
   { name: 'text', type: 'text', description: 'The same text, for nodes whose input is called text.' },
 ];
 
-export const promptTemplate = defineNodeType<z.infer<typeof settings>>({
+export const promptTemplate = defineNodeType({
   nodeType: 'utility:prompt_template',
   label: 'Prompt template',
   category: 'utility',

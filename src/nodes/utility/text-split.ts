@@ -9,7 +9,7 @@ const settings = z.strictObject({
   limit: z.number().int().min(1).max(1000).optional().describe('Keep at most this many items, the first ones.'),
 });
 
-export const textSplit = defineNodeType<z.infer<typeof settings>>({
+export const textSplit = defineNodeType({
   nodeType: 'utility:text_split',
   label: 'Split text',
   category: 'utility',
