@@ -1,5 +1,6 @@
 import { startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from './fake-server.js';
-import { chatCompletionBody, imageGenerationBody, reasoningRefusal, schemaRefusal, type OpenAiRefusal } from './openai-rules.js';
+import { type ImageGenerationBody, imageGenerationBody, imageModelRefusal, isGptImageModel } from './openai-image-rules.js';
+import { chatCompletionBody, reasoningRefusal, schemaRefusal, type OpenAiRefusal } from './openai-rules.js';
 
 export interface OpenAiFake extends FakeServer {
   /** The base to configure, `…/v1`. */
@@ -52,9 +53,16 @@ export async function startOpenAiFake(key: string | undefined): Promise<OpenAiFa
   function images(request: FakeRequest): FakeReply {
     const refusal = schemaRefusal(imageGenerationBody, request.body);
     if (refusal !== undefined) return refused(refusal);
-    const body = request.body as { model?: string; response_format?: string };
+    const body = request.body as ImageGenerationBody;
+    const modelRefusal = imageModelRefusal(body);
+    if (modelRefusal !== undefined) return refused(modelRefusal);
     const image = body.response_format === 'url' ? { url: 'https://oaidalleapiprodscus.blob.core.windows.net/img.png' } : { b64_json: 'iVBORw0KGgo=' };
-    return { status: 200, body: { created: 1700000000, data: [image] } };
+    const data = Array.from({ length: body.n ?? 1 }, () => image);
+    // GPT image models also say what they made (src/resources/images.ts, `ImagesResponse`).
+    const made = isGptImageModel(body.model ?? '')
+      ? { output_format: body.output_format ?? 'png', quality: 'medium', size: '1024x1024', background: 'opaque' }
+      : {};
+    return { status: 200, body: { created: 1700000000, data, ...made } };
   }
 
   return Object.assign(server, { baseUrl: `${server.url}/v1`, requests, knobs });

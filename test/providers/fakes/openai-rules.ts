@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * What OpenAI accepts, written from the request types of its SDK (openai/openai-node:
- * `ChatCompletionCreateParamsBase` in src/resources/chat/completions/completions.ts and
- * `ImageGenerateParams` in src/resources/images.ts) and the API reference. OpenAI refuses a body
- * with an argument it does not know, so these are strict; fields we never send are typed loosely.
+ * What OpenAI's chat completions accept, written from the request type of its SDK (openai/openai-node
+ * at 7b7d6ca, 2026-08-21: `ChatCompletionCreateParamsBase` in src/resources/chat/completions/completions.ts,
+ * `ChatModel` and `ReasoningEffort` in src/resources/shared.ts) and the API reference. OpenAI refuses
+ * a body with an argument it does not know, so this is strict; fields we never send are typed loosely.
+ * Image generation: openai-image-rules.ts.
  */
 const anything = z.unknown().optional();
 
@@ -35,13 +36,16 @@ export const chatCompletionBody = z.strictObject({
   tool_choice: anything,
   parallel_tool_calls: z.boolean().optional(),
   user: z.string().optional(),
-  safety_identifier: z.string().optional(),
-  prompt_cache_key: z.string().optional(),
+  safety_identifier: z.string().nullish(),
+  prompt_cache_key: z.string().nullish(),
+  prompt_cache_options: anything,
+  prompt_cache_retention: z.enum(['in_memory', '24h']).nullish(),
+  moderation: anything,
   store: z.boolean().nullish(),
   metadata: anything,
-  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high']).nullish(),
+  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
   verbosity: z.enum(['low', 'medium', 'high']).nullish(),
-  service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority']).nullish(),
+  service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast']).nullish(),
   modalities: anything,
   audio: anything,
   prediction: anything,
@@ -50,46 +54,17 @@ export const chatCompletionBody = z.strictObject({
   function_call: anything,
 });
 
-export const imageGenerationBody = z.strictObject({
-  prompt: z.string().min(1).max(32_000),
-  model: z.string().optional(),
-  n: z.number().int().min(1).max(10).nullish(),
-  size: z.enum(['auto', '1024x1024', '1536x1024', '1024x1536', '256x256', '512x512', '1792x1024', '1024x1792']).nullish(),
-  quality: z.enum(['standard', 'hd', 'low', 'medium', 'high', 'auto']).nullish(),
-  background: z.enum(['transparent', 'opaque', 'auto']).nullish(),
-  output_format: z.enum(['png', 'jpeg', 'webp']).nullish(),
-  output_compression: z.number().int().min(0).max(100).nullish(),
-  moderation: z.enum(['low', 'auto']).nullish(),
-  response_format: z.enum(['url', 'b64_json']).nullish(),
-  style: z.enum(['vivid', 'natural']).nullish(),
-  user: z.string().optional(),
-});
-
 /**
- * OpenAI's reasoning models, by the ids its model list publishes (a dated snapshot such as
- * `o3-2025-04-16` is the same model). They answer 400 to `max_tokens` and to any `temperature`
- * other than 1. Listed here by name, not by our own rule, so that the stand-in checks our rule.
+ * OpenAI's reasoning models (the o-series and the GPT-5 family, https://platform.openai.com/docs/guides/reasoning),
+ * by the ids the SDK's `ChatModel` lists (a dated snapshot such as `o3-2025-04-16` is the same
+ * model). They answer 400 to `max_tokens` and to any `temperature` other than 1. Listed here by
+ * name, not by our own rule, so that the stand-in checks our rule. The `*-chat-latest` ids are the
+ * ChatGPT chat models, not reasoning ones, and are left out.
  */
 const REASONING_MODELS = new Set([
-  'o1',
-  'o1-mini',
-  'o1-pro',
-  'o3',
-  'o3-mini',
-  'o3-pro',
-  'o4-mini',
-  'o3-deep-research',
-  'o4-mini-deep-research',
-  'gpt-5',
-  'gpt-5-mini',
-  'gpt-5-nano',
-  'gpt-5-pro',
-  'gpt-5-codex',
-  'gpt-5.1',
-  'gpt-5.1-mini',
-  'gpt-5.1-codex',
-  'gpt-5.2',
-  'gpt-5.2-pro',
+  ...['o1', 'o1-mini', 'o1-preview', 'o1-pro', 'o3', 'o3-mini', 'o3-pro', 'o4-mini', 'o3-deep-research', 'o4-mini-deep-research', 'codex-mini-latest'],
+  ...['gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-pro', 'gpt-5-codex', 'gpt-5.1', 'gpt-5.1-mini', 'gpt-5.1-codex', 'gpt-5.2', 'gpt-5.2-pro'],
+  ...['gpt-5.4', 'gpt-5.4-mini', 'gpt-5.4-nano', 'gpt-5.5', 'gpt-5.6-sol', 'gpt-5.6-terra', 'gpt-5.6-luna'],
 ]);
 
 export function isReasoningModelId(model: string): boolean {
