@@ -69,6 +69,7 @@ export const ERROR_CODES = {
   response_too_large: { category: 'invalid', message: 'The response is larger than the limit' },
   upstream_error: { category: 'invalid', message: 'The server called answered with an error status' },
   provider_auth_failed: { category: 'invalid', message: 'The provider refused the credentials' },
+  provider_quota_exhausted: { category: 'invalid', message: 'The provider account has run out of quota or credit' },
   provider_bad_request: { category: 'invalid', message: 'The provider rejected the request' },
   provider_job_failed: { category: 'invalid', message: 'The provider job failed' },
   // What another pipewright (or a compatible API) answered, read by the REST client.
@@ -100,6 +101,11 @@ export const ERROR_CODES = {
   provider_timeout: { category: 'operational', message: 'The provider did not answer in time', transient: true },
   provider_unavailable: { category: 'operational', message: 'The provider failed or could not be reached', transient: true },
   provider_rate_limited: { category: 'operational', message: 'The provider is rate limiting requests', transient: true },
+  provider_submit_uncertain: {
+    category: 'operational',
+    message: 'The request that starts a billed job failed after it was sent; a job may exist at the provider',
+    publicMessage: true,
+  },
   unexpected_provider_output: { category: 'operational', message: "The provider's response lacked an expected output" },
   invalid_response: { category: 'operational', message: 'The answer was not the JSON that was asked for' },
   media_read_failed: { category: 'operational', message: 'Cannot read the media file' },

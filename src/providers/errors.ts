@@ -20,14 +20,24 @@ export interface HttpFailure {
   status: number;
   /** The provider's error text, already redacted. */
   text: string;
+  /** The machine-readable codes in the error body (OpenAI's `error.code` and `error.type`). */
+  providerCodes?: readonly string[];
   retryAfterMs?: number;
 }
 
+/** Codes that say the account has no quota or credit left: waiting does not bring it back. */
+const QUOTA_CODES = new Set(['insufficient_quota']);
+
 /** One table from HTTP status to error code (docs/execution.md: 429, 5xx and timeouts are transient). */
-export function httpError({ provider, status, text, retryAfterMs }: HttpFailure): PipewrightError {
+export function httpError({ provider, status, text, providerCodes = [], retryAfterMs }: HttpFailure): PipewrightError {
   const label = PROVIDER_LABELS[provider];
   const said = text ? `: ${text}` : '';
   const details = { provider, status, ...(text ? { providerError: text } : {}), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  // OpenAI answers an exhausted quota with 429 `insufficient_quota`
+  // (https://platform.openai.com/docs/guides/error-codes): a retry would only be refused again.
+  if (providerCodes.some((code) => QUOTA_CODES.has(code))) {
+    return new PipewrightError('provider_quota_exhausted', `${label} has no quota or credit left for this account (HTTP ${status})${said}`, { details });
+  }
   if (status === 401 || status === 403) {
     return new PipewrightError('provider_auth_failed', `${label} refused the credentials (HTTP ${status})${said}`, { details });
   }
@@ -73,6 +83,19 @@ export function errorText(body: string): string {
   }
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_ERROR_TEXT ? `${flat.slice(0, MAX_ERROR_TEXT)}…` : flat;
+}
+
+/** The machine-readable `error.code` and `error.type` of an OpenAI-style body (`{"error": {message, type, param, code}}`). */
+export function errorCodes(body: string): string[] {
+  let error: unknown;
+  try {
+    error = (JSON.parse(body) as { error?: unknown } | null)?.error;
+  } catch {
+    return [];
+  }
+  if (typeof error !== 'object' || error === null) return [];
+  const { code, type } = error as { code?: unknown; type?: unknown };
+  return [code, type].filter((value): value is string => typeof value === 'string');
 }
 
 function extractMessage(json: unknown): string | undefined {

@@ -1,10 +1,22 @@
 import { PipewrightError, isPipewrightError } from '../errors/index.js';
 import type { AdapterDeps } from './adapter-deps.js';
-import { jobFailed, malformedAnswer, notConfigured } from './errors.js';
+import { jobFailed, notConfigured } from './errors.js';
+import { submitUncertain, type ResendRule } from './http/billed-requests.js';
 import { createProviderTransport, type ProviderTransport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
 import type { ProviderSettings } from './settings.js';
+
+/**
+ * fal's own client re-sends a queue submit on 429, 502, 503 and 504 (`QUEUE_RETRY_CONFIG` in
+ * https://github.com/fal-ai/fal-js/blob/main/libs/client/src/queue.ts, codes in retry.ts beside
+ * it). It re-sends after a dropped connection too; we do not, since that submit may have been
+ * taken (http/billed-requests.ts).
+ */
+const FAL_SUBMIT: ResendRule = {
+  statuses: [429, 502, 503, 504],
+  lookIn: 'the request list of the fal dashboard (https://fal.ai/dashboard/requests)',
+};
 
 /**
  * fal queue API (https://fal.ai/docs/documentation/model-apis/inference/queue and
@@ -48,9 +60,9 @@ function falJob(transport: ProviderTransport, queueUrl: string, request: Provide
   const report = statusReporter(ctx);
   return {
     async submit(signal) {
-      const body = await transport.json({ method: 'POST', url: `${queueUrl}/${request.endpoint}`, body: request.input, signal });
+      const body = await transport.submit({ method: 'POST', url: `${queueUrl}/${request.endpoint}`, body: request.input, signal }, FAL_SUBMIT);
       const id = (body as { request_id?: unknown } | null)?.request_id;
-      if (typeof id !== 'string' || id === '') throw malformedAnswer('fal', 'with a submit response without request_id');
+      if (typeof id !== 'string' || id === '') throw submitUncertain('fal', FAL_SUBMIT, 'fal accepted it without a request_id');
       return id;
     },
     async check(id, signal) {

@@ -1,9 +1,16 @@
 import type { AdapterDeps } from './adapter-deps.js';
-import { jobFailed, malformedAnswer, notConfigured, redact } from './errors.js';
+import { jobFailed, notConfigured, redact } from './errors.js';
+import { submitUncertain, type ResendRule } from './http/billed-requests.js';
 import { createProviderTransport, type ProviderTransport } from './http/transport.js';
 import { runJob, type JobProtocol } from './jobs/run-job.js';
 import type { ProviderAdapter, ProviderCall, ProviderCallContext } from './provider.js';
 import type { ProviderSettings } from './settings.js';
+
+/**
+ * Replicate's own client re-sends a POST only on 429, a GET on 429 and 5xx (`shouldRetry` in
+ * https://github.com/replicate/replicate-javascript/blob/main/index.js).
+ */
+const REPLICATE_CREATE: ResendRule = { statuses: [429], lookIn: 'your predictions at https://replicate.com/predictions' };
 
 /**
  * Replicate predictions (https://replicate.com/docs/topics/predictions and the HTTP reference at
@@ -35,14 +42,24 @@ export function createReplicateAdapter(settings: ProviderSettings['replicate'], 
   };
 }
 
-/** The documented prediction object, as far as we read it. */
+/**
+ * The documented prediction object, as far as we read it. `aborted`: it passed its deadline before
+ * it could start (https://replicate.com/docs/topics/predictions/lifecycle).
+ */
 interface Prediction {
   id?: string;
-  status?: 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+  status?: 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'aborted';
   output?: unknown;
   error?: unknown;
   logs?: string | null;
 }
+
+/** The final statuses other than `succeeded`, each with what it says when the prediction has no `error`. */
+const UNSUCCESSFUL_ENDS = new Map<string | undefined, string>([
+  ['failed', 'it failed'],
+  ['canceled', 'it was canceled'],
+  ['aborted', 'it was aborted: it passed its deadline before it could start'],
+]);
 
 function replicateJob(
   transport: ProviderTransport,
@@ -54,22 +71,22 @@ function replicateJob(
   const report = statusReporter(ctx);
   return {
     async submit(signal) {
-      const prediction = (await transport.json({
-        method: 'POST',
-        url: predictions,
-        body: { version: request.endpoint, input: request.input },
-        signal,
-      })) as Prediction | null;
-      if (typeof prediction?.id !== 'string' || prediction.id === '') throw malformedAnswer('replicate', 'without a prediction id');
+      const prediction = (await transport.submit(
+        { method: 'POST', url: predictions, body: { version: request.endpoint, input: request.input }, signal },
+        REPLICATE_CREATE,
+      )) as Prediction | null;
+      if (typeof prediction?.id !== 'string' || prediction.id === '')
+        throw submitUncertain('replicate', REPLICATE_CREATE, 'Replicate answered without a prediction id');
       return prediction.id;
     },
     async check(id, signal) {
       const prediction = (await transport.json({ method: 'GET', url: `${predictions}/${encodeURIComponent(id)}`, signal })) as Prediction;
       report(prediction);
       if (prediction.status === 'succeeded') return { done: true, value: prediction.output };
-      if (prediction.status === 'failed' || prediction.status === 'canceled') {
+      const ended = UNSUCCESSFUL_ENDS.get(prediction.status);
+      if (ended !== undefined) {
         const error = typeof prediction.error === 'string' ? prediction.error : JSON.stringify(prediction.error ?? null);
-        const why = prediction.error == null ? `it was ${prediction.status}` : redact(error, [settings.apiToken]);
+        const why = prediction.error == null ? ended : redact(error, [settings.apiToken]);
         throw jobFailed('replicate', id, why.slice(0, 500), prediction.status);
       }
       return { done: false };

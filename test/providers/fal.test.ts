@@ -14,6 +14,8 @@ describeJobAdapter({
   authHeader: (key) => `Key ${key}`,
   call: CALL,
   runningMessage: 'Running on fal',
+  resentStatus: 503,
+  lookIn: 'https://fal.ai/dashboard/requests',
 });
 
 describe('fal adapter: queue details', () => {

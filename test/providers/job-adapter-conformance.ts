@@ -10,6 +10,7 @@ import {
 } from '../../src/providers/index.js';
 import type { FakeServer } from './fakes/fake-server.js';
 import type { JobCounters, JobKnobs } from './fakes/job-knobs.js';
+import { droppingHttp } from './dropping-http.js';
 import { callContext, fastAdapter, rejection } from './support.js';
 
 export interface JobFake extends FakeServer {
@@ -26,6 +27,10 @@ export interface JobAdapterCase {
   call: ProviderCall;
   /** The progress message an adapter reports once the job runs. */
   runningMessage: string;
+  /** A status besides 429 on which the provider's own client re-sends a submit, if there is one. */
+  resentStatus?: number;
+  /** Where a provider_submit_uncertain message sends the user to look for the job. */
+  lookIn: string;
 }
 
 /**
@@ -76,19 +81,52 @@ export function describeJobAdapter(c: JobAdapterCase): void {
       expect(fake.counters.submits).toBe(1);
     });
 
-    it('retries a 5xx and then succeeds', async () => {
-      fake.failNext(500);
-      await adapter.call(c.call, callContext());
+    it('sends a submit answered 500 once, then fails with provider_submit_uncertain saying where to look', async () => {
+      fake.failNext(500, { times: 2 });
+      const error = await rejection(adapter.call(c.call, callContext()));
+      expect(error).toMatchObject({ code: 'provider_submit_uncertain', transient: false, details: { provider: c.provider, status: 500 } });
+      expect(error.message).toContain(c.lookIn);
       expect(fake.faultsServed).toBe(1);
+      expect(fake.counters.submits).toBe(0);
+    });
+
+    if (c.resentStatus !== undefined) {
+      const status = c.resentStatus;
+      it(`re-sends a submit answered ${status}, as the provider's own client does, and then succeeds`, async () => {
+        fake.failNext(status);
+        await adapter.call(c.call, callContext());
+        expect(fake.faultsServed).toBe(1);
+        expect(fake.counters.submits).toBe(1);
+      });
+    }
+
+    it('does not re-send a submit whose connection dropped after it went out: provider_submit_uncertain', async () => {
+      const dropping = fastAdapter(c.provider, c.settings(fake, key), droppingHttp('after-sending'));
+      const error = await rejection(dropping.call(c.call, callContext()));
+      expect(error).toMatchObject({ code: 'provider_submit_uncertain', transient: false, details: { errorCode: 'UND_ERR_SOCKET' } });
+      // The stand-in took it: exactly the job the message warns about, and no second one.
       expect(fake.counters.submits).toBe(1);
     });
 
-    it('gives up after its retries with transient provider_unavailable / provider_rate_limited', async () => {
-      fake.failNext(502, { times: 3 });
-      expect(await rejection(adapter.call(c.call, callContext()))).toMatchObject({ code: 'provider_unavailable', transient: true });
+    it('sends a submit again when the connection failed before it went out', async () => {
+      const refused = fastAdapter(c.provider, c.settings(fake, key), droppingHttp('before-sending'));
+      await refused.call(c.call, callContext());
+      expect(fake.counters.submits).toBe(1);
+    });
+
+    it('retries a status check answered 5xx and then succeeds', async () => {
+      await adapter.call(c.call, callContext({ rememberJob: async () => fake.failNext(500) }));
+      expect(fake.faultsServed).toBe(1);
+      expect(fake.counters).toMatchObject({ submits: 1, polls: 3 });
+    });
+
+    it('gives up after its retries with transient provider_rate_limited / provider_unavailable, having started nothing more', async () => {
       fake.failNext(429, { times: 3, retryAfter: '0' });
       expect(await rejection(adapter.call(c.call, callContext()))).toMatchObject({ code: 'provider_rate_limited', transient: true });
       expect(fake.counters.submits).toBe(0);
+      const ctx = callContext({ rememberJob: async () => fake.failNext(502, { times: 3 }) });
+      expect(await rejection(adapter.call(c.call, ctx))).toMatchObject({ code: 'provider_unavailable', transient: true });
+      expect(fake.counters.submits).toBe(1);
     });
 
     it('cancels the remote job when aborted mid-way and rejects with the abort reason', async () => {

@@ -28,7 +28,7 @@ describe('openai-compatible adapter', () => {
 
   it('posts image generations and returns the images response, b64_json or url', async () => {
     const b64 = await openai.call({ endpoint: 'images:gpt-image-1', input: { prompt: 'a red sneaker' } }, callContext());
-    expect(openAiImages(b64.output)).toEqual([{ b64Json: 'iVBORw0KGgo=' }]);
+    expect(openAiImages(b64.output)).toEqual([{ b64Json: 'iVBORw0KGgo=', contentType: 'image/png' }]);
     const url = await openai.call({ endpoint: 'images:dall-e-3', input: { prompt: 'a red sneaker', response_format: 'url' } }, callContext());
     expect(openAiImages(url.output)).toEqual([{ url: 'https://oaidalleapiprodscus.blob.core.windows.net/img.png' }]);
     expect(fake.requests.map((request) => request.path)).toEqual(['/v1/images/generations', '/v1/images/generations']);
@@ -44,6 +44,36 @@ describe('openai-compatible adapter', () => {
   it('retries a 5xx, then succeeds', async () => {
     fake.failNext(503);
     expect(chatText((await openai.call(CHAT, callContext())).output)).toBeDefined();
+  });
+
+  it('takes a 429 insufficient_quota as permanent provider_quota_exhausted: one call, not retried', async () => {
+    const body = {
+      error: {
+        message: 'You exceeded your current quota, please check your plan and billing details.',
+        type: 'insufficient_quota',
+        param: null,
+        code: 'insufficient_quota',
+      },
+    };
+    fake.failNext(429, { times: 2, body });
+    const error = await rejection(openai.call(CHAT, callContext()));
+    expect(error).toMatchObject({ code: 'provider_quota_exhausted', kind: 'user', transient: false, details: { status: 429 } });
+    expect(error.message).toContain('You exceeded your current quota');
+    expect(fake.faultsServed).toBe(1);
+  });
+
+  it('does not re-send an answer marked x-should-retry: false, as the SDKs obey it', async () => {
+    let sent = 0;
+    const http = {
+      send: async () => {
+        sent++;
+        return { status: 500, headers: { 'x-should-retry': 'false' }, text: '{"error":{"message":"The server had an error","type":"server_error"}}' };
+      },
+      destroy: async () => undefined,
+    };
+    const marked = fastAdapter('openai', { openai: { apiKey: KEY, baseUrl: fake.baseUrl, source: 'OPENAI_API_KEY' } }, http);
+    expect(await rejection(marked.call(CHAT, callContext()))).toMatchObject({ code: 'provider_unavailable', transient: false });
+    expect(sent).toBe(1);
   });
 
   it('reports a 400 as provider_bad_request with the provider message, not retried', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderAdapter } from '../../src/providers/index.js';
 import { startReplicateFake, type ReplicateFake } from './fakes/replicate-fake.js';
 import { describeJobAdapter, type JobFake } from './job-adapter-conformance.js';
-import { callContext, fastAdapter } from './support.js';
+import { callContext, fastAdapter, rejection } from './support.js';
 
 const CALL = { endpoint: 'black-forest-labs/flux-1.1-pro', input: { prompt: 'a red sneaker', aspect_ratio: '1:1' } };
 
@@ -14,6 +14,7 @@ describeJobAdapter({
   authHeader: (key) => `Bearer ${key}`,
   call: CALL,
   runningMessage: 'Replicate prediction processing',
+  lookIn: 'https://replicate.com/predictions',
 });
 
 describe('replicate adapter: prediction details', () => {
@@ -38,5 +39,13 @@ describe('replicate adapter: prediction details', () => {
     await replicate.call(CALL, ctx);
     expect(ctx.progressReports).toEqual(['Replicate prediction starting', 'Replicate prediction processing']);
     expect(ctx.logs).toEqual(['Using seed: 42', 'loading weights']);
+  });
+
+  it('ends on `aborted` (the deadline passed before the prediction started) with provider_job_failed, polling no further', async () => {
+    fake.knobs.expiresQueued = true;
+    const error = await rejection(replicate.call(CALL, callContext()));
+    expect(error).toMatchObject({ code: 'provider_job_failed', transient: false, details: { jobId: 'pred1', status: 'aborted' } });
+    expect(error.message).toContain('deadline');
+    expect(fake.counters).toMatchObject({ submits: 1, polls: 2, cancels: 0 });
   });
 });

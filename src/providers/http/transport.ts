@@ -1,7 +1,8 @@
 import { PipewrightError, isPipewrightError } from '../../errors/index.js';
-import { PROVIDER_LABELS, errorText, httpError, malformedAnswer, redact } from '../errors.js';
+import { PROVIDER_LABELS, errorCodes, errorText, httpError, malformedAnswer, redact } from '../errors.js';
 import type { ProviderId } from '../provider.js';
 import { parseRetryAfter, retry } from '../../net/index.js';
+import { billedFailure, resendable, type ResendRule } from './billed-requests.js';
 import type { HttpClient, HttpRequest } from './client.js';
 
 export interface ProviderRetrySettings {
@@ -32,22 +33,35 @@ export type TransportRequest = Omit<HttpRequest, 'headers'>;
 export interface ProviderTransport {
   /** Retries network failures, 429 (honouring `Retry-After`) and 5xx; resolves with the parsed 2xx body. */
   json(call: TransportRequest): Promise<unknown>;
+  /**
+   * The request that starts a billed job: sent again only on what `rule` allows (honouring
+   * `Retry-After`); any other failure after it went out is `provider_submit_uncertain`.
+   */
+  submit(call: TransportRequest, rule: ResendRule): Promise<unknown>;
   /** One try, no retries: for best-effort requests such as cancel. */
   once(call: TransportRequest): Promise<unknown>;
 }
 
 export function createProviderTransport(options: ProviderTransportOptions): ProviderTransport {
   const once = (call: TransportRequest) => attempt(options, call);
+  const retried = (call: TransportRequest, worthIt: (error: unknown) => boolean) =>
+    retry(() => once(call), {
+      retries: options.retry.retries,
+      backoff: options.retry,
+      signal: call.signal,
+      retryable: (error) => worthIt(error) && retriable(error, options.retry, call.signal),
+      serverDelayMs: retryAfterMsOf,
+    });
   return {
     once,
-    json: (call) =>
-      retry(() => once(call), {
-        retries: options.retry.retries,
-        backoff: options.retry,
-        signal: call.signal,
-        retryable: (error) => retriable(error, options.retry, call.signal),
-        serverDelayMs: retryAfterMsOf,
-      }),
+    json: (call) => retried(call, () => true),
+    async submit(call, rule) {
+      try {
+        return await retried(call, (error) => resendable(error, rule));
+      } catch (error) {
+        throw call.signal.aborted ? error : billedFailure(options.provider, error, rule);
+      }
+    },
   };
 }
 
@@ -63,7 +77,18 @@ async function attempt(options: ProviderTransportOptions, call: TransportRequest
   const text = redact(response.text, options.secrets);
   if (response.status >= 200 && response.status < 300) return parseJson(options.provider, text);
   const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-  throw httpError({ provider: options.provider, status: response.status, text: errorText(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  const error = httpError({
+    provider: options.provider,
+    status: response.status,
+    text: errorText(text),
+    providerCodes: errorCodes(text),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+  // A server that says `x-should-retry: false` is not asked again: OpenAI's and Anthropic's SDKs obey it too.
+  if (response.headers['x-should-retry'] === 'false' && error.transient) {
+    throw new PipewrightError(error.code, error.message, { details: error.details, transient: false });
+  }
+  throw error;
 }
 
 function retriable(error: unknown, settings: ProviderRetrySettings, signal: AbortSignal): boolean {

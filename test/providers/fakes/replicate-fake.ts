@@ -20,7 +20,7 @@ interface Job {
   cancelled: boolean;
 }
 
-const STATUS = { queued: 'starting', running: 'processing', done: 'succeeded', cancelled: 'canceled' } as const;
+const STATUS = { queued: 'starting', running: 'processing', done: 'succeeded', cancelled: 'canceled', expired: 'aborted' } as const;
 
 /**
  * Replicate predictions as documented (https://replicate.com/docs/topics/predictions): create

@@ -67,7 +67,7 @@ export function replicateImages(raw: unknown): Json {
 
 /** OpenAI image generation: base64 images become data URIs, which the artifact copy decodes. */
 export function openaiImages(raw: unknown): Json {
-  const images = openAiImages(raw).map((image) => ('url' in image ? image.url : `data:image/png;base64,${image.b64Json}`));
+  const images = openAiImages(raw).map((image) => ('url' in image ? image.url : `data:${image.contentType};base64,${image.b64Json}`));
   if (images.length === 0) throw unexpectedOutput('images');
   return { image: images[0], images };
 }
