@@ -1,3 +1,4 @@
+import { messageRefusal } from './anthropic-rules.js';
 import { startFakeServer, type FakeReply, type FakeServer } from './fake-server.js';
 
 export interface AnthropicFake extends FakeServer {
@@ -6,7 +7,8 @@ export interface AnthropicFake extends FakeServer {
 
 /**
  * The Messages API as documented (https://platform.claude.com/docs/en/api/java/messages/create): POST /v1/messages
- * with `x-api-key` and `anthropic-version`; `max_tokens` required; errors are
+ * with `x-api-key` and `anthropic-version`; the body checked by anthropic-rules.ts (the SDK's
+ * `MessageCreateParams`: `model`, `messages`, `max_tokens` required, no unknown keys); errors are
  * `{type:"error", error:{type, message}}` (https://platform.claude.com/docs/en/api/errors).
  */
 export async function startAnthropicFake(key: string): Promise<AnthropicFake> {
@@ -16,8 +18,9 @@ export async function startAnthropicFake(key: string): Promise<AnthropicFake> {
     if (request.headers['x-api-key'] !== key) return error(401, 'authentication_error', `invalid x-api-key ${String(request.headers['x-api-key'])}`);
     if (request.headers['anthropic-version'] === undefined) return error(400, 'invalid_request_error', 'anthropic-version: header is required');
     if (request.method !== 'POST' || request.segments.join('/') !== 'v1/messages') return error(404, 'not_found_error', 'Not found');
-    const body = request.body as { model?: string; max_tokens?: unknown; messages?: unknown };
-    if (typeof body?.max_tokens !== 'number') return error(400, 'invalid_request_error', 'max_tokens: Field required');
+    const refusal = messageRefusal(request.body);
+    if (refusal !== undefined) return error(400, 'invalid_request_error', refusal);
+    const body = request.body as { model: string };
     return {
       status: 200,
       body: {
