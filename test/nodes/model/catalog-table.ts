@@ -1,9 +1,12 @@
+import { VIDEO_CASES } from './catalog-table-video.js';
+
 /**
  * Per entry, what the catalog tests need beyond the entry itself: settings outside the documented
  * ranges (each must be rejected) and, where cost depends on a quantity, a setting with more of it (than `less`, default the defaults).
  * Every catalog entry must have a row, so a new model cannot skip these checks.
  */
 export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  ...VIDEO_CASES,
   'generate:flux_2': {
     outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }],
     more: { num_images: 4 },
@@ -30,8 +33,6 @@ export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>
   'generate:kling_video_2_5': { outOfRange: [{ duration: '7' }, { cfg_scale: 2 }, { aspect_ratio: '4:3' }], more: { duration: '10' } },
   'generate:kling_video_2_5_i2v': { outOfRange: [{ duration: 5 }, { cfg_scale: -0.1 }], more: { duration: '10' } },
   'generate:kling_video_2_5_standard_i2v': { outOfRange: [{ duration: '15' }], more: { duration: '10' } },
-  'generate:veo_3': { outOfRange: [{ duration: '10s' }, { resolution: '4k' }], less: { duration: '4s' }, more: { duration: '8s' } },
-  'generate:veo_3_fast': { outOfRange: [{ aspect_ratio: '4:3' }], less: { duration: '4s' }, more: { duration: '8s' } },
   'generate:hailuo_02_i2v': { outOfRange: [{ duration: '8' }], more: { duration: '10' } },
   'generate:elevenlabs_tts': { outOfRange: [{ speed: 2 }, { stability: 1.1 }, { voice: '' }] },
   'generate:elevenlabs_v3': { outOfRange: [{ stability: -1 }] },

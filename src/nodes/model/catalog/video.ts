@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, expandPrompt, seconds, seed } from './fields.js';
+import { aspectRatio, expandPrompt, seconds } from './fields.js';
 import { falVideo } from './outputs.js';
 import { imageIn, promptIn, videoOut } from './ports.js';
+import { veoModels } from './video-veo.js';
 
 const motionPrompt = { ...promptIn, description: 'What happens in the clip: motion, camera, mood.' };
 const firstFrame = { ...imageIn, description: 'The first frame: the video starts from this image.' };
@@ -17,18 +18,8 @@ const klingParams = {
 /** Kling 2.5 Turbo Pro: $0.35 for 5 s, $0.07 per further second (https://fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt). */
 const klingProCost = (p: { duration: string }) => 7 * seconds(p.duration);
 
-const veoParams = z.strictObject({
-  aspect_ratio: aspectRatio(['16:9', '9:16', '1:1'], '16:9'),
-  duration: z.enum(['4s', '6s', '8s']).default('8s').describe('Length: 4s, 6s or 8s.'),
-  resolution: z.enum(['720p', '1080p']).default('720p').describe('Output resolution: 720p or 1080p.'),
-  generate_audio: z.boolean().default(true).describe('Add a soundtrack with speech and effects; off costs a third less.'),
-  enhance_prompt: expandPrompt,
-  auto_fix: z.boolean().default(true).describe('Rewrite a prompt that fails content checks instead of failing.'),
-  negative_prompt: z.string().optional().describe('What to keep out of the video.'),
-  seed,
-});
-
 export const videoModels: readonly ModelEntry[] = [
+  ...veoModels,
   defineModel({
     ...textToVideo,
     nodeType: 'generate:kling_video_2_5',
@@ -74,37 +65,6 @@ export const videoModels: readonly ModelEntry[] = [
     fromOutput: falVideo,
     source: 'https://fal.ai/models/fal-ai/kling-video/v2.5-turbo/standard/image-to-video/llms.txt',
     documented: true,
-  }),
-  defineModel({
-    ...textToVideo,
-    nodeType: 'generate:veo_3',
-    aliases: ['generate:veo3', 'generate:veo-3'],
-    label: 'Veo 3',
-    description: 'Google Veo 3: realistic video with native sound (dialogue, ambience) from one prompt; the pick for talking scenes.',
-    provider: 'fal',
-    endpoint: 'fal-ai/veo3',
-    params: veoParams,
-    // $0.50 per second with audio, $0.33 without (a third less).
-    cost: (p) => (p.generate_audio ? 50 : 34) * seconds(p.duration),
-    toInput: (inputs, p) => ({ prompt: inputs.prompt, ...p }),
-    fromOutput: falVideo,
-    source: 'https://fal.ai/models/fal-ai/veo3/api',
-    documented: false,
-  }),
-  defineModel({
-    ...textToVideo,
-    nodeType: 'generate:veo_3_fast',
-    aliases: ['generate:veo3-fast', 'generate:veo-3-fast'],
-    label: 'Veo 3 Fast',
-    description: 'Veo 3 Fast: the same sound-and-picture model, quicker and cheaper, for drafts and social clips.',
-    provider: 'fal',
-    endpoint: 'fal-ai/veo3/fast',
-    params: veoParams,
-    cost: (p) => (p.generate_audio ? 25 : 17) * seconds(p.duration),
-    toInput: (inputs, p) => ({ prompt: inputs.prompt, ...p }),
-    fromOutput: falVideo,
-    source: 'https://fal.ai/models/fal-ai/veo3/fast/api',
-    documented: false,
   }),
   defineModel({
     ...imageToVideo,
