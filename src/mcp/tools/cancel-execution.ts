@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { ExecutionStatusSchema } from '../../service/index.js';
+import { toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -16,15 +17,15 @@ export const outputSchema = {
   status: ExecutionStatusSchema,
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Cancel an execution',
   description:
     'Stops a QUEUED or RUNNING execution: running nodes are aborted, remote provider jobs asked to stop, pending nodes marked CANCELLED. Completed outputs stay cached. ' +
     'A finished execution cannot be cancelled (not_cancellable). Then poll_execution shows the final state.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Cancel an execution', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-};
+  hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+});
 
 export function registerCancelExecutionTool(server: McpServer, backend: Backend): void {
   server.registerTool(

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -15,15 +16,15 @@ export const outputSchema = {
   deleted: z.literal(true).describe('Always true on success'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Delete a workflow',
   description:
     'Deletes a saved workflow and its version history; its past executions are kept and stay readable. Only do this when the user asks, ' +
     'or to tidy up "scratch" workflows you created. It cannot be undone.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Delete a workflow', readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+});
 
 export function registerDeleteWorkflowTool(server: McpServer, backend: Backend): void {
   server.registerTool(

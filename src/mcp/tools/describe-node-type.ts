@@ -4,6 +4,7 @@ import type { Backend } from '../../backend/index.js';
 import { CatalogEntrySchema } from '../../service/index.js';
 import { closestMatch } from '../../graph/index.js';
 import { PipewrightError } from '../../errors/index.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -15,15 +16,15 @@ export const inputSchema = {
 
 export const outputSchema = CatalogEntrySchema.shape;
 
-export const config = {
+export const config = toolConfig({
   title: 'Describe a node type',
   description:
     'Gives one node type in full: every input port and config setting with its type and whether it is required, output ports, the JSON Schema of data.config, cost and timeout. ' +
     'Call it for each type you put in a workflow, before validate_workflow, so ports and config are right the first time.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Describe a node type', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerDescribeNodeTypeTool(server: McpServer, backend: Backend): void {
   server.registerTool(

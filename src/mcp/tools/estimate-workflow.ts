@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { EstimateViewSchema, ExecuteBodySchema } from '../../service/index.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -19,15 +20,15 @@ export const inputSchema = {
 
 export const outputSchema = EstimateViewSchema.shape;
 
-export const config = {
+export const config = toolConfig({
   title: "Estimate a workflow's cost",
   description:
     'Predicts the credits a real run of a saved workflow would cost, per node, against the balance. Free and instant. ' +
     'Call it before execute_workflow without dryRun, and tell the user the cost when it is not trivial.',
   inputSchema,
   outputSchema,
-  annotations: { title: "Estimate a workflow's cost", readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerEstimateWorkflowTool(server: McpServer, backend: Backend): void {
   server.registerTool(

@@ -7,6 +7,7 @@ import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import type { PendingWork } from '../pending-work.js';
 import { progressReporter } from '../progress.js';
+import { toolConfig } from '../tool-config.js';
 import { guarded, type ToolExtra } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -51,7 +52,7 @@ export const outputSchema = {
   error: PollViewSchema.shape.error.optional(),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Execute a workflow',
   description:
     'Runs a saved workflow (workflowId) or an inline graph (nodes/edges, saved first as a workflow tagged "scratch"). Model nodes call paid AI providers: ' +
@@ -59,8 +60,8 @@ export const config = {
     'otherwise, or if the wait ends first, call poll_execution with the executionId. Cancelling this call cancels the execution.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Execute a workflow', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-};
+  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+});
 
 type Args = z.infer<typeof inputSchema>;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { ExecutionDetailSchema } from '../../service/index.js';
 import { artifactLinks } from '../artifact-links.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -16,15 +17,15 @@ export const outputSchema = {
   execution: ExecutionDetailSchema.describe('The full execution record'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Get an execution',
   description:
     'The full record of an execution: inputs, credits, timing, and per node its type, status, attempts, cost, cache hit, outputs, error and logs. ' +
     'Use it to explain a failure or report what a run cost; for a quick status use poll_execution.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Get an execution', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerGetExecutionTool(server: McpServer, backend: Backend): void {
   server.registerTool(

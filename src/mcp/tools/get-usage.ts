@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Backend } from '../../backend/index.js';
 import { UsageViewSchema } from '../../service/index.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -10,14 +11,14 @@ export const inputSchema = {};
 
 export const outputSchema = UsageViewSchema.shape;
 
-export const config = {
+export const config = toolConfig({
   title: 'Get credit usage',
   description:
     "The account's credit balance, today's usage, recent daily history and plan limits. Use it when a run is refused for credits or the user asks what is left.",
   inputSchema,
   outputSchema,
-  annotations: { title: 'Get credit usage', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerGetUsageTool(server: McpServer, backend: Backend): void {
   server.registerTool(

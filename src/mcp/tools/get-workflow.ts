@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { WorkflowViewSchema } from '../../service/index.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -15,15 +16,15 @@ export const outputSchema = {
   workflow: WorkflowViewSchema.describe('The workflow with its graph (React Flow JSON)'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Get a workflow',
   description:
     'Returns a saved workflow with its nodes and edges. Use it to inspect or edit a workflow: change the graph and send it back with save_workflow ' +
     '(pass updatedAt as baseUpdatedAt so a concurrent edit is not overwritten).',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Get a workflow', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerGetWorkflowTool(server: McpServer, backend: Backend): void {
   server.registerTool(

@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { WorkflowListQuerySchema, WorkflowSummarySchema } from '../../service/index.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -17,15 +18,15 @@ export const outputSchema = {
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'List workflows',
   description:
     'Lists saved workflows (id, name, tags, node count, version). Use it to find a workflow to run or reuse before drafting a new one. ' +
     'Then call get_workflow for its graph, or execute_workflow with its id.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'List workflows', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerListWorkflowsTool(server: McpServer, backend: Backend): void {
   server.registerTool(

@@ -4,6 +4,7 @@ import type { Backend } from '../../backend/index.js';
 import { PollViewSchema } from '../../service/index.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -15,15 +16,15 @@ export const inputSchema = {
 
 export const outputSchema = PollViewSchema.shape;
 
-export const config = {
+export const config = toolConfig({
   title: 'Poll an execution',
   description:
     "Cheap status of an execution: its status, each node's status, error and outputs, and finalOutput once COMPLETED. Stored output files come back as resource links. " +
     'Call it every few seconds while status is QUEUED or RUNNING; when FAILED, get_execution has per-node errors and logs.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Poll an execution', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerPollExecutionTool(server: McpServer, backend: Backend): void {
   server.registerTool(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { SaveBodySchema, WorkflowSummarySchema } from '../../service/index.js';
 import { MigrationOutput, ViolationOutput } from '../schemas/graph.js';
+import { toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -20,15 +21,15 @@ export const outputSchema = {
   migrations: z.array(MigrationOutput).describe('Corrections made to what was sent, e.g. a wrong category'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Save a workflow',
   description:
     'Creates a workflow, or replaces one when workflowId is given (each save is a new version). The graph is validated first; on failure nothing is saved ' +
     'and the error lists every violation with its fix. Save once validate_workflow says ok, then call execute_workflow with the id.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Save a workflow', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-};
+  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+});
 
 export function registerSaveWorkflowTool(server: McpServer, backend: Backend): void {
   server.registerTool(

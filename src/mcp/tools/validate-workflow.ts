@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { SaveBodySchema } from '../../service/index.js';
 import { ViolationOutput } from '../schemas/graph.js';
+import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
 
@@ -19,15 +20,15 @@ export const outputSchema = {
   warnings: z.array(ViolationOutput).describe('Non-blocking issues: unused nodes, no output, deprecated types, providers not configured'),
 };
 
-export const config = {
+export const config = toolConfig({
   title: 'Validate a workflow graph',
   description:
     'Checks a graph without saving or running it: node types, handles, port types, cycles, required inputs, config. Returns every violation at once with a concrete fix. ' +
     'Call it after drafting and after each fix until ok is true; then save_workflow, estimate_workflow or execute_workflow.',
   inputSchema,
   outputSchema,
-  annotations: { title: 'Validate a workflow graph', readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-};
+  hints: READ_ONLY,
+});
 
 export function registerValidateWorkflowTool(server: McpServer, backend: Backend): void {
   server.registerTool(
