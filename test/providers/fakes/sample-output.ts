@@ -8,8 +8,8 @@ export type FileUrl = (index: number, kind: FileKind) => string;
 
 /**
  * A plausible result for `input`, built from the endpoint's published output schema: every
- * required field, plus every optional field that holds a file. Files (objects with a `url`) point
- * at `fileUrl`, their kind read from the field name (`video`, `audio_file`, `images`) or the
+ * required field, plus every optional field that holds a file. Files (objects with a `url`, or
+ * Replicate's `format: uri` strings) point at `fileUrl`, their kind read from the field name (`video`, `audio_file`, `images`) or the
  * schema's title; `images` holds one file per `num_images`; `prompt` echoes the request.
  */
 export function sampleOutput(schema: Schema, input: Input, fileUrl: FileUrl): unknown {
@@ -25,6 +25,7 @@ export function sampleOutput(schema: Schema, input: Input, fileUrl: FileUrl): un
     if (isFile(node)) return file(node, here ?? 'image');
     if (node.const !== undefined) return node.const;
     if (Array.isArray(node.enum)) return node.enum.includes('en') ? 'en' : node.enum[0];
+    if (node.type === 'string' && node.format === 'uri') return fileUrl(files++, here ?? 'image');
     if (node.type === 'array' || node.items !== undefined) return list(node, key, here);
     if (node.type === 'object' || node.properties !== undefined) return object(node, here);
     return scalar(node, key);
