@@ -1,23 +1,4 @@
-import type {
-  CatalogEntry,
-  EstimateView,
-  ExecuteAccepted,
-  ExecuteBody,
-  ExecutionDetail,
-  ExecutionListQuery,
-  ExecutionSummary,
-  LintBody,
-  LintResult,
-  Page,
-  PollView,
-  SaveBody,
-  SaveResult,
-  ScratchExecuteBody,
-  UsageView,
-  WorkflowListQuery,
-  WorkflowSummary,
-  WorkflowView,
-} from '../service/index.js';
+import type * as service from '../service/index.js';
 
 /**
  * What the MCP server (and any other client-side face) needs from pipewright. Two
@@ -28,14 +9,14 @@ import type {
  * contract's codes, whichever side they came from.
  */
 export interface Backend {
-  listNodeTypes(): Promise<CatalogEntry[]>;
-  listWorkflows(query: WorkflowListQuery): Promise<Page<WorkflowSummary>>;
-  getWorkflow(id: string): Promise<WorkflowView>;
-  validateWorkflow(graph: LintBody): Promise<LintResult>;
+  listNodeTypes(): Promise<service.CatalogEntry[]>;
+  listWorkflows(query: service.WorkflowListQuery): Promise<service.Page<service.WorkflowSummary>>;
+  getWorkflow(id: string): Promise<service.WorkflowView>;
+  validateWorkflow(graph: service.LintBody): Promise<service.LintResult>;
   /** Creates when `id` is absent, else replaces (a new version). */
-  saveWorkflow(input: { id?: string; workflow: SaveBody }): Promise<SaveResult>;
+  saveWorkflow(input: { id?: string; workflow: service.SaveBody }): Promise<service.SaveResult>;
   deleteWorkflow(id: string): Promise<{ id: string; deleted: true }>;
-  estimateWorkflow(id: string, body: ExecuteBody): Promise<EstimateView>;
+  estimateWorkflow(id: string, body: service.ExecuteBody): Promise<service.EstimateView>;
   /**
    * With `id`, `body` is the execute body of docs/api.md (inputs, nodes/edges, targetNodeId,
    * force, dryRun). Without it, `body` must carry `nodes`/`edges` (and may carry `name`): that
@@ -43,12 +24,16 @@ export interface Backend {
    * and body replay the first answer (the same execution, no second scratch workflow); the same
    * key with another body is `idempotency_key_reused`.
    */
-  executeWorkflow(id: string | undefined, body: ScratchExecuteBody, options?: { idempotencyKey?: string; signal?: AbortSignal }): Promise<ExecuteAccepted>;
-  pollExecution(id: string, options?: { signal?: AbortSignal }): Promise<PollView>;
-  getExecution(id: string): Promise<ExecutionDetail>;
-  listExecutions(query: ExecutionListQuery): Promise<Page<ExecutionSummary>>;
+  executeWorkflow(
+    id: string | undefined,
+    body: service.ScratchExecuteBody,
+    options?: { idempotencyKey?: string; signal?: AbortSignal },
+  ): Promise<service.ExecuteAccepted>;
+  pollExecution(id: string, options?: { signal?: AbortSignal }): Promise<service.PollView>;
+  getExecution(id: string): Promise<service.ExecutionDetail>;
+  listExecutions(query: service.ExecutionListQuery): Promise<service.Page<service.ExecutionSummary>>;
   cancelExecution(id: string): Promise<{ executionId: string; status: string }>;
-  getUsage(): Promise<UsageView>;
+  getUsage(): Promise<service.UsageView>;
   /** Bytes of an output file (an artifact URL from an execution's outputs). */
   readArtifact(id: string): Promise<{ bytes: Uint8Array; contentType: string }>;
   /** A `file://` URL of an output file when this backend keeps it on this machine (embedded); else undefined. */

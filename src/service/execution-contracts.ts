@@ -1,17 +1,7 @@
 import type { ExecutionStatus } from '../engine/index.js';
 import type { Page } from './contracts.js';
 import type { Principal } from './principal.js';
-import type {
-  EstimateView,
-  ExecuteAccepted,
-  ExecuteBody,
-  ExecutionDetail,
-  ExecutionListQuery,
-  ExecutionSummary,
-  PollView,
-  RunBody,
-  TriggerBody,
-} from './wire/index.js';
+import type * as wire from './wire/index.js';
 
 /**
  * The execution use cases (docs/execution.md, and docs/api.md "Execution routes"). Shapes marked
@@ -39,17 +29,17 @@ export interface RunDescription {
 }
 
 export interface ExecutionService {
-  execute(principal: Principal, workflowId: string, body: ExecuteBody): Promise<ExecuteAccepted>;
+  execute(principal: Principal, workflowId: string, body: wire.ExecuteBody): Promise<wire.ExecuteAccepted>;
   describeRun(principal: Principal, workflowId: string): Promise<RunDescription>;
-  run(principal: Principal, workflowId: string, body: RunBody): Promise<RunAccepted>;
-  estimate(principal: Principal, workflowId: string, body: ExecuteBody): Promise<EstimateView>;
-  poll(principal: Principal, executionId: string): Promise<PollView>;
-  detail(principal: Principal, executionId: string): Promise<ExecutionDetail>;
-  list(principal: Principal, query: ExecutionListQuery): Promise<Page<ExecutionSummary>>;
+  run(principal: Principal, workflowId: string, body: wire.RunBody): Promise<RunAccepted>;
+  estimate(principal: Principal, workflowId: string, body: wire.ExecuteBody): Promise<wire.EstimateView>;
+  poll(principal: Principal, executionId: string): Promise<wire.PollView>;
+  detail(principal: Principal, executionId: string): Promise<wire.ExecutionDetail>;
+  list(principal: Principal, query: wire.ExecutionListQuery): Promise<Page<wire.ExecutionSummary>>;
   /** `not_cancellable` (409) once finished. */
   cancel(principal: Principal, executionId: string): Promise<{ executionId: string; status: ExecutionStatus }>;
   /** A new execution re-running the failed and skipped nodes, reusing every completed output. */
-  retry(principal: Principal, executionId: string): Promise<ExecuteAccepted>;
+  retry(principal: Principal, executionId: string): Promise<wire.ExecuteAccepted>;
   /**
    * No key: the webhook id is the credential. An unknown id is `not_found` and reveals nothing.
    * `beforeStart` runs once the body, the inputs, credits and the daily cap have passed, just
@@ -57,7 +47,7 @@ export interface ExecutionService {
    */
   trigger(
     webhookId: string,
-    body: TriggerBody,
+    body: wire.TriggerBody,
     options?: { beforeStart?: () => Promise<void> },
   ): Promise<{ executionId: string; status: 'queued'; message: string }>;
   describeTrigger(webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }>;
