@@ -8,6 +8,9 @@ import { createOpenAiAdapter } from './openai.js';
 import type { ProviderAdapter, ProviderId } from './provider.js';
 import { createReplicateAdapter } from './replicate.js';
 import type { ProviderSettings } from './settings.js';
+import { falStorageUpload } from './uploads/fal-storage.js';
+import { withFileBodies } from './uploads/file-bodies.js';
+import { replicateFilesUpload } from './uploads/replicate-files.js';
 
 export interface ProviderOptions {
   /** Defaults to one keep-alive undici client shared by every adapter. */
@@ -25,11 +28,18 @@ export function createProviders(settings: ProviderSettings, options: ProviderOpt
     retry: { ...DEFAULT_PROVIDER_RETRY, ...options.retry },
     jobs: { poll: { ...DEFAULT_POLL, ...options.poll }, cancelTimeoutMs: options.cancelTimeoutMs ?? 5_000 },
   };
+  const uploads: AdapterDeps = { ...deps, http: withFileBodies(deps.http) };
   const adapters = [
-    createFalAdapter(settings.fal, deps),
-    createReplicateAdapter(settings.replicate, deps),
+    withUpload(createFalAdapter(settings.fal, deps), settings.fal && falStorageUpload(settings.fal, uploads)),
+    withUpload(createReplicateAdapter(settings.replicate, deps), settings.replicate && replicateFilesUpload(settings.replicate, uploads)),
+    // OpenAI and Anthropic take images inline (data URIs, base64 blocks) or by public URL: no upload.
     createOpenAiAdapter(settings.openai, deps),
     createAnthropicAdapter(settings.anthropic, deps),
   ];
   return new Map(adapters.map((adapter) => [adapter.id, adapter]));
+}
+
+/** fal and Replicate read local files from their own storage, where they are uploaded first (docs/providers.md, "Files"). */
+function withUpload(adapter: ProviderAdapter, upload: ProviderAdapter['upload']): ProviderAdapter {
+  return upload ? { ...adapter, upload } : adapter;
 }

@@ -40,4 +40,13 @@ export interface ProviderAdapter {
   requiredEnv: readonly string[];
   configured(): boolean;
   call(request: ProviderCall, ctx: ProviderCallContext): Promise<ProviderResult>;
+  /** Puts a local file where the provider reads files from and answers the URL to send; absent where the API takes files inline. */
+  upload?(file: ProviderFile, signal: AbortSignal): Promise<string>;
+}
+
+/** A file to hand to a provider: its bytes, their content type, and the name it is stored under. */
+export interface ProviderFile {
+  bytes: Uint8Array;
+  contentType: string;
+  fileName: string;
 }

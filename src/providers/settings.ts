@@ -4,7 +4,8 @@
  * never a crash — calling it fails with `provider_not_configured`.
  */
 export interface ProviderSettings {
-  fal?: { apiKey: string; queueUrl: string };
+  /** `restUrl` (FAL_REST_URL) is fal's REST API, where files are uploaded; unset means `DEFAULT_URLS.falRest`. */
+  fal?: { apiKey: string; queueUrl: string; restUrl?: string };
   replicate?: { apiToken: string; apiUrl: string };
   openai?: OpenAiSettings;
   anthropic?: { apiKey: string; baseUrl: string };
@@ -20,6 +21,7 @@ export interface OpenAiSettings {
 
 export const DEFAULT_URLS = {
   fal: 'https://queue.fal.run',
+  falRest: 'https://rest.fal.ai',
   replicate: 'https://api.replicate.com/v1',
   openai: 'https://api.openai.com/v1',
   openrouter: 'https://openrouter.ai/api/v1',
@@ -32,7 +34,9 @@ export function providerSettingsFromEnv(env: Env): ProviderSettings {
   const read = (name: string) => nonEmpty(env[name]);
   const settings: ProviderSettings = {};
   const falKey = read('FAL_KEY');
-  if (falKey) settings.fal = { apiKey: falKey, queueUrl: baseUrl(read('FAL_QUEUE_URL') ?? DEFAULT_URLS.fal) };
+  const falRest = read('FAL_REST_URL');
+  if (falKey)
+    settings.fal = { apiKey: falKey, queueUrl: baseUrl(read('FAL_QUEUE_URL') ?? DEFAULT_URLS.fal), ...(falRest ? { restUrl: baseUrl(falRest) } : {}) };
   const replicateToken = read('REPLICATE_API_TOKEN');
   if (replicateToken) {
     settings.replicate = { apiToken: replicateToken, apiUrl: baseUrl(read('REPLICATE_API_URL') ?? DEFAULT_URLS.replicate) };

@@ -8,6 +8,7 @@ import { providerNotConfigured, type Providers } from './not-configured.js';
 import { dryRunOutputs } from './placeholders.js';
 import { providerInputs } from './provider-inputs.js';
 import { storeOutputs } from './store-outputs.js';
+import type { UploadMemo } from './upload-memo.js';
 
 const sourcesPort: PortSpec = {
   name: 'sources',
@@ -23,9 +24,9 @@ const keepProviderUrlOnly = z
 /**
  * One catalog entry as a node type: its params are the node's settings, its ports the node's
  * ports, and `run` is always the same — call the entry's provider, read the documented output,
- * copy the files home.
+ * copy the files home. `uploads` is shared by every model node type, so a file is uploaded once per execution.
  */
-export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNodeType {
+export function modelNodeType(entry: ModelEntry, providers: Providers, uploads: UploadMemo): ModelNodeType {
   const config = (entry.params as unknown as z.ZodObject).extend({ keepProviderUrlOnly }) as unknown as z.ZodType<Record<string, unknown>>;
   const paramsOf = ({ keepProviderUrlOnly: _skip, ...params }: Record<string, unknown>) => params;
   const hasFiles = filePorts(entry.outputs).length > 0;
@@ -44,7 +45,7 @@ export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNod
     maxRetries: entry.kind === 'llm' ? 2 : 1,
     cacheable: true,
     async run(ctx) {
-      return runModel(entry, providers, ctx, paramsOf(ctx.settings));
+      return runModel(entry, { providers, uploads }, ctx, paramsOf(ctx.settings));
     },
     async dryRun(ctx) {
       const outputs = await dryRunOutputs(entry, ctx);
@@ -53,10 +54,15 @@ export function modelNodeType(entry: ModelEntry, providers: Providers): ModelNod
   };
 }
 
-async function runModel(entry: ModelEntry, providers: Providers, ctx: NodeContext, params: Record<string, unknown>): Promise<NodeOutputs> {
+async function runModel(
+  entry: ModelEntry,
+  { providers, uploads }: { providers: Providers; uploads: UploadMemo },
+  ctx: NodeContext,
+  params: Record<string, unknown>,
+): Promise<NodeOutputs> {
   const adapter = providers.get(entry.provider);
   if (!adapter?.configured()) throw providerNotConfigured(entry.nodeType, entry.provider, adapter?.requiredEnv ?? []);
-  const inputs = await providerInputs(entry, ctx);
+  const inputs = await providerInputs(entry, { adapter, uploads }, ctx);
   const result = await adapter.call(
     { endpoint: entry.endpointFor?.(params) ?? entry.endpoint, input: entry.toInput(inputs, params) },
     {

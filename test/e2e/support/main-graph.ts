@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import type { StandIns } from './stand-ins.js';
 
-const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({
+export const node = (id: string, nodeType: string, config: Record<string, unknown> = {}) => ({
   id,
   type: 'basedNode',
   position: { x: 0, y: 0 },
   data: { nodeType, config },
 });
-const wire = (source: string, sourcePort: string, target: string, targetPort: string) => ({
+export const wire = (source: string, sourcePort: string, target: string, targetPort: string) => ({
   id: `${source}-${target}`,
   source,
   target,

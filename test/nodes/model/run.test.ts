@@ -76,14 +76,6 @@ describe('a model node run', () => {
     expect(ctx.logs.join('\n')).toMatch(/Could not copy .*HTTP 404/);
   });
 
-  it('sends our own artifacts to the provider inline, as data URIs', async () => {
-    const fal = fakeAdapter('fal', { image: { url: `${base}/out.png` } });
-    const artifacts = new MemoryArtifactStore();
-    const mine = await artifacts.put({ bytes: png, contentType: 'image/png' });
-    await runNode(typeWith('generate:clarity_upscaler', fal), {}, { ...local, artifacts, inputs: { image: mine.url } });
-    expect(fal.calls[0]!.request.input.image_url).toBe(`data:image/png;base64,${png.toString('base64')}`);
-  });
-
   it('stores base64 images from OpenAI and has no provider URL for them', async () => {
     const openai = fakeAdapter('openai', { data: [{ b64_json: png.toString('base64') }] });
     const out = await runNode(typeWith('generate:gpt_image_1', openai), { quality: 'low' }, { ...local, inputs: { prompt: 'p' } });
