@@ -21,4 +21,10 @@ export const VIDEO_CASES: Record<string, { outOfRange: Record<string, unknown>[]
   'generate:kling_video_3_pro_i2v': { outOfRange: [{ aspect_ratio: '16:9' }, { negative_prompt: 'x'.repeat(2501) }], more: { duration: '15' } },
   'generate:kling_video_3_standard': { outOfRange: [{ cfg_scale: 1.5 }], less: { generate_audio: false }, more: { generate_audio: true } },
   'generate:kling_video_3_standard_i2v': { outOfRange: [{ duration: '20' }], more: { duration: '10' } },
+  'generate:hailuo_02_i2v': { outOfRange: [{ duration: '8' }, { resolution: '1080P' }], less: { resolution: '512P' }, more: { duration: '10' } },
+  'generate:hailuo_2_3': { outOfRange: [{ duration: '5' }], more: { duration: '10' } },
+  'generate:hailuo_2_3_i2v': { outOfRange: [{ prompt_optimizer: 'yes' }], more: { duration: '10' } },
+  'generate:hailuo_2_3_fast_i2v': { outOfRange: [{ duration: 10 }], more: { duration: '10' } },
+  'generate:hailuo_2_3_pro': { outOfRange: [{ duration: '6' }] },
+  'generate:hailuo_2_3_pro_i2v': { outOfRange: [{ resolution: '768P' }] },
 };

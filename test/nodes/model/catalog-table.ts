@@ -30,7 +30,6 @@ export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>
   'generate:recraft_crisp_upscale': { outOfRange: [{ scale: 2 }] },
   'generate:birefnet': { outOfRange: [{ model: 'Huge' }, { operating_resolution: '4096x4096' }], more: { operating_resolution: '2048x2048' } },
   'generate:bria_background_remove': { outOfRange: [{ model: 'x' }] },
-  'generate:hailuo_02_i2v': { outOfRange: [{ duration: '8' }], more: { duration: '10' } },
   'generate:elevenlabs_tts': { outOfRange: [{ speed: 2 }, { stability: 1.1 }, { voice: '' }] },
   'generate:elevenlabs_v3': { outOfRange: [{ stability: -1 }] },
   'generate:whisper': { outOfRange: [{ task: 'summarise' }, { language: 'English' }, { chunk_level: 'line' }], more: { diarize: true } },
