@@ -2,36 +2,17 @@
 
 export { createServices } from './create-services.js';
 export type { CreateServicesOptions } from './create-services.js';
-export { DEFAULT_ARTIFACT_URL_TTL_SECONDS, DEFAULT_PLAN_LIMITS, DEFAULT_STARTING_CREDITS, DEFAULT_PLAN, limitsFor } from './settings.js';
+export { DEFAULT_ARTIFACT_URL_TTL_SECONDS, DEFAULT_PLAN_LIMITS } from './settings.js';
 export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
 export type { ArtifactUrlRenderer } from './artifacts/index.js';
-export { artifactIdOf, artifactRef } from '../artifacts/index.js';
+export { artifactIdOf } from '../artifacts/index.js';
 export type { ServiceSettings } from './settings.js';
 export type { Links } from './workflows/links.js';
-export { SCOPES, PLANS, requireScope } from './principal.js';
+export { requireScope } from './principal.js';
 export type { Scope, Plan, Principal } from './principal.js';
 export { DEFAULT_KEY_SCOPES } from './auth/issue-key.js';
-export type {
-  Services,
-  AuthService,
-  KeyService,
-  ApiKeyView,
-  AccountService,
-  WorkflowService,
-  SaveResult,
-  LintResult,
-  Page,
-  CatalogService,
-  UsageService,
-  HealthService,
-  ArtifactLinkService,
-} from './contracts.js';
-export type {
-  ExecutionService,
-  RunAccepted,
-  RunDescription,
-  IdempotencyService,
-} from './execution-contracts.js';
+export type { Services, AuthService, ApiKeyView, SaveResult, LintResult, Page, UsageService, ArtifactLinkService } from './contracts.js';
+export type { RunAccepted, RunDescription, IdempotencyService } from './execution-contracts.js';
 // The wire: the schemas of what the faces receive and answer, and the one way each face parses.
 export {
   parseBody,
@@ -70,7 +51,6 @@ export type {
   LintBody,
   PlanLimits,
   PollView,
-  RunBody,
   SaveBody,
   ScratchExecuteBody,
   UsageView,
@@ -78,13 +58,12 @@ export type {
   WorkflowSummary,
   WorkflowView,
 } from './wire/index.js';
-export { InProcessQueue } from './executions/index.js';
 export type { ExecutionQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
-export type { IdempotencyOptions, WebhookOwner, WebhookOwners } from './idempotency/index.js';
+export type { WebhookOwner, WebhookOwners } from './idempotency/index.js';
 export { accountPrincipal, importTemplates, importTemplatesOnFirstStart } from './templates/index.js';
-export type { ImportTemplatesOptions, ImportTemplatesResult } from './templates/index.js';
+export type { ImportTemplatesResult } from './templates/index.js';
 // Executions and node runs report these statuses: they are part of every view above.
 export { EXECUTION_STATUSES, NODE_STATUSES, FINISHED_EXECUTION_STATUSES, FINISHED_NODE_STATUSES } from '../engine/index.js';
 export type { ExecutionStatus, NodeStatus } from '../engine/index.js';
