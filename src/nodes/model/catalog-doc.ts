@@ -7,7 +7,8 @@ const KIND_TITLES: Record<ModelEntry['kind'], string> = {
   upscale: 'Upscaling',
   'background-removal': 'Background removal',
   video: 'Video',
-  audio: 'Speech',
+  audio: 'Audio (speech, sound effects, music)',
+  'speech-to-text': 'Speech to text',
   llm: 'Text (LLM)',
 };
 

@@ -1,3 +1,4 @@
+import { AUDIO_CASES } from './catalog-table-audio.js';
 import { VIDEO_CASES } from './catalog-table-video.js';
 
 /**
@@ -6,6 +7,7 @@ import { VIDEO_CASES } from './catalog-table-video.js';
  * Every catalog entry must have a row, so a new model cannot skip these checks.
  */
 export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  ...AUDIO_CASES,
   ...VIDEO_CASES,
   'generate:flux_2': {
     outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }],
@@ -30,10 +32,6 @@ export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>
   'generate:recraft_crisp_upscale': { outOfRange: [{ scale: 2 }] },
   'generate:birefnet': { outOfRange: [{ model: 'Huge' }, { operating_resolution: '4096x4096' }], more: { operating_resolution: '2048x2048' } },
   'generate:bria_background_remove': { outOfRange: [{ model: 'x' }] },
-  'generate:elevenlabs_tts': { outOfRange: [{ speed: 2 }, { stability: 1.1 }, { voice: '' }] },
-  'generate:elevenlabs_v3': { outOfRange: [{ stability: -1 }] },
-  'generate:whisper': { outOfRange: [{ task: 'summarise' }, { language: 'English' }, { chunk_level: 'line' }], more: { diarize: true } },
-  'generate:wizper': { outOfRange: [{ task: 'x' }] },
   'llm:prompt_rewrite': { outOfRange: [{ temperature: 3 }, { max_tokens: 0 }], more: { max_tokens: 4000 } },
   'llm:gpt_4o_mini': { outOfRange: [{ temperature: -1 }, { max_tokens: 40_000 }], more: { max_tokens: 8000 } },
   'llm:gpt_4_1': { outOfRange: [{ temperature: 2.5 }], more: { max_tokens: 8000 } },

@@ -1,101 +1,100 @@
 import { z } from 'zod';
+import type { PortSpec } from '../../../graph/index.js';
 import { defineModel, type ModelEntry } from './entry.js';
-import { falAudio, falTranscript } from './outputs.js';
-import { audioIn, audioOut, textIn, textOut } from './ports.js';
+import { outputFormat } from './fields.js';
+import { falAudio } from './outputs.js';
+import { audioOut, promptIn } from './ports.js';
+import { elevenLabsSpeechModels } from './elevenlabs-speech.js';
 
-const speech = { kind: 'audio', inputs: [textIn], outputs: [audioOut], timeoutMs: 180_000 } as const;
-const transcription = {
-  kind: 'audio',
-  inputs: [audioIn],
-  outputs: [textOut, { name: 'chunks', type: 'json', description: 'Timestamped segments: [{ timestamp: [start, end], text }].' }],
-  timeoutMs: 600_000,
-} as const;
-const unit = z.number().min(0).max(1);
-
-const elevenLabsVoice = {
-  voice: z.string().min(1).max(100).default('Rachel').describe('An ElevenLabs voice name (Rachel, Aria, Roger…) or voice id.'),
-  stability: unit.default(0.5).describe('Higher is steadier, lower more expressive; 0–1.'),
+const recordingIn: PortSpec = {
+  name: 'audio',
+  type: 'audio',
+  required: true,
+  description: 'The recording to clean up: speech over noise, music or room sound.',
 };
 
-/** Whisper's transcribe/translate settings, shared by fal's two Whisper deployments. */
-const whisperParams = {
-  task: z.enum(['transcribe', 'translate']).default('transcribe').describe('Transcribe as spoken, or translate to English.'),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/)
-    .optional()
-    .describe('ISO code of the spoken language (en, de, ja…); unset detects it.'),
-  chunk_level: z.enum(['none', 'segment', 'word']).default('segment').describe('Timestamp granularity of the chunks.'),
-};
+/** ElevenLabs' output encodings, codec_samplerate_bitrate (https://fal.ai/models/fal-ai/elevenlabs/sound-effects/v2/api). */
+const ELEVENLABS_FORMATS = [
+  'mp3_22050_32',
+  'mp3_44100_32',
+  'mp3_44100_64',
+  'mp3_44100_96',
+  'mp3_44100_128',
+  'mp3_44100_192',
+  'pcm_8000',
+  'pcm_16000',
+  'pcm_22050',
+  'pcm_24000',
+  'pcm_44100',
+  'pcm_48000',
+  'ulaw_8000',
+  'alaw_8000',
+  'opus_48000_32',
+  'opus_48000_64',
+  'opus_48000_96',
+  'opus_48000_128',
+  'opus_48000_192',
+] as const;
+
+const sound = { kind: 'audio', provider: 'fal', outputs: [audioOut], fromOutput: falAudio, documented: false } as const;
+
+/** Music is billed per minute; a length left to the model is priced as 5 minutes, the longest fal's guide says it picks. */
+const MUSIC_DEFAULT_MINUTES = 5;
 
 export const audioModels: readonly ModelEntry[] = [
+  ...elevenLabsSpeechModels,
   defineModel({
-    ...speech,
-    nodeType: 'generate:elevenlabs_tts',
-    aliases: ['generate:elevenlabs-tts', 'generate:text-to-speech', 'generate:tts'],
-    label: 'ElevenLabs TTS (Multilingual v2)',
-    description: 'ElevenLabs Multilingual v2: lifelike, emotionally rich narration in 29 languages; the default for voice-overs.',
-    provider: 'fal',
-    endpoint: 'fal-ai/elevenlabs/tts/multilingual-v2',
+    ...sound,
+    nodeType: 'generate:elevenlabs_sound_effects',
+    aliases: ['generate:elevenlabs-sound-effects', 'generate:sound-effects', 'generate:sfx'],
+    label: 'ElevenLabs Sound Effects v2',
+    description: 'Sound effects and ambiences from a description (a door creak, rain on a tent, a trailer braam), up to 22 seconds, optionally looping.',
+    endpoint: 'fal-ai/elevenlabs/sound-effects/v2',
+    inputs: [{ ...promptIn, description: 'The sound to make, in words.' }],
     params: z.strictObject({
-      ...elevenLabsVoice,
-      similarity_boost: unit.default(0.75).describe('How closely to match the original voice; 0–1.'),
-      style: unit.default(0).describe('Style exaggeration; 0–1, 0 is neutral.'),
-      speed: z.number().min(0.7).max(1.2).default(1).describe('Speaking rate, 0.7–1.2.'),
+      duration_seconds: z.number().min(0.5).max(22).optional().describe('Length in seconds, 0.5–22; unset lets the model choose.'),
+      prompt_influence: z.number().min(0).max(1).default(0.3).describe('How literally to follow the prompt, 0–1; higher varies less.'),
+      loop: z.boolean().default(false).describe('Make a sound that loops seamlessly.'),
+      output_format: outputFormat(ELEVENLABS_FORMATS, 'mp3_44100_128'),
     }),
-    // $0.10 per 1,000 characters; one call is priced as the 1,000 characters most narrations fit in.
-    cost: () => 10,
-    toInput: (inputs, p) => ({ text: inputs.text, ...p }),
-    fromOutput: falAudio,
-    source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/multilingual-v2/api',
-    documented: false,
+    // Price not confirmed: assumed $0.002 per second of sound, an unset length priced as the 22-second maximum.
+    cost: (p) => Math.ceil(0.2 * (p.duration_seconds ?? 22)),
+    timeoutMs: 180_000,
+    toInput: (inputs, p) => ({ text: inputs.prompt, ...p }),
+    source: 'https://fal.ai/models/fal-ai/elevenlabs/sound-effects/v2/api',
   }),
   defineModel({
-    ...speech,
-    nodeType: 'generate:elevenlabs_v3',
-    aliases: ['generate:elevenlabs-v3', 'generate:eleven-v3'],
-    label: 'ElevenLabs Eleven v3',
-    description: 'ElevenLabs Eleven v3: the most expressive voices, steered with inline audio tags such as [whispers] or [laughs].',
-    provider: 'fal',
-    endpoint: 'fal-ai/elevenlabs/tts/eleven-v3',
-    params: z.strictObject(elevenLabsVoice),
-    cost: () => 10,
-    toInput: (inputs, p) => ({ text: inputs.text, ...p }),
-    fromOutput: falAudio,
-    source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/eleven-v3/api',
-    documented: false,
-  }),
-  defineModel({
-    ...transcription,
-    nodeType: 'generate:whisper',
-    aliases: ['generate:speech-to-text', 'generate:stt', 'generate:transcribe'],
-    label: 'Whisper speech to text',
-    description: 'OpenAI Whisper on fal: transcribes (or translates to English) speech in about 100 languages, with timestamps.',
-    provider: 'fal',
-    endpoint: 'fal-ai/whisper',
+    ...sound,
+    nodeType: 'generate:elevenlabs_music',
+    aliases: ['generate:elevenlabs-music', 'generate:music'],
+    label: 'ElevenLabs Music',
+    description: 'Songs and instrumentals from a description of genre, mood and instruments, 3 seconds to 10 minutes, cleared for commercial use.',
+    endpoint: 'fal-ai/elevenlabs/music',
+    inputs: [{ ...promptIn, description: 'The music to make: genre, mood, tempo, instruments, lyrics.' }],
     params: z.strictObject({
-      ...whisperParams,
-      diarize: z.boolean().default(false).describe('Label who speaks when; costs more.'),
+      music_length_ms: z.number().int().min(3000).max(600_000).optional().describe('Length in milliseconds, 3,000–600,000; unset lets the model choose.'),
+      force_instrumental: z.boolean().default(false).describe('Guarantee a song without vocals.'),
+      output_format: outputFormat(ELEVENLABS_FORMATS, 'mp3_44100_128'),
     }),
-    cost: (p) => (p.diarize ? 2 : 1),
-    toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
-    fromOutput: falTranscript,
-    source: 'https://fal.ai/docs/model-api-reference/audio-api/whisper',
-    documented: true,
+    // Price not confirmed: assumed $0.80 per started minute of music.
+    cost: (p) => 80 * (p.music_length_ms === undefined ? MUSIC_DEFAULT_MINUTES : Math.ceil(p.music_length_ms / 60_000)),
+    timeoutMs: 900_000,
+    toInput: (inputs, p) => ({ prompt: inputs.prompt, ...p }),
+    source: 'https://fal.ai/models/fal-ai/elevenlabs/music/api',
   }),
   defineModel({
-    ...transcription,
-    nodeType: 'generate:wizper',
-    aliases: ['generate:whisper-v3-fast'],
-    label: 'Wizper (fast Whisper v3)',
-    description: "fal's accelerated Whisper v3: the same transcripts several times faster, best for long recordings.",
-    provider: 'fal',
-    endpoint: 'fal-ai/wizper',
-    params: z.strictObject(whisperParams),
-    cost: () => 1,
-    toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
-    fromOutput: falTranscript,
-    source: 'https://fal.ai/models/fal-ai/wizper/api',
-    documented: false,
+    ...sound,
+    nodeType: 'generate:elevenlabs_voice_isolation',
+    aliases: ['generate:elevenlabs-audio-isolation', 'generate:voice-isolation'],
+    label: 'ElevenLabs Voice Isolator',
+    description: 'Removes background noise, music and room sound from a recording and keeps the voice: for interviews, field audio and podcasts.',
+    endpoint: 'fal-ai/elevenlabs/audio-isolation',
+    inputs: [recordingIn],
+    params: z.strictObject({}),
+    // Price not confirmed: assumed $0.20 per minute of audio, which the cost cannot see; priced as a 5-minute recording.
+    cost: () => 100,
+    timeoutMs: 600_000,
+    toInput: (inputs) => ({ audio_url: inputs.audio }),
+    source: 'https://fal.ai/models/fal-ai/elevenlabs/audio-isolation/api',
   }),
 ];

@@ -3,6 +3,7 @@ import { backgroundRemovalModels } from './background-removal.js';
 import type { ModelEntry } from './entry.js';
 import { imageEditModels } from './image-edit.js';
 import { llmModels } from './llm.js';
+import { speechToTextModels } from './speech-to-text.js';
 import { textToImageModels } from './text-to-image.js';
 import { upscaleModels } from './upscale.js';
 import { videoModels } from './video.js';
@@ -15,6 +16,7 @@ export const MODEL_CATALOG: readonly ModelEntry[] = [
   ...backgroundRemovalModels,
   ...videoModels,
   ...audioModels,
+  ...speechToTextModels,
   ...llmModels,
 ];
 
