@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
+import type { PortSpec } from '../../graph/index.js';
 import { readMedia } from '../io/media.js';
 import { requireMediaRef } from '../io/media-ref.js';
+import { onEveryPort } from '../support/same-value.js';
 import { assertAllowedUrl } from '../../net/index.js';
 import { artifactRef } from '../../artifacts/index.js';
 import { defineNodeType, type NodeContext } from '../node-type.js';
@@ -13,6 +15,12 @@ const settings = z.strictObject({
     .describe('The image: an http(s) URL, a data: URI, or a local file path (where the server allows local files). A run-time input replaces it.'),
 });
 
+const OUTPUTS: readonly PortSpec[] = [
+  { name: 'image', type: 'image', description: 'The image, as a URL.' },
+  { name: 'media', type: 'image', description: 'The same image, for nodes whose input is called media.' },
+  { name: 'url', type: 'text', description: 'The same URL, as text.' },
+];
+
 export const inputImage = defineNodeType({
   nodeType: 'input:image',
   label: 'Image input',
@@ -21,16 +29,11 @@ export const inputImage = defineNodeType({
   config: settings,
   inputKey: 'image',
   inputs: [],
-  outputs: [
-    { name: 'image', type: 'image', description: 'The image, as a URL.' },
-    { name: 'media', type: 'image', description: 'The same image, for nodes whose input is called media.' },
-    { name: 'url', type: 'text', description: 'The same URL, as text.' },
-  ],
+  outputs: OUTPUTS,
   cost: () => 0,
   timeoutMs: 60_000,
   async run(ctx) {
-    const url = await imageUrl(requireMediaRef(ctx.settings.image, 'image'), ctx);
-    return { image: url, media: url, url };
+    return onEveryPort(OUTPUTS, await imageUrl(requireMediaRef(ctx.settings.image, 'image'), ctx));
   },
 });
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import type { PortSpec } from '../../graph/index.js';
 import { toText } from '../support/coerce.js';
+import { onEveryPort, SAME_TEXT } from '../support/same-value.js';
 import { defineNodeType } from '../node-type.js';
 
 const settings = z.strictObject({
   prompt: z.string().default('').describe('The text this node provides; a run-time input replaces it.'),
 });
+
+const OUTPUTS: readonly PortSpec[] = [{ name: 'prompt', type: 'text', description: 'The text.' }, SAME_TEXT];
 
 export const inputText = defineNodeType({
   nodeType: 'input:text',
@@ -14,14 +18,10 @@ export const inputText = defineNodeType({
   config: settings,
   inputKey: 'prompt',
   inputs: [],
-  outputs: [
-    { name: 'prompt', type: 'text', description: 'The text.' },
-    { name: 'text', type: 'text', description: 'The same text, for nodes whose input is called text.' },
-  ],
+  outputs: OUTPUTS,
   cost: () => 0,
   timeoutMs: 5_000,
   async run({ settings }) {
-    const text = toText(settings.prompt, 'The text input');
-    return { prompt: text, text };
+    return onEveryPort(OUTPUTS, toText(settings.prompt, 'The text input'));
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMON_CONFIG_KEYS, type NodePorts, type PortSpec } from '../../graph/index.js';
 import { toText } from '../support/coerce.js';
+import { onEveryPort, SAME_TEXT } from '../support/same-value.js';
 import { defineNodeType } from '../node-type.js';
 
 // `{{name}}` or `{{ name }}`; names follow the port-name rule so each can become `in-<name>`.
@@ -18,10 +19,7 @@ const settings = z.strictObject({
     }),
 });
 
-const OUTPUTS: readonly PortSpec[] = [
-  { name: 'prompt', type: 'text', description: 'The filled-in template.' },
-  { name: 'text', type: 'text', description: 'The same text, for nodes whose input is called text.' },
-];
+const OUTPUTS: readonly PortSpec[] = [{ name: 'prompt', type: 'text', description: 'The filled-in template.' }, SAME_TEXT];
 
 export const promptTemplate = defineNodeType({
   nodeType: 'utility:prompt_template',
@@ -37,7 +35,7 @@ export const promptTemplate = defineNodeType({
   timeoutMs: 5_000,
   async run({ settings, inputs }) {
     const prompt = settings.template.replace(PLACEHOLDER, (_match, name: string) => toText(inputs[name], `Placeholder {{${name}}}`));
-    return { prompt, text: prompt };
+    return onEveryPort(OUTPUTS, prompt);
   },
 });
 
