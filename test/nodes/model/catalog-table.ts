@@ -1,5 +1,6 @@
 import { AUDIO_CASES } from './catalog-table-audio.js';
 import { VIDEO_CASES } from './catalog-table-video.js';
+import { LLM_CASES } from './catalog-table-llm.js';
 
 /**
  * Per entry, what the catalog tests need beyond the entry itself: settings outside the documented
@@ -7,6 +8,7 @@ import { VIDEO_CASES } from './catalog-table-video.js';
  * Every catalog entry must have a row, so a new model cannot skip these checks.
  */
 export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  ...LLM_CASES,
   ...AUDIO_CASES,
   ...VIDEO_CASES,
   'generate:flux_2': {
@@ -32,10 +34,4 @@ export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>
   'generate:recraft_crisp_upscale': { outOfRange: [{ scale: 2 }] },
   'generate:birefnet': { outOfRange: [{ model: 'Huge' }, { operating_resolution: '4096x4096' }], more: { operating_resolution: '2048x2048' } },
   'generate:bria_background_remove': { outOfRange: [{ model: 'x' }] },
-  'llm:prompt_rewrite': { outOfRange: [{ temperature: 3 }, { max_tokens: 0 }], more: { max_tokens: 4000 } },
-  'llm:gpt_4o_mini': { outOfRange: [{ temperature: -1 }, { max_tokens: 40_000 }], more: { max_tokens: 8000 } },
-  'llm:gpt_4_1': { outOfRange: [{ temperature: 2.5 }], more: { max_tokens: 8000 } },
-  'llm:openai_compatible': { outOfRange: [{ model: '' }], more: { max_tokens: 8000 } },
-  'llm:claude_sonnet_4_5': { outOfRange: [{ temperature: 1.5 }], more: { max_tokens: 8000 } },
-  'llm:claude_haiku_4_5': { outOfRange: [{ max_tokens: 1.5 }], more: { max_tokens: 8000 } },
 };
