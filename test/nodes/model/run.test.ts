@@ -132,7 +132,7 @@ describe('a model node run', () => {
 
   it('fails permanently on an output shape the provider does not document', async () => {
     const fal = fakeAdapter('fal', { nothing: true });
-    const error = await caught(runNode(typeWith('generate:imagen_4', fal), {}, { inputs: { prompt: 'p' } }));
+    const error = await caught(runNode(typeWith('generate:nano_banana', fal), {}, { inputs: { prompt: 'p' } }));
     expect(error).toMatchObject({ code: 'unexpected_provider_output', transient: false });
   });
 

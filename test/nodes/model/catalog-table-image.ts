@@ -1,0 +1,41 @@
+/** The image rows of CATALOG_CASES (catalog-table.ts): settings each entry must refuse, and ones that cost more. */
+const LARGE = { image_size: { width: 2048, height: 2048 } };
+
+export const IMAGE_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  'generate:flux_2': {
+    outOfRange: [{ num_images: 5 }, { num_inference_steps: 3 }, { guidance_scale: 21 }, { image_size: 'huge' }, { image_size: { width: 256, height: 512 } }],
+    more: { num_images: 4 },
+  },
+  'generate:flux_2_pro': { outOfRange: [{ safety_tolerance: '6' }, { output_format: 'gif' }, { num_images: 2 }], more: LARGE },
+  'generate:flux_2_flex': { outOfRange: [{ guidance_scale: 1.4 }, { num_inference_steps: 51 }, { safety_tolerance: '6' }], more: LARGE },
+  'generate:flux_2_max': { outOfRange: [{ safety_tolerance: '0' }, { output_format: 'webp' }, { num_images: 2 }], more: LARGE },
+  'generate:flux_schnell': { outOfRange: [{ num_images: 0 }, { num_inference_steps: 13 }, { acceleration: 'max' }], more: { num_images: 4, ...LARGE } },
+  'generate:flux_1_1_pro': { outOfRange: [{ output_quality: 101 }, { safety_tolerance: 7 }, { aspect_ratio: '5:2' }, { width: 200 }] },
+  'generate:flux_2_edit': { outOfRange: [{ num_images: 5 }, { guidance_scale: -1 }, { image_size: { width: 4096, height: 512 } }], more: { num_images: 2 } },
+  'generate:flux_2_pro_edit': { outOfRange: [{ image_size: { width: 0, height: 10 } }, { safety_tolerance: '6' }], more: LARGE },
+  'generate:flux_2_flex_edit': { outOfRange: [{ guidance_scale: 11 }, { num_inference_steps: 1 }], more: LARGE },
+  'generate:flux_2_max_edit': { outOfRange: [{ output_format: 'gif' }, { image_size: 'square_4k' }], more: LARGE },
+  'generate:flux_kontext': { outOfRange: [{ guidance_scale: 0.5 }, { num_images: 5 }, { safety_tolerance: '7' }], more: { num_images: 2 } },
+  'generate:nano_banana': { outOfRange: [{ aspect_ratio: '7:3' }, { num_images: 5 }, { safety_tolerance: '7' }], more: { num_images: 2 } },
+  'generate:nano_banana_edit': { outOfRange: [{ num_images: 5 }, { aspect_ratio: '2:1' }], more: { num_images: 3 } },
+  'generate:nano_banana_pro': { outOfRange: [{ resolution: '8K' }, { num_images: 5 }, { aspect_ratio: '4:1' }], more: { resolution: '4K' } },
+  'generate:nano_banana_pro_edit': { outOfRange: [{ resolution: '0.5K' }, { system_prompt: 7 }], more: { num_images: 2 } },
+  'generate:nano_banana_2': { outOfRange: [{ resolution: '8K' }, { thinking_level: 'low' }, { aspect_ratio: '2:1' }], more: { resolution: '4K' } },
+  'generate:nano_banana_2_edit': { outOfRange: [{ num_images: 5 }, { limit_generations: 'yes' }], more: { enable_web_search: true } },
+  'generate:recraft_v4': { outOfRange: [{ colors: [{ r: 256, g: 0, b: 0 }] }, { style: 'vector' }] },
+  'generate:recraft_v4_1': { outOfRange: [{ background_color: { r: -1, g: 0, b: 0 } }] },
+  'generate:recraft_v4_pro': { outOfRange: [{ image_size: 'auto' }, { colors: [{ r: 0, g: 0 }] }] },
+  'generate:recraft_v4_vector': { outOfRange: [{ enable_safety_checker: 'no' }] },
+  'generate:recraft_v4_pro_vector': { outOfRange: [{ num_images: 2 }] },
+  'generate:recraft_v4_1_vector': { outOfRange: [{ image_size: { width: 20_000, height: 1024 } }] },
+  'generate:gpt_image_1': { outOfRange: [{ n: 11 }, { size: '512x512' }, { quality: 'ultra' }], more: { n: 4 } },
+  'generate:gpt_image_1_5': { outOfRange: [{ n: 0 }, { size: '2048x2048' }, { quality: 'hd' }], more: { n: 3 } },
+  'generate:gpt_image_2': {
+    outOfRange: [{ moderation: 'high' }, { output_compression: 101 }],
+    less: { quality: 'low', size: '1024x1024' },
+    more: { quality: 'high' },
+  },
+  'generate:imagen_4': { outOfRange: [{ aspect_ratio: '2:1' }, { num_images: 4 }, { image_size: '4K' }] },
+  'generate:imagen_4_fast': { outOfRange: [{ image_size: '1K' }, { output_format: 'webp' }] },
+  'generate:imagen_4_ultra': { outOfRange: [{ safety_filter_level: 'block_none' }, { seed: 3 }] },
+};
