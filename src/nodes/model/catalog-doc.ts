@@ -7,6 +7,7 @@ const KIND_TITLES: Record<ModelEntry['kind'], string> = {
   upscale: 'Upscaling',
   'background-removal': 'Background removal',
   video: 'Video',
+  'lip-sync': 'Lip sync',
   audio: 'Audio (speech, sound effects, music)',
   'speech-to-text': 'Speech to text',
   llm: 'Text (LLM)',

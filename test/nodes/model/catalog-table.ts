@@ -1,3 +1,4 @@
+import { LIP_SYNC_CASES } from './catalog-table-lip-sync.js';
 import { AUDIO_CASES } from './catalog-table-audio.js';
 import { IMAGE_CASES } from './catalog-table-image.js';
 import { VIDEO_CASES } from './catalog-table-video.js';
@@ -9,6 +10,7 @@ import { LLM_CASES } from './catalog-table-llm.js';
  * Every catalog entry must have a row, so a new model cannot skip these checks.
  */
 export const CATALOG_CASES: Record<string, { outOfRange: Record<string, unknown>[]; more?: Record<string, unknown>; less?: Record<string, unknown> }> = {
+  ...LIP_SYNC_CASES,
   ...LLM_CASES,
   ...AUDIO_CASES,
   ...VIDEO_CASES,

@@ -6,7 +6,7 @@ import { MODEL_CATALOG, MODEL_KINDS, modelEntryOf } from '../../../src/nodes/mod
 import { CATALOG_CASES } from './catalog-table.js';
 
 const registry = createBuiltinRegistry();
-const SAMPLE: Record<string, unknown> = { image: 'https://example.com/in.png', audio: 'https://example.com/in.mp3' };
+const SAMPLE: Record<string, unknown> = { image: 'https://example.com/in.png', audio: 'https://example.com/in.mp3', video: 'https://example.com/in.mp4' };
 
 describe('the model catalog', () => {
   it('has at least 30 entries covering every kind and the models users ask for by name', () => {

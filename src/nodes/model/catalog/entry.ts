@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { PortSpec } from '../../../graph/index.js';
 import type { ProviderId } from '../../../providers/index.js';
 
-export const MODEL_KINDS = ['text-to-image', 'image-edit', 'upscale', 'background-removal', 'video', 'audio', 'speech-to-text', 'llm'] as const;
+export const MODEL_KINDS = ['text-to-image', 'image-edit', 'upscale', 'background-removal', 'video', 'lip-sync', 'audio', 'speech-to-text', 'llm'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /**

@@ -2,6 +2,7 @@ import { audioModels } from './audio.js';
 import { backgroundRemovalModels } from './background-removal.js';
 import type { ModelEntry } from './entry.js';
 import { imageEditModels } from './image-edit.js';
+import { lipSyncModels } from './lip-sync.js';
 import { llmModels } from './llm.js';
 import { speechToTextModels } from './speech-to-text.js';
 import { textToImageModels } from './text-to-image.js';
@@ -15,6 +16,7 @@ export const MODEL_CATALOG: readonly ModelEntry[] = [
   ...upscaleModels,
   ...backgroundRemovalModels,
   ...videoModels,
+  ...lipSyncModels,
   ...audioModels,
   ...speechToTextModels,
   ...llmModels,
