@@ -27,4 +27,22 @@ export const VIDEO_CASES: Record<string, { outOfRange: Record<string, unknown>[]
   'generate:hailuo_2_3_fast_i2v': { outOfRange: [{ duration: 10 }], more: { duration: '10' } },
   'generate:hailuo_2_3_pro': { outOfRange: [{ duration: '6' }] },
   'generate:hailuo_2_3_pro_i2v': { outOfRange: [{ resolution: '768P' }] },
+  'generate:seedance_1_5_pro': {
+    outOfRange: [{ duration: '3' }, { resolution: '4k' }, { aspect_ratio: '9:21' }],
+    less: { generate_audio: false },
+    more: { resolution: '1080p' },
+  },
+  'generate:seedance_1_5_pro_i2v': { outOfRange: [{ duration: '13' }], more: { duration: '12' } },
+  'generate:seedance_2': {
+    outOfRange: [{ duration: '16' }, { resolution: '4k' }, { end_user_id: 'me' }],
+    less: { duration: '4' },
+    more: { resolution: '1080p' },
+  },
+  'generate:seedance_2_i2v': { outOfRange: [{ aspect_ratio: '2:1' }], less: { resolution: '480p' }, more: { resolution: '720p' } },
+  'generate:wan_2_5': {
+    outOfRange: [{ duration: '15' }, { aspect_ratio: '4:3' }, { negative_prompt: 'x'.repeat(501) }],
+    less: { resolution: '480p' },
+    more: { duration: '10' },
+  },
+  'generate:wan_2_5_i2v': { outOfRange: [{ aspect_ratio: '16:9' }, { resolution: '360p' }], less: { resolution: '720p' }, more: { duration: '10' } },
 };
