@@ -25,7 +25,9 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
       refine_foreground: z.boolean().default(true).describe('Refine the cut-out edges using the estimated mask.'),
       output_format: outputFormat(['webp', 'png', 'gif'], 'png'),
     }),
+    // fal's page lists "$0 per compute seconds"; a run is charged the 1-credit floor, 2 at the heavier 2048 resolution.
     cost: (p) => (p.operating_resolution === '2048x2048' ? 2 : 1),
+    price: { source: 'https://fal.ai/models/fal-ai/birefnet/v2/llms.txt', checked: '2026-12-03' },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     fromOutput: falImage,
     source: 'https://fal.ai/models/fal-ai/birefnet/v2/llms.txt',
@@ -40,6 +42,7 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
     provider: 'fal',
     endpoint: 'fal-ai/bria/background/remove',
     params: z.strictObject({}),
+    // Price not confirmed from fal's page: assumed $0.018 per image.
     cost: () => 2,
     toInput: (inputs) => ({ image_url: inputs.image }),
     fromOutput: falImage,
