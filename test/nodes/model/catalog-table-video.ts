@@ -45,4 +45,21 @@ export const VIDEO_CASES: Record<string, { outOfRange: Record<string, unknown>[]
     more: { duration: '10' },
   },
   'generate:wan_2_5_i2v': { outOfRange: [{ aspect_ratio: '16:9' }, { resolution: '360p' }], less: { resolution: '720p' }, more: { duration: '10' } },
+  'generate:luma_ray_2_flash': { outOfRange: [{ duration: '10s' }, { aspect_ratio: '1:1' }], more: { resolution: '1080p', duration: '9s' } },
+  'generate:luma_ray_2_flash_i2v': { outOfRange: [{ resolution: '4k' }], more: { duration: '9s' } },
+  'generate:luma_ray_2': { outOfRange: [{ loop: 'yes' }], more: { resolution: '720p' } },
+  'generate:pixverse_v5_6': {
+    outOfRange: [{ resolution: '1080p', duration: '10' }, { style: 'noir' }, { duration: '6' }],
+    more: { generate_audio_switch: true, duration: '8' },
+  },
+  'generate:pixverse_v5_6_i2v': {
+    outOfRange: [{ aspect_ratio: '16:9' }, { thinking_type: 'on' }],
+    less: { resolution: '360p' },
+    more: { resolution: '1080p' },
+  },
+  'generate:runway_gen4_turbo': { outOfRange: [{ duration: '5' }, { duration: 7 }, { aspect_ratio: '2:1' }], more: { duration: 10 } },
+  'generate:seedvr_video_upscale': {
+    outOfRange: [{ upscale_factor: 11 }, { target_resolution: '4320p' }, { output_format: 'avi' }, { noise_scale: 1.5 }],
+    more: { upscale_factor: 4 },
+  },
 };

@@ -55,7 +55,7 @@ describe('the model catalog', () => {
       expect(entry.source).toMatch(/^https:\/\//);
       const inputs = { ...SAMPLE, prompt: 'a prompt', text: 'some words' };
       const body = entry.toInput(inputs, entry.params.parse({}));
-      expect(JSON.stringify(body)).toMatch(/a prompt|some words|in\.png|in\.mp3/);
+      expect(JSON.stringify(body)).toMatch(/a prompt|some words|in\.png|in\.mp3|in\.mp4/);
     });
 
     it('validates in a graph with every input wired or configured and every output used', () => {

@@ -8,12 +8,14 @@ import { speechToTextModels } from './speech-to-text.js';
 import { textToImageModels } from './text-to-image.js';
 import { upscaleModels } from './upscale.js';
 import { videoModels } from './video.js';
+import { videoUpscaleModels } from './video-upscale.js';
 
 /** Every model pipewright knows, by kind. The node types, `GET /nodes` and docs/models.md all come from here. */
 export const MODEL_CATALOG: readonly ModelEntry[] = [
   ...textToImageModels,
   ...imageEditModels,
   ...upscaleModels,
+  ...videoUpscaleModels,
   ...backgroundRemovalModels,
   ...videoModels,
   ...lipSyncModels,

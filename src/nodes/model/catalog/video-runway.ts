@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineModel, type ModelEntry } from './entry.js';
+import { aspectRatio, seed } from './fields.js';
+import { frameBody, imageToVideo, replicateVideo } from './video-fields.js';
+
+/** Runway on Replicate (https://replicate.com/runwayml). */
+
+export const runwayModels: readonly ModelEntry[] = [
+  defineModel({
+    ...imageToVideo,
+    provider: 'replicate',
+    nodeType: 'generate:runway_gen4_turbo',
+    label: 'Runway Gen-4 Turbo (image to video, Replicate)',
+    description: 'Runway Gen-4 Turbo animates a still in about half a minute with strong character and scene consistency, 5 or 10 s at 720p.',
+    endpoint: 'runwayml/gen4-turbo',
+    params: z.strictObject({
+      duration: z
+        .union([z.literal(5), z.literal(10)])
+        .default(5)
+        .describe('Length in seconds: 5 or 10.'),
+      aspect_ratio: aspectRatio(['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'], '16:9'),
+      seed,
+    }),
+    // $0.05 a second (Runway's own rate of 5 credits a second); Replicate's price page was not read.
+    cost: (p) => 5 * p.duration,
+    toInput: frameBody('image'),
+    fromOutput: replicateVideo,
+    source: 'https://replicate.com/runwayml/gen4-turbo/versions/eb9e9b16bcc7d83db9451bcfc5a1dd061cfe466929e069815918ee937fcd32cc/api',
+    // The version page names the fields and defaults but not the allowed durations and shapes.
+    documented: false,
+  }),
+];
