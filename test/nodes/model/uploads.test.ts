@@ -10,6 +10,8 @@ import type { NodeType } from '../../../src/nodes/node-type.js';
 import type { ProviderAdapter, ProviderId } from '../../../src/providers/index.js';
 import { startFalFake, type FalFake } from '../../providers/fakes/fal-fake.js';
 import { startFalStorageFake, type FalStorageFake } from '../../providers/fakes/fal-storage-fake.js';
+import { startReplicateFake, type ReplicateFake } from '../../providers/fakes/replicate-fake.js';
+import { startReplicateFilesFake, type ReplicateFilesFake } from '../../providers/fakes/replicate-files-fake.js';
 import { fastAdapter } from '../../providers/support.js';
 import { caught, MemoryArtifactStore, runNode } from '../context.js';
 import { fakeAdapter } from './fake-adapter.js';
@@ -84,6 +86,39 @@ describe('files for fal go through fal storage', () => {
     const error = await caught(runNode(editNode, {}, { ...local, inputs: { image: `data:image/png;base64,${photo.toString('base64')}`, prompt: 'p' } }));
     expect(error.code).toBe('provider_auth_failed');
     expect(queue.counters.submits).toBe(0);
+  });
+});
+
+describe('files for Replicate go through its Files API', () => {
+  const TOKEN = 'r8_node_token_0123456789';
+  let predictions: ReplicateFake;
+  let files: ReplicateFilesFake;
+  let runway: NodeType;
+
+  beforeEach(async () => {
+    predictions = await startReplicateFake(TOKEN);
+    predictions.knobs.queuedPolls = 0;
+    predictions.knobs.runningPolls = 0;
+    files = await startReplicateFilesFake(TOKEN, predictions.url);
+    const replicate = fastAdapter('replicate', { replicate: { apiToken: TOKEN, apiUrl: files.apiUrl } });
+    runway = createBuiltinRegistry({ providers: new Map<ProviderId, ProviderAdapter>([['replicate', replicate]]) }).get('generate:runway_gen4_turbo')!;
+  });
+  afterEach(() => Promise.all([files.close(), predictions.close()]));
+
+  it('uploads a 2 MB artifact once and sends its urls.get, with no data URI in the prediction', async () => {
+    const artifacts = new MemoryArtifactStore();
+    const mine = await artifacts.put({ bytes: photo, contentType: 'image/png' });
+    // The stand-in's output URL is not on 127.0.0.1: it is kept, not fetched.
+    await runNode(runway, { keepProviderUrlOnly: true }, { ...local, artifacts, inputs: { image: mine.url, prompt: 'slow push in' } });
+
+    expect(files.created).toEqual([
+      expect.objectContaining({ fields: ['content'], fileName: `${mine.id}.png`, contentType: 'image/png', bytes: photo.byteLength }),
+    ]);
+    const [fileUrl] = [...files.files.keys()];
+    expect(files.files.get(fileUrl!)!.bytes.equals(photo)).toBe(true);
+    expect(predictions.refused).toEqual([]);
+    expect(predictions.created).toEqual([{ version: 'runwayml/gen4-turbo', input: expect.objectContaining({ image: fileUrl, prompt: 'slow push in' }) }]);
+    expect(JSON.stringify(predictions.created)).not.toContain('data:');
   });
 });
 
