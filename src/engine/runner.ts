@@ -116,6 +116,7 @@ function collect(node: CompiledNode, outputs: NodeOutputs[]): NodeOutputs {
 function runUnit(run: NodeRun, deps: RunnerDeps, inputs: Record<string, unknown>, iteration?: { index: number; count: number }) {
   const usePlaceholder = run.dryRun && run.type.dryRun !== undefined;
   const body = usePlaceholder ? run.type.dryRun!.bind(run.type) : run.type.run.bind(run.type);
+  const job = providerJob(run, iteration?.index ?? 0);
   return runAttempts(
     (attempt, signal) => {
       const ctx: NodeContext = {
@@ -131,7 +132,7 @@ function runUnit(run: NodeRun, deps: RunnerDeps, inputs: Record<string, unknown>
         policy: deps.policy,
         log: run.log,
         progress: run.progress,
-        providerJob: providerJob(run, iteration?.index ?? 0),
+        providerJob: job.forAttempt(signal),
         ...(iteration === undefined ? {} : { iteration }),
       };
       return body(ctx);
@@ -147,9 +148,26 @@ function runUnit(run: NodeRun, deps: RunnerDeps, inputs: Record<string, unknown>
   );
 }
 
-function providerJob(run: NodeRun, item: number): NodeContext['providerJob'] {
-  const previousId = run.previousJobIds?.[String(item)];
-  return { ...(previousId === undefined ? {} : { previousId }), remember: (jobId) => run.rememberJob(item, jobId) };
+/**
+ * The provider job of one unit across its attempts. A retry after a transient failure (the
+ * provider's status endpoint kept failing, say) re-attaches to the job the failed attempt started
+ * instead of submitting, and paying for, a second one. An attempt stopped by its signal (timeout,
+ * cancel) has asked the provider to cancel its job, so the next attempt starts afresh.
+ */
+function providerJob(run: NodeRun, item: number): { forAttempt(signal: AbortSignal): NodeContext['providerJob'] } {
+  let current = run.previousJobIds?.[String(item)];
+  return {
+    forAttempt(signal) {
+      signal.addEventListener('abort', () => (current = undefined), { once: true });
+      return {
+        ...(current === undefined ? {} : { previousId: current }),
+        remember: async (jobId) => {
+          current = jobId;
+          await run.rememberJob(item, jobId);
+        },
+      };
+    },
+  };
 }
 
 function statusOf(run: NodeRun): 'FAILED' | 'CANCELLED' {

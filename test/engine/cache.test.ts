@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PipewrightError } from '../../src/errors/index.js';
+import type { NodeType } from '../../src/nodes/node-type.js';
 import { graph, harness, statuses } from './fixtures.js';
 
 const pipeline = () =>
@@ -108,5 +111,51 @@ describe('provider job ids', () => {
     const resumed = await engine.execute({ graph: g, reuse: { remote: interrupted } }).result;
     expect(seen).toEqual([undefined, 'job-1']);
     expect(resumed.nodes.remote!.output).toEqual({ out: 'job-1' });
+  });
+
+  /** A remote node whose first attempt starts a job and then fails as `failFirst` says. */
+  function flakyRemote(seen: Array<string | undefined>, failFirst: (signal: AbortSignal) => Promise<never>): NodeType {
+    return {
+      nodeType: 'generate:t_flaky',
+      label: 'Flaky remote',
+      category: 'model',
+      description: 'test',
+      cost: () => 1,
+      timeoutMs: 200,
+      maxRetries: 1,
+      cacheable: false,
+      inputs: [],
+      outputs: [{ name: 'out', type: 'text' }],
+      config: z.strictObject({}),
+      run: async (ctx) => {
+        seen.push(ctx.providerJob.previousId);
+        if (ctx.providerJob.previousId !== undefined) return { out: `attached to ${ctx.providerJob.previousId}` };
+        await ctx.providerJob.remember(`job-${seen.length}`);
+        if (ctx.attempt === 1) return failFirst(ctx.signal);
+        return { out: `submitted job-${seen.length}` };
+      },
+    };
+  }
+
+  it('re-attaches a retry to the job its failed attempt started, so the job is submitted once', async () => {
+    const { engine, compile, registry } = harness();
+    const seen: Array<string | undefined> = [];
+    registry.register(
+      flakyRemote(seen, async () => {
+        throw new PipewrightError('provider_unavailable', 'status checks kept failing');
+      }),
+    );
+    const state = await engine.execute({ graph: compile(graph({ remote: ['generate:t_flaky'] })) }).result;
+    expect(seen).toEqual([undefined, 'job-1']);
+    expect(state.nodes.remote!.output).toEqual({ out: 'attached to job-1' });
+  });
+
+  it('starts afresh after an attempt that timed out, since that attempt cancelled its job', async () => {
+    const { engine, compile, registry } = harness();
+    const seen: Array<string | undefined> = [];
+    registry.register(flakyRemote(seen, (signal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))));
+    const state = await engine.execute({ graph: compile(graph({ remote: ['generate:t_flaky'] })) }).result;
+    expect(seen).toEqual([undefined, undefined]);
+    expect(state.nodes.remote!.output).toEqual({ out: 'submitted job-2' });
   });
 });
