@@ -186,7 +186,8 @@ describe('a scripted file', () => {
 
 describe('an expired file output URL', () => {
   it('is refused with 403 expired_signature, while the key still reads the file', async () => {
-    const short = await startTestServer({ ...UNLIMITED, services: { ...UNLIMITED.services, artifactUrlTtlSeconds: 1 } });
+    // Long enough that a loaded machine still fetches the URL before it expires, short enough to wait out.
+    const short = await startTestServer({ ...UNLIMITED, services: { ...UNLIMITED.services, artifactUrlTtlSeconds: 4 } });
     try {
       const { poll } = await run(short, placeholderFlow);
       const shortUrl = poll.finalOutput.image as string;
