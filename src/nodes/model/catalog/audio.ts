@@ -4,7 +4,7 @@ import { defineModel, type ModelEntry } from './entry.js';
 import { outputFormat } from './fields.js';
 import { falAudio } from './outputs.js';
 import { audioOut, promptIn } from './ports.js';
-import { elevenLabsSpeechModels } from './elevenlabs-speech.js';
+import { ELEVENLABS_RATES, elevenLabsSpeechModels } from './elevenlabs-speech.js';
 
 const recordingIn: PortSpec = {
   name: 'audio',
@@ -36,6 +36,7 @@ const ELEVENLABS_FORMATS = [
   'opus_48000_192',
 ] as const;
 
+const CHECKED = '2026-12-03';
 const sound = { kind: 'audio', provider: 'fal', outputs: [audioOut], fromOutput: falAudio, documented: false } as const;
 
 /** Music is billed per minute; a length left to the model is priced as 5 minutes, the longest fal's guide says it picks. */
@@ -57,8 +58,10 @@ export const audioModels: readonly ModelEntry[] = [
       loop: z.boolean().default(false).describe('Make a sound that loops seamlessly.'),
       output_format: outputFormat(ELEVENLABS_FORMATS, 'mp3_44100_128'),
     }),
-    // Price not confirmed: assumed $0.002 per second of sound, an unset length priced as the 22-second maximum.
-    cost: (p) => Math.ceil(0.2 * (p.duration_seconds ?? 22)),
+    // fal's own price was not found: assumed $0.138 per minute of sound (about $0.0023 a second), a
+    // reseller's listing for this model; an unset length is priced as the 22-second maximum.
+    cost: (p) => Math.ceil(0.23 * (p.duration_seconds ?? 22)),
+    price: { source: 'https://docs.venice.ai/models/elevenlabs-sound-effects.md', checked: CHECKED },
     timeoutMs: 180_000,
     toInput: (inputs, p) => ({ text: inputs.prompt, ...p }),
     source: 'https://fal.ai/models/fal-ai/elevenlabs/sound-effects/v2/api',
@@ -76,8 +79,11 @@ export const audioModels: readonly ModelEntry[] = [
       force_instrumental: z.boolean().default(false).describe('Guarantee a song without vocals.'),
       output_format: outputFormat(ELEVENLABS_FORMATS, 'mp3_44100_128'),
     }),
-    // Price not confirmed: assumed $0.80 per started minute of music.
+    // fal's own price for this endpoint was not found: assumed $0.80 per started minute, a pass-through
+    // reseller's figure for it (that page labels it per second; music is billed per minute). fal lists
+    // $0.60 a minute for its newer elevenlabs/music/v2.
     cost: (p) => 80 * (p.music_length_ms === undefined ? MUSIC_DEFAULT_MINUTES : Math.ceil(p.music_length_ms / 60_000)),
+    price: { source: 'https://aigateway.sh/models/elevenlabs/elevenlabs-music', checked: CHECKED },
     timeoutMs: 900_000,
     toInput: (inputs, p) => ({ prompt: inputs.prompt, ...p }),
     source: 'https://fal.ai/models/fal-ai/elevenlabs/music/api',
@@ -91,8 +97,10 @@ export const audioModels: readonly ModelEntry[] = [
     endpoint: 'fal-ai/elevenlabs/audio-isolation',
     inputs: [recordingIn],
     params: z.strictObject({}),
-    // Price not confirmed: assumed $0.20 per minute of audio, which the cost cannot see; priced as a 5-minute recording.
-    cost: () => 100,
+    // fal's own price was not found: assumed ElevenLabs' own $0.12 per minute of audio, which the cost
+    // cannot see; priced as a 5-minute recording.
+    cost: () => 60,
+    price: ELEVENLABS_RATES,
     timeoutMs: 600_000,
     toInput: (inputs) => ({ audio_url: inputs.audio }),
     source: 'https://fal.ai/models/fal-ai/elevenlabs/audio-isolation/api',

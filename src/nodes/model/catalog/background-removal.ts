@@ -42,11 +42,12 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
     provider: 'fal',
     endpoint: 'fal-ai/bria/background/remove',
     params: z.strictObject({}),
-    // Price not confirmed from fal's page: assumed $0.018 per image.
+    // $0.018 per image.
     cost: () => 2,
+    price: { source: 'https://fal.ai/models/fal-ai/bria/background/remove/llms.txt', checked: '2026-12-03' },
     toInput: (inputs) => ({ image_url: inputs.image }),
     fromOutput: falImage,
-    source: 'https://fal.ai/models/fal-ai/bria/background/remove/api',
-    documented: false,
+    source: 'https://fal.ai/models/fal-ai/bria/background/remove/llms.txt',
+    documented: true,
   }),
 ];

@@ -7,9 +7,13 @@ import { audioOut, textIn } from './ports.js';
  * ElevenLabs text to speech on fal. The price is per 1,000 characters of text, and the text is a
  * port value the cost cannot see: a run is priced as 5,000 characters, the most Eleven v3 takes in
  * one request (its schema's `maxLength`). Multilingual v2 and Turbo v2.5 accept longer texts, which
- * cost more at fal than this estimate. Prices not confirmed from fal's pages (assumed below).
+ * cost more at fal than this estimate. fal's own pages for these endpoints were not found, so each
+ * price is assumed from the page named in its entry.
  */
 const CHARACTERS = 5000;
+const CHECKED = '2026-12-03';
+/** ElevenLabs' own API rates (per 1,000 characters, per minute of audio), as a third-party guide lists them. */
+export const ELEVENLABS_RATES = { source: 'https://developer.puter.com/tutorials/elevenlabs-api-pricing/', checked: CHECKED };
 const perThousand = (dollars: number) => Math.ceil(dollars * 100 * (CHARACTERS / 1000));
 
 const speech = { kind: 'audio', provider: 'fal', inputs: [textIn], outputs: [audioOut], timeoutMs: 180_000, fromOutput: falAudio, documented: false } as const;
@@ -47,8 +51,9 @@ export const elevenLabsSpeechModels: readonly ModelEntry[] = [
     description: 'ElevenLabs Multilingual v2: lifelike, emotionally rich narration in 29 languages; the default for voice-overs.',
     endpoint: 'fal-ai/elevenlabs/tts/multilingual-v2',
     params: v2Settings,
-    // Assumed $0.10 per 1,000 characters.
+    // Assumed $0.10 per 1,000 characters, ElevenLabs' own rate for Multilingual v2.
     cost: () => perThousand(0.1),
+    price: ELEVENLABS_RATES,
     toInput,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/multilingual-v2/api',
   }),
@@ -60,8 +65,9 @@ export const elevenLabsSpeechModels: readonly ModelEntry[] = [
     description: 'ElevenLabs Turbo v2.5: fast, low-latency speech in 32 languages at half the price of Multilingual v2; for agents and drafts.',
     endpoint: 'fal-ai/elevenlabs/tts/turbo-v2.5',
     params: v2Settings,
-    // Assumed $0.05 per 1,000 characters.
+    // Assumed $0.05 per 1,000 characters, ElevenLabs' own rate for Flash and Turbo.
     cost: () => perThousand(0.05),
+    price: ELEVENLABS_RATES,
     toInput,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/turbo-v2.5/api',
   }),
@@ -73,8 +79,9 @@ export const elevenLabsSpeechModels: readonly ModelEntry[] = [
     description: 'ElevenLabs Eleven v3: the most expressive voices, steered with inline audio tags such as [whispers] or [laughs]; up to 5,000 characters.',
     endpoint: 'fal-ai/elevenlabs/tts/eleven-v3',
     params: z.strictObject(voiceSettings),
-    // Assumed $0.10 per 1,000 characters, as fal lists for Eleven v3 dialogue (https://fal.ai/models/fal-ai/elevenlabs/text-to-dialogue/eleven-v3/llms.txt).
+    // Assumed $0.10 per 1,000 characters, the price fal lists for Eleven v3 on its dialogue endpoint.
     cost: () => perThousand(0.1),
+    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/text-to-dialogue/eleven-v3/llms.txt', checked: CHECKED },
     toInput,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/eleven-v3/api',
   }),

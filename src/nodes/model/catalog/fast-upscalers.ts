@@ -4,6 +4,8 @@ import { outputFormat } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut } from './ports.js';
 
+const CHECKED = '2026-12-03';
+
 /** Upscalers that enlarge without inventing detail: cheap and fast enough for every frame or asset. */
 const common = {
   kind: 'upscale',
@@ -33,8 +35,10 @@ export const fastUpscalers: readonly ModelEntry[] = [
       tile: z.number().int().min(0).max(2048).default(0).describe('Tile size in pixels for very large images (e.g. 400); 0 upscales in one piece.'),
       output_format: outputFormat(['png', 'jpeg'], 'png'),
     }),
-    // Price not confirmed (fal bills it by compute time): about 1 credit per 2× of scale.
+    // fal's own price was not found. A third-party listing (lumenfall) puts Real-ESRGAN at 0.2¢ an image,
+    // so the default 2× costs the 1-credit floor; larger scales are assumed to cost 1 credit per further 2×.
     cost: (p) => Math.max(1, Math.ceil(p.scale / 2)),
+    price: { source: 'https://lumenfall.ai/models/tencent-arc-lab/real-esrgan/api', checked: CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/esrgan/api',
   }),
@@ -48,8 +52,9 @@ export const fastUpscalers: readonly ModelEntry[] = [
     params: z.strictObject({
       enable_safety_checker: z.boolean().default(false).describe("Turn on fal's safety checker (off by default for this model)."),
     }),
-    // Price not confirmed: assumed under 1 cent per image.
+    // fal's own page was not read: a third-party listing (lumenfall) gives fal's price as $0.004 an image.
     cost: () => 1,
+    price: { source: 'https://lumenfall.ai/models/recraft/recraft-crisp-upscale/llms.txt', checked: CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/recraft/upscale/crisp/api',
   }),

@@ -59,8 +59,10 @@ export const lipSyncModels: readonly ModelEntry[] = [
     description: 'sync. lipsync-2-pro on its own endpoint: the highest-detail lip sync for close-ups, beards and teeth.',
     endpoint: 'fal-ai/sync-lipsync/v2/pro',
     params: z.strictObject({ sync_mode: syncMode }),
-    // Price not confirmed for this endpoint: assumed lipsync-2-pro's rate on fal-ai/sync-lipsync/v2 (about 1.67 × $3 per minute), priced as CLIP_SECONDS.
+    // fal's price for this endpoint was not found: assumed lipsync-2-pro's rate on fal-ai/sync-lipsync/v2
+    // (about 1.67 × $3 per minute, that page), priced as CLIP_SECONDS.
     cost: () => Math.ceil(5 * CLIP_SECONDS * 1.67),
+    price: { source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt', checked: CHECKED },
     source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/pro/api',
     documented: false,
   }),

@@ -90,8 +90,10 @@ export const speechToTextModels: readonly ModelEntry[] = [
         .default([])
         .describe('Up to 100 words or phrases (50 characters each) to favour; they add 30% to the price.'),
     }),
-    // Price not confirmed: assumed Scribe v1's $0.03 per minute for SCRIBE_MINUTES, plus the 30% key terms add (schema description).
+    // fal's price for this endpoint was not found: assumed Scribe v1's $0.03 per minute on fal (that
+    // page) for SCRIBE_MINUTES, plus the 30% key terms add (this endpoint's schema description).
     cost: (p) => Math.ceil(3 * SCRIBE_MINUTES * (p.keyterms.length > 0 ? 1.3 : 1)),
+    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt', checked: CHECKED },
     toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
     fromOutput: scribeTranscript,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/scribe-v2/api',

@@ -59,8 +59,13 @@ export const lumaModels: readonly ModelEntry[] = [
     description: 'Luma Ray 2 from a prompt: large-scale model for realistic visuals and coherent, natural motion.',
     endpoint: 'fal-ai/luma-dream-machine/ray-2',
     params: ray2,
-    // $0.50 per 5 s at 540p: a reseller's figure; fal's own page for Ray 2 was not found.
+    // $0.50 per 5 s at 540p: fal's own page for Ray 2 was not found; a third-party note lists this
+    // figure for fal's Ray 2 (its image-to-video endpoint).
     cost: ray2Cost(0.5),
+    price: {
+      source: 'https://keigit.com/keisei/KeiSeiKit-1.0/raw/commit/596e0b20a157648349d5522cff59229e8d71da71/_blocks/api-fal-ai.md',
+      checked: PRICES_CHECKED,
+    },
     toInput: promptBody,
     fromOutput: falVideo,
     source: 'https://fal.ai/models/fal-ai/luma-dream-machine/ray-2/api',

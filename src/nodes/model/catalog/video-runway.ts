@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
 import { aspectRatio, seed } from './fields.js';
-import { frameBody, imageToVideo, replicateVideo } from './video-fields.js';
+import { PRICES_CHECKED, frameBody, imageToVideo, replicateVideo } from './video-fields.js';
 
 /** Runway on Replicate (https://replicate.com/runwayml). */
 
@@ -21,8 +21,10 @@ export const runwayModels: readonly ModelEntry[] = [
       aspect_ratio: aspectRatio(['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'], '16:9'),
       seed,
     }),
-    // $0.05 a second (Runway's own rate of 5 credits a second); Replicate's price page was not read.
+    // $0.05 a second. Replicate's price for this model was not found: the figure is a third-party
+    // listing of Runway Gen-4 Turbo, which names the same 5 or 10 s and six shapes this entry takes.
     cost: (p) => 5 * p.duration,
+    price: { source: 'https://developer.muvi.video/docs/models/video/runway/gen-4-turbo', checked: PRICES_CHECKED },
     toInput: frameBody('image'),
     fromOutput: replicateVideo,
     source: 'https://replicate.com/runwayml/gen4-turbo/versions/eb9e9b16bcc7d83db9451bcfc5a1dd061cfe466929e069815918ee937fcd32cc/api',

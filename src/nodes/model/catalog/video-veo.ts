@@ -83,9 +83,10 @@ export const veoModels: readonly ModelEntry[] = [
     description: 'Veo 3.1 Lite: the budget Veo with native audio at 720p or 1080p; draft a prompt here, then switch to Veo 3.1.',
     endpoint: 'fal-ai/veo3.1/lite',
     params: z.strictObject({ ...textShapes, ...lite }),
-    // fal's own price was not found; this is Google's rate for Veo 3.1 Lite as third parties list it:
+    // fal's own price was not found; this is Google's rate for Veo 3.1 Lite as a third-party listing gives it:
     // $0.03 a second silent and $0.05 with audio at 720p, $0.05 and $0.08 at 1080p.
     cost: veoCost({ '720p': [0.03, 0.05], '1080p': [0.05, 0.08] }),
+    price: { source: 'https://lumenfall.ai/models/google/veo-3.1-lite', checked: PRICES_CHECKED },
     toInput: promptBody,
     fromOutput: falVideo,
     source: 'https://fal.ai/docs/model-api-reference/video-generation-api/veo3.1-lite',
