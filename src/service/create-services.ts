@@ -39,6 +39,8 @@ export interface CreateServicesOptions {
   /** Providers configured here (keys from the environment): lint warns and execute refuses when a model node's is missing. */
   providers?: Providers;
   onExecutionError?: DispatcherOptions['onError'];
+  /** How cancels recorded by other processes reach the executions this one runs; default: polling the store. */
+  cancelFeed?: DispatcherOptions['cancelFeed'];
 }
 
 /** Builds every use case once, at start, over one store. The faces receive the result. */
@@ -86,5 +88,6 @@ function createDispatcher(options: CreateServicesOptions, now: () => Date): Disp
     ...(options.engine && { engine: options.engine }),
     ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     ...(options.onExecutionError && { onError: options.onExecutionError }),
+    ...(options.cancelFeed && { cancelFeed: options.cancelFeed }),
   });
 }

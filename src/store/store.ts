@@ -135,11 +135,21 @@ export interface ExecutionRepository {
   update(id: string, fields: ExecutionUpdate): Promise<boolean>;
   nodes(executionId: string): Promise<NodeRunRecord[]>;
   /**
-   * Writes the node's latest state. When it is COMPLETED with credits > 0, the charge (a ledger
-   * entry keyed by execution and node, and the balance) lands in the same transaction, at most
-   * once however often the same COMPLETED state is written.
+   * Writes the node's latest state while the execution is QUEUED or RUNNING, and answers whether
+   * it did: a finished execution's nodes are final, so nothing completes or is charged after a
+   * cancel. When it is COMPLETED with credits > 0, the charge (a ledger entry keyed by execution
+   * and node, and the balance) lands in the same transaction, at most once however often the same
+   * COMPLETED state is written.
    */
-  saveNode(executionId: string, accountId: string, node: NodeRunRecord): Promise<void>;
+  saveNode(executionId: string, accountId: string, node: NodeRunRecord): Promise<boolean>;
+  /**
+   * Ends an unfinished execution CANCELLED (with `endedAt` and `error`) and its PENDING and
+   * RUNNING nodes, atomically, its credits set to what the ledger charged it; false, writing
+   * nothing, when it had already finished.
+   */
+  cancel(id: string, fields: { endedAt: string; error: Record<string, unknown> }): Promise<boolean>;
+  /** Which of `ids` are no longer QUEUED or RUNNING: how a process hears that another ended a run it holds. */
+  endedAmong(ids: readonly string[]): Promise<string[]>;
   /** QUEUED or RUNNING executions: what a restarted process resumes. */
   unfinished(): Promise<ExecutionRecord[]>;
   /** Executions the account started since `since` (ISO), for daily caps. */

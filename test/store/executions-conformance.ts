@@ -61,14 +61,6 @@ export function describeExecutionStore(context: Context): void {
       const a = await account();
       await store.executions.create('exec_3', newExecution(a.id), [nodeRun('n')]);
       await store.executions.update('exec_3', { status: 'RUNNING', startedAt: '2026-03-01T12:00:00.000Z' });
-      await store.executions.update('exec_3', { status: 'FAILED', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
-      expect(await store.executions.load('exec_3')).toMatchObject({
-        status: 'FAILED',
-        startedAt: '2026-03-01T12:00:00.000Z',
-        endedAt: '2026-03-01T12:00:01.000Z',
-        error: { code: 'node_failed' },
-        finalOutput: { r: 1 },
-      });
       const full = nodeRun('n', {
         status: 'FAILED',
         attempts: 3,
@@ -82,8 +74,16 @@ export function describeExecutionStore(context: Context): void {
         providerJobIds: { '0': 'job-1' },
         output: { v: [1] },
       });
-      await store.executions.saveNode('exec_3', a.id, full);
+      expect(await store.executions.saveNode('exec_3', a.id, full)).toBe(true);
       expect(await store.executions.nodes('exec_3')).toEqual([full]);
+      await store.executions.update('exec_3', { status: 'FAILED', endedAt: '2026-03-01T12:00:01.000Z', error: { code: 'node_failed' }, finalOutput: { r: 1 } });
+      expect(await store.executions.load('exec_3')).toMatchObject({
+        status: 'FAILED',
+        startedAt: '2026-03-01T12:00:00.000Z',
+        endedAt: '2026-03-01T12:00:01.000Z',
+        error: { code: 'node_failed' },
+        finalOutput: { r: 1 },
+      });
     });
 
     it('never moves a finished execution to another status, nor changes it at all', async () => {
@@ -138,6 +138,41 @@ export function describeExecutionStore(context: Context): void {
       expect(second.items.map((e) => e.id)).toEqual(['exec_l2', 'exec_l1', 'exec_l0']);
       expect((await store.executions.list(a.id, { limit: 10, status: 'COMPLETED' })).items.map((e) => e.id)).toEqual(['exec_l4', 'exec_l2', 'exec_l0']);
       expect((await store.executions.list(a.id, { limit: 10, workflowId: 'wf_none' })).items).toEqual([]);
+    });
+
+    it('cancels an unfinished execution with its pending and running nodes, and leaves a finished one as it is', async () => {
+      const { store, account } = context();
+      const a = await account();
+      const rows = [
+        nodeRun('done', { status: 'COMPLETED', credits: 4 }),
+        nodeRun('busy', { status: 'RUNNING', providerJobIds: { '0': 'job-1' } }),
+        nodeRun('later'),
+      ];
+      await store.executions.create('exec_k', newExecution(a.id), rows);
+      await store.executions.update('exec_k', { status: 'RUNNING' });
+      const cancel = { endedAt: '2026-03-01T12:00:05.000Z', error: { code: 'cancelled', message: 'Execution was cancelled' } };
+      expect(await store.executions.cancel('exec_k', cancel)).toBe(true);
+      expect(await store.executions.load('exec_k')).toMatchObject({ status: 'CANCELLED', endedAt: cancel.endedAt, error: cancel.error });
+      expect(await store.executions.nodes('exec_k')).toEqual([
+        rows[0],
+        { ...rows[1], status: 'CANCELLED', endedAt: cancel.endedAt },
+        { ...rows[2], status: 'CANCELLED', endedAt: cancel.endedAt },
+      ]);
+      expect(await store.executions.cancel('exec_k', { ...cancel, endedAt: '2026-03-01T13:00:00.000Z' })).toBe(false);
+      expect(await store.executions.load('exec_k')).toMatchObject({ endedAt: cancel.endedAt });
+      expect(await store.executions.cancel('exec_missing', cancel)).toBe(false);
+    });
+
+    it('names, among the executions asked about, those no longer QUEUED or RUNNING', async () => {
+      const { store, account } = context();
+      const a = await account();
+      for (const id of ['exec_e1', 'exec_e2', 'exec_e3', 'exec_e4']) await store.executions.create(id, newExecution(a.id), []);
+      await store.executions.update('exec_e2', { status: 'RUNNING' });
+      await store.executions.update('exec_e3', { status: 'CANCELLED' });
+      await store.executions.update('exec_e4', { status: 'COMPLETED' });
+      expect((await store.executions.endedAmong(['exec_e1', 'exec_e2', 'exec_e3', 'exec_missing'])).sort()).toEqual(['exec_e3']);
+      expect((await store.executions.endedAmong(['exec_e3', 'exec_e4'])).sort()).toEqual(['exec_e3', 'exec_e4']);
+      expect(await store.executions.endedAmong([])).toEqual([]);
     });
 
     it('names the unfinished executions and counts an account’s executions since a time', async () => {
@@ -206,6 +241,37 @@ export function describeExecutionStore(context: Context): void {
       expect(await store.executions.outstandingCredits(a.id)).toBe(0);
       expect(await store.executions.outstandingCredits(b.id)).toBe(50);
       expect((await store.accounts.get(a.id))?.creditsBalance).toBe(100 - 12 - 9);
+    });
+
+    it('writes and charges nothing for a node of a finished execution: after a cancel the row and the ledger agree', async () => {
+      const { store, accountId } = await setUp();
+      await store.executions.update('exec_c', { status: 'RUNNING' });
+      expect(await store.executions.saveNode('exec_c', accountId, nodeRun('free', { status: 'COMPLETED', credits: 3 }))).toBe(true);
+      expect(await store.executions.saveNode('exec_c', accountId, nodeRun('paid', { status: 'RUNNING' }))).toBe(true);
+      await store.executions.cancel('exec_c', { endedAt: '2026-03-01T12:00:05.000Z', error: { code: 'cancelled' } });
+      // The engine of the process running it had not heard yet: its node completes late.
+      expect(await store.executions.saveNode('exec_c', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }))).toBe(false);
+      expect(await store.executions.saveNode('exec_missing', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }))).toBe(false);
+      expect((await store.executions.nodes('exec_c')).map((node) => [node.nodeId, node.status])).toEqual([
+        ['paid', 'CANCELLED'],
+        ['free', 'COMPLETED'],
+      ]);
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(97);
+      expect(await store.executions.load('exec_c')).toMatchObject({ status: 'CANCELLED', credits: 3 });
+    });
+
+    it('charges nothing for a completion racing a cancel that commits first, and keeps one that commits first', async () => {
+      const { store, accountId } = await setUp();
+      await store.executions.update('exec_c', { status: 'RUNNING' });
+      const cancel = { endedAt: '2026-03-01T12:00:05.000Z', error: { code: 'cancelled' } };
+      const [saved] = await Promise.all([
+        store.executions.saveNode('exec_c', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 })),
+        store.executions.cancel('exec_c', cancel),
+      ]);
+      const charged = saved ? 9 : 0;
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(100 - charged);
+      expect(await store.executions.load('exec_c')).toMatchObject({ status: 'CANCELLED', credits: charged });
+      expect((await store.executions.nodes('exec_c'))[0]?.status).toBe(saved ? 'COMPLETED' : 'CANCELLED');
     });
 
     it('writes the node and its charge together or not at all', async () => {

@@ -5,6 +5,8 @@ import type { ArtifactStore } from '../../artifacts/index.js';
 import { errorEntry } from '../../errors/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
 import type { ExecutionQueue } from './queue.js';
+import type { CancelFeed } from './cancel-feed.js';
+import { StorePollCancelFeed } from './store-poll-cancel-feed.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';
 import { StoreOutputCache } from './store-output-cache.js';
 import { StoreRecorder } from './store-recorder.js';
@@ -25,6 +27,8 @@ export interface DispatcherOptions {
   shutdownGraceMs?: number;
   /** Told about executions that stopped on a fault that is not a node's (the store went away). */
   onError?: (error: unknown, executionId: string) => void;
+  /** How cancels recorded by other processes reach this one; default: polling the store. */
+  cancelFeed?: CancelFeed;
 }
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
@@ -42,13 +46,14 @@ export class Dispatcher {
   readonly owner = newOwnerToken();
   readonly #engine: Engine;
   readonly #recorder: StoreRecorder;
+  readonly #cancelFeed: CancelFeed;
   readonly #running = new Map<string, ExecutionHandle>();
   /** Cancelled while a worker was loading them: the worker must not start them. */
   readonly #cancelled = new Set<string>();
   #stopping = false;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.#recorder = new StoreRecorder(options.store);
+    this.#recorder = new StoreRecorder(options.store, (executionId) => this.#endedElsewhere(executionId));
     this.artifacts = new OwnedArtifactStore({ inner: options.artifacts, store: options.store, now: options.now, readUnowned: options.policy.allowLocalFiles });
     this.#engine = new Engine({
       cache: new StoreOutputCache({ store: options.store, now: options.now }),
@@ -59,6 +64,11 @@ export class Dispatcher {
       recorder: this.#recorder,
     });
     options.queue.consume((executionId) => this.#run(executionId));
+    this.#cancelFeed = options.cancelFeed ?? new StorePollCancelFeed({ store: options.store });
+    this.#cancelFeed.watch(
+      () => [...this.#running.keys()],
+      (executionId) => this.#endedElsewhere(executionId),
+    );
   }
 
   enqueue(executionId: string): Promise<void> {
@@ -84,10 +94,11 @@ export class Dispatcher {
   }
 
   /**
-   * One running here is aborted (the engine marks its nodes). Any other — queued, or RUNNING as a
-   * dead process left it and not yet picked up again — is cancelled in the store, and a worker of
-   * this process that is loading it does not start it. A run of another process cannot write over
-   * the CANCELLED row: the store keeps finished executions final.
+   * One running here is aborted (the engine marks its nodes). Any other — queued, RUNNING in
+   * another live process, or RUNNING as a dead process left it — is cancelled in the store, and a
+   * worker of this process that is loading it does not start it. The process running it hears
+   * of it through the cancel feed and aborts it; meanwhile the store refuses its writes, so no
+   * node of it completes or is charged after the CANCELLED row.
    */
   async cancel(record: ExecutionRecord): Promise<void> {
     const handle = this.#running.get(record.id);
@@ -97,8 +108,10 @@ export class Dispatcher {
       return;
     }
     this.#cancelled.add(record.id);
+    const cancelled = await this.options.store.executions.cancel(record.id, { endedAt: this.options.now().toISOString(), error: errorEntry('cancelled') });
     // It finished meanwhile: nothing was cancelled, and no worker will come asking.
-    if (!(await cancelInStore(this.options.store, record, this.options.now().toISOString()))) this.#cancelled.delete(record.id);
+    if (!cancelled) this.#cancelled.delete(record.id);
+    else await this.#cancelFeed.announce(record.id);
   }
 
   async shutdown(): Promise<void> {
@@ -106,8 +119,14 @@ export class Dispatcher {
     await this.options.queue.close();
     const grace = this.options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
+    await this.#cancelFeed.close();
     this.#recorder.close();
     retireOwnerToken(this.owner);
+  }
+
+  /** The store says a run of this process has ended (another process cancelled it): stop it. */
+  #endedElsewhere(executionId: string): void {
+    this.#running.get(executionId)?.cancel();
   }
 
   /** Never rejects: whatever stops a run is written to its record (or left for the next start). */
@@ -173,19 +192,6 @@ function reusable(nodes: NodeRunRecord[]): Record<string, NodeState> {
 function runOptions(options: ExecutionRecord['options']) {
   const { targetNodeId, force, dryRun } = options;
   return { ...(targetNodeId === undefined ? {} : { targetNodeId }), ...(force === undefined ? {} : { force }), ...(dryRun === undefined ? {} : { dryRun }) };
-}
-
-/** False when the execution had already finished: then nothing is written. */
-async function cancelInStore(store: Store, record: ExecutionRecord, at: string): Promise<boolean> {
-  return store.transaction(async (tx) => {
-    const cancelled = await tx.executions.update(record.id, { status: 'CANCELLED', endedAt: at, error: errorEntry('cancelled') });
-    if (!cancelled) return false;
-    for (const node of await tx.executions.nodes(record.id)) {
-      if (node.status === 'PENDING' || node.status === 'RUNNING')
-        await tx.executions.saveNode(record.id, record.accountId, { ...node, status: 'CANCELLED', endedAt: at });
-    }
-    return true;
-  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -12,12 +12,19 @@ interface Tracked {
  * The engine's recorder on the durable store. The engine awaits each write before it reports the
  * transition, so what poll and detail read is never behind what a listener was told. A node
  * write carries its charge (ExecutionRepository.saveNode), hence the account of each execution.
+ *
+ * The store refuses every write to an execution that has ended — another process cancelled it —
+ * and the refusal is news: `onEnded` hears it before the write returns, so the run is aborted
+ * before the engine starts anything more (a node's RUNNING write comes before its provider call).
  */
 export class StoreRecorder implements ExecutionRecorder {
   readonly #tracked = new Map<string, Tracked>();
   #closed = false;
 
-  constructor(private readonly store: Pick<Store, 'executions'>) {}
+  constructor(
+    private readonly store: Pick<Store, 'executions'>,
+    private readonly onEnded: (executionId: string) => void,
+  ) {}
 
   track(executionId: string, tracked: Tracked): void {
     this.#tracked.set(executionId, tracked);
@@ -37,7 +44,7 @@ export class StoreRecorder implements ExecutionRecorder {
 
   async execution(state: Omit<ExecutionState, 'nodes'>): Promise<void> {
     const tracked = this.#owner(state.executionId);
-    await this.store.executions.update(state.executionId, {
+    const written = await this.store.executions.update(state.executionId, {
       status: state.status,
       startedAt: tracked.startedAt ?? state.startedAt ?? null,
       endedAt: state.endedAt ?? null,
@@ -45,10 +52,11 @@ export class StoreRecorder implements ExecutionRecorder {
       error: state.error === undefined ? null : { ...state.error },
       credits: state.credits,
     });
+    if (!written) this.onEnded(state.executionId);
   }
 
   async node(executionId: string, node: NodeState): Promise<void> {
-    await this.store.executions.saveNode(executionId, this.#owner(executionId).accountId, node);
+    if (!(await this.store.executions.saveNode(executionId, this.#owner(executionId).accountId, node))) this.onEnded(executionId);
   }
 
   #owner(executionId: string): Tracked {

@@ -16,6 +16,10 @@ export { BASE_URL, failure } from '../harness.js';
 export class Probe {
   readonly calls: Array<{ executionId: string; nodeId: string; previousJobId?: string | undefined }> = [];
   readonly failing = new Set<string>();
+  /** Nodes that wait at a gate even when `gated` is false. */
+  readonly gatedNodes = new Set<string>();
+  /** `executionId/nodeId` of every gated node whose run was aborted, in order. */
+  readonly aborted: string[] = [];
   readonly #gates = new Map<string, () => void>();
   readonly #waiting = new Map<string, Promise<void>>();
   gated = false;
@@ -29,7 +33,14 @@ export class Probe {
     const key = `${executionId}/${nodeId}`;
     const gate = new Promise<void>((resolve, reject) => {
       this.#gates.set(key, resolve);
-      signal.addEventListener('abort', () => reject(new PipewrightError('cancelled', 'aborted')), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.aborted.push(key);
+          reject(new PipewrightError('cancelled', 'aborted'));
+        },
+        { once: true },
+      );
     });
     this.#waiting.set(key, gate);
     return gate;
@@ -66,7 +77,7 @@ export function testRegistry(probe: Probe): NodeRegistry {
         probe.calls.push({ executionId: ctx.executionId, nodeId: ctx.nodeId, previousJobId: ctx.providerJob.previousId });
         if (probe.failing.has(ctx.nodeId)) throw new PipewrightError('test_failure' as ErrorCode, `node ${ctx.nodeId} was told to fail`);
         if (!ctx.providerJob.previousId) await ctx.providerJob.remember(`job-${ctx.nodeId}`);
-        if (probe.gated) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
+        if (probe.gated || probe.gatedNodes.has(ctx.nodeId)) await probe.wait(ctx.executionId, ctx.nodeId, ctx.signal);
         return { text: `${String(ctx.inputs.text ?? '')}!` };
       },
     }),
@@ -179,6 +190,15 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
       },
     };
   });
+}
+
+/** Waits for `check` to hold, looking every 5 ms; fails after `timeoutMs` (a bound, not a measure). */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 async function finished(store: Store, executionId: string, timeoutMs: number): Promise<ExecutionStatus> {

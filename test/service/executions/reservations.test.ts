@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failure, paidChain, useExecHarness, type ExecHarness } from './harness.js';
+import { failure, paidChain, until, useExecHarness, type ExecHarness } from './harness.js';
 
 const h = useExecHarness();
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Sets the balance and answers a check that the books agree afterwards. */
 async function startWith(harness: ExecHarness, balance: number) {

@@ -4,9 +4,12 @@ import type { ExecutionRepository } from '../../store.js';
 import { atomic } from '../../atomic.js';
 import { newestFirstPage } from '../keyset.js';
 import { executionRow, nodeColumns, toExecutionRecord, toNodeRunRecord, updateColumns } from './rows.js';
+import { cancelExecution } from './cancel.js';
 import { saveNode } from './save-node.js';
+import { UNFINISHED } from './unfinished.js';
 
-const UNFINISHED = ['QUEUED', 'RUNNING'];
+/** Ids per `endedAmong` statement, well under SQLite's bound on bound parameters. */
+const IDS_PER_QUERY = 500;
 
 export function executionRepository(db: Kysely<Database>, now: () => Date): ExecutionRepository {
   return {
@@ -57,6 +60,18 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
     },
 
     saveNode: (executionId, accountId, node) => saveNode(db, now, { executionId, accountId, node }),
+
+    cancel: (id, fields) => cancelExecution(db, id, fields),
+
+    async endedAmong(ids) {
+      const ended: string[] = [];
+      for (let from = 0; from < ids.length; from += IDS_PER_QUERY) {
+        const chunk = ids.slice(from, from + IDS_PER_QUERY);
+        const rows = await db.selectFrom('executions').select('id').where('id', 'in', chunk).where('status', 'not in', UNFINISHED).execute();
+        ended.push(...rows.map((row) => row.id));
+      }
+      return ended;
+    },
 
     async claimOwner(id, owner, from) {
       const result = await db

@@ -4,16 +4,21 @@ import type { NodeRunRecord } from '../../records.js';
 import { atomic } from '../../atomic.js';
 import { newId } from '../../ids.js';
 import { nodeColumns } from './rows.js';
+import { holdUnfinished } from './unfinished.js';
 
 /**
- * Upserts a node's row; a COMPLETED node with credits is charged in the same transaction. The
- * ledger's unique (execution_id, node_id) is what makes the charge happen at most once: the
- * balance moves only when the entry was actually inserted, so a repeated write (a resumed run
- * writing its reused nodes again, two writers racing) never charges twice.
+ * Upserts a node's row while its execution is QUEUED or RUNNING; a COMPLETED node with credits is
+ * charged in the same transaction. A finished execution's nodes are final: once another process
+ * has cancelled the run, a node its engine completes late is neither written nor charged, so the
+ * ledger and the CANCELLED row agree (docs/executions.md, "Cancel"). The ledger's unique
+ * (execution_id, node_id) is what makes the charge happen at most once: the balance moves only
+ * when the entry was actually inserted, so a repeated write (a resumed run writing its reused
+ * nodes again, two writers racing) never charges twice.
  */
-export function saveNode(db: Kysely<Database>, now: () => Date, write: { executionId: string; accountId: string; node: NodeRunRecord }): Promise<void> {
+export function saveNode(db: Kysely<Database>, now: () => Date, write: { executionId: string; accountId: string; node: NodeRunRecord }): Promise<boolean> {
   const { executionId, accountId, node } = write;
   return atomic(db, async (trx) => {
+    if (!(await holdUnfinished(trx, executionId))) return false;
     const columns = nodeColumns(node);
     await trx
       .insertInto('node_runs')
@@ -21,6 +26,7 @@ export function saveNode(db: Kysely<Database>, now: () => Date, write: { executi
       .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doUpdateSet(columns))
       .execute();
     if (node.status === 'COMPLETED' && node.credits > 0) await charge(trx, now, { executionId, accountId, nodeId: node.nodeId, credits: node.credits });
+    return true;
   });
 }
 
