@@ -51,6 +51,16 @@ describe('the model catalog', () => {
       if (cases.more) expect(entry.cost(entry.params.parse(cases.more))).toBeGreaterThan(base);
     });
 
+    it('says where its price was read and on which day, unless the model is a setting', () => {
+      if (entry.price === 'per-model') {
+        expect(entry.endpointFor).toBeTypeOf('function');
+        return;
+      }
+      expect(new URL(entry.price.source).protocol).toBe('https:');
+      expect(entry.price.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(new Date(`${entry.price.checked}T00:00:00Z`).toISOString().slice(0, 10)).toBe(entry.price.checked);
+    });
+
     it('keeps a source page and maps its ports into a request body', () => {
       expect(entry.source).toMatch(/^https:\/\//);
       const inputs = { ...SAMPLE, prompt: 'a prompt', text: 'some words' };

@@ -135,6 +135,7 @@ function visionNode(adapter: ProviderAdapter): NodeType {
     outputs: [textOut],
     params: z.strictObject({}),
     cost: () => 1,
+    price: { source: 'test', checked: '2026-12-03' },
     timeoutMs: 60_000,
     toInput: (inputs) => ({ image: inputs.image, prompt: inputs.prompt }),
     fromOutput: () => ({ text: 'a photo' }),

@@ -168,6 +168,7 @@ export const openAiModels: readonly ModelEntry[] = [
     // The model is a setting and the server may be a local one that costs nothing, so no price
     // page applies: a flat credit per 1,000 tokens of answer.
     cost: (p) => Math.ceil(p.max_tokens / 1000),
+    price: 'per-model',
     timeoutMs: CHAT_TIMEOUT_MS,
     toInput: chatInput,
   }),
