@@ -18,9 +18,6 @@ export const enableSafetyChecker = z.boolean().default(true).describe("Keep the 
 export const guidanceScale = (fallback: number, min = 0, max = 20) =>
   z.number().min(min).max(max).default(fallback).describe('How closely to follow the prompt.');
 
-/** FLUX.2 [dev]'s denoising steps, the same for generation and editing. */
-export const fluxDevSteps = z.number().int().min(4).max(50).default(28).describe('Denoising steps: more is slower and finer.');
-
 export const expandPrompt = z.boolean().default(true).describe('Let the model expand the prompt.');
 
 /** A setting with a fixed set of values, its description listing them. */
@@ -29,6 +26,9 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
     .enum(values)
     .default(fallback)
     .describe(`${what}: ${values.join(', ')}.`);
+
+/** fal's `acceleration` for the models that offer it (FLUX, Qwen-Image); the default differs by model. */
+export const falAcceleration = (fallback: 'none' | 'regular') => choice(['none', 'regular', 'high'], fallback, 'Speed-up level');
 
 /** fal's moderation levels as strings, "1" strictest; FLUX.2 takes 1–5, Gemini and Kontext 1–6. */
 export const falSafetyTolerance = (levels: 5 | 6, fallback: string) =>

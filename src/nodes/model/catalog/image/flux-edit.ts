@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import {
-  credits,
-  enableSafetyChecker,
-  falImageSize,
-  falImageSizeOptional,
-  falSafetyTolerance,
-  fluxDevSteps,
-  guidanceScale,
-  megapixels,
-  numImages,
-  outputFormat,
-  seed,
-} from '../fields.js';
-import { falImages } from '../outputs.js';
-import { firstAndFurther, fluxAcceleration, fluxFormat, fluxSafetyTolerance } from './flux.js';
-import { falApi, falPrice, imageEdit, imageListBody, imageUrlBody, PRICES_CHECKED } from './shape.js';
+import { credits, falImageSize, falImageSizeOptional, falSafetyTolerance, guidanceScale, megapixels, numImages, seed } from '../fields.js';
+import { fluxDevSettings, fluxFlexSettings, fluxFormat, fluxZeroConfig } from './flux-settings.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, imageUrlBody, PRICES_CHECKED } from './shape.js';
 
 /**
  * FLUX image editing. The FLUX.2 edit endpoints bill the input image's megapixels as well as the
@@ -24,14 +11,8 @@ import { falApi, falPrice, imageEdit, imageListBody, imageUrlBody, PRICES_CHECKE
  */
 const INPUT_MEGAPIXELS = 1;
 
-/** FLUX.2 [pro] and [max] editing: the same settings, the output size `auto` by default. */
-const fluxZeroConfigEdit = z.strictObject({
-  image_size: falImageSize('auto', { extra: ['auto'] }),
-  safety_tolerance: fluxSafetyTolerance,
-  enable_safety_checker: enableSafetyChecker,
-  output_format: fluxFormat,
-  seed,
-});
+/** FLUX.2 [pro] and [max] editing: the output size `auto` by default. */
+const zeroConfig = fluxZeroConfig({ imageSize: falImageSize('auto', { extra: ['auto'] }), inputMegapixels: INPUT_MEGAPIXELS });
 
 export const fluxEditModels: readonly ModelEntry[] = [
   defineModel({
@@ -40,25 +21,12 @@ export const fluxEditModels: readonly ModelEntry[] = [
     aliases: ['generate:flux-2-edit', 'generate:flux2-edit'],
     label: 'FLUX.2 [dev] Edit',
     description: 'FLUX.2 [dev] editing: precise, prompt-driven changes to an image with FLUX.2 realism.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2/edit',
-    params: z.strictObject({
-      image_size: falImageSizeOptional({ edge: { min: 512, max: 2048 } }),
-      num_images: numImages(4),
-      num_inference_steps: fluxDevSteps,
-      guidance_scale: guidanceScale(2.5),
-      acceleration: fluxAcceleration('regular'),
-      enable_prompt_expansion: z.boolean().default(false).describe('Let the model expand the prompt.'),
-      enable_safety_checker: enableSafetyChecker,
-      output_format: outputFormat(['jpeg', 'png', 'webp'], 'png'),
-      seed,
-    }),
+    ...falEndpoint('fal-ai/flux-2/edit'),
+    params: z.strictObject({ image_size: falImageSizeOptional({ edge: { min: 512, max: 2048 } }), ...fluxDevSettings }),
     // $0.012 per megapixel in and out, rounded up; read from a listing of fal's price, not fal's own page.
     cost: (p) => credits(0.012 * (INPUT_MEGAPIXELS + megapixels(p.image_size) * p.num_images)),
     price: { source: 'https://lumenfall.ai/models/black-forest-labs/flux.2-dev', checked: PRICES_CHECKED },
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2/edit'),
     documented: false,
   }),
   defineModel({
@@ -66,15 +34,11 @@ export const fluxEditModels: readonly ModelEntry[] = [
     nodeType: 'generate:flux_2_pro_edit',
     label: 'FLUX.2 [pro] Edit',
     description: 'FLUX.2 [pro] editing: production-quality changes from a prompt, keeping faces, products and logos intact.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-pro/edit',
-    params: fluxZeroConfigEdit,
+    ...falEndpoint('fal-ai/flux-2-pro/edit'),
     // $0.03 for the first processed megapixel, $0.015 for each further one, input included; read from a listing of fal's price.
-    cost: (p) => firstAndFurther(0.03, 0.015, INPUT_MEGAPIXELS + megapixels(p.image_size)),
+    ...zeroConfig({ first: 0.03, further: 0.015 }),
     price: { source: 'https://lumenfall.ai/models/black-forest-labs/flux.2-pro?mode=image-edit', checked: PRICES_CHECKED },
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-pro/edit'),
     documented: false,
   }),
   defineModel({
@@ -82,23 +46,12 @@ export const fluxEditModels: readonly ModelEntry[] = [
     nodeType: 'generate:flux_2_flex_edit',
     label: 'FLUX.2 [flex] Edit',
     description: 'FLUX.2 [flex] editing: tunable steps and guidance, strongest at changing or adding text in an image.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-flex/edit',
-    params: z.strictObject({
-      image_size: falImageSize('auto', { extra: ['auto'] }),
-      num_inference_steps: z.number().int().min(2).max(50).default(28).describe('Denoising steps: more is slower and finer.'),
-      guidance_scale: guidanceScale(3.5, 1.5, 10),
-      safety_tolerance: fluxSafetyTolerance,
-      enable_safety_checker: enableSafetyChecker,
-      output_format: fluxFormat,
-      seed,
-    }),
+    ...falEndpoint('fal-ai/flux-2-flex/edit'),
+    params: z.strictObject({ image_size: falImageSize('auto', { extra: ['auto'] }), ...fluxFlexSettings }),
     // $0.05 per megapixel on both the input and the output side, rounded up.
     cost: (p) => credits(0.05 * (INPUT_MEGAPIXELS + megapixels(p.image_size))),
     price: falPrice('fal-ai/flux-2-flex/edit'),
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-flex/edit'),
     documented: true,
   }),
   defineModel({
@@ -106,15 +59,11 @@ export const fluxEditModels: readonly ModelEntry[] = [
     nodeType: 'generate:flux_2_max_edit',
     label: 'FLUX.2 [max] Edit',
     description: 'FLUX.2 [max] editing: the most faithful FLUX.2 edits, with the best consistency of faces and products across references.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-max/edit',
-    params: fluxZeroConfigEdit,
+    ...falEndpoint('fal-ai/flux-2-max/edit'),
     // $0.07 for the first processed megapixel, $0.03 for each further one; input images count as processed.
-    cost: (p) => firstAndFurther(0.07, 0.03, INPUT_MEGAPIXELS + megapixels(p.image_size)),
+    ...zeroConfig({ first: 0.07, further: 0.03 }),
     price: falPrice('fal-ai/flux-2-max/edit'),
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-max/edit'),
     documented: true,
   }),
   defineModel({
@@ -123,12 +72,11 @@ export const fluxEditModels: readonly ModelEntry[] = [
     aliases: ['generate:flux-kontext', 'generate:flux-kontext-pro'],
     label: 'FLUX.1 Kontext [pro]',
     description: 'FLUX.1 Kontext [pro]: targeted local edits and style changes from a reference image while keeping the rest intact.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-pro/kontext',
+    ...falEndpoint('fal-ai/flux-pro/kontext'),
     params: z.strictObject({
       guidance_scale: guidanceScale(3.5, 1),
       num_images: numImages(4),
-      output_format: outputFormat(['jpeg', 'png'], 'jpeg'),
+      output_format: fluxFormat,
       aspect_ratio: z
         .enum(['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21'])
         .optional()
@@ -141,8 +89,6 @@ export const fluxEditModels: readonly ModelEntry[] = [
     cost: (p) => credits(0.04 * p.num_images),
     price: { source: 'https://skillspool.org/zh/skills/joernstoehler-dnd-claude-code-claude-skills-fal-flux-prompting-skill-md', checked: PRICES_CHECKED },
     toInput: imageUrlBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-pro/kontext'),
     documented: false,
   }),
 ];

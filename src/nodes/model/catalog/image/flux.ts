@@ -1,39 +1,14 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import {
-  aspectRatio,
-  choice,
-  credits,
-  enableSafetyChecker,
-  falImageSize,
-  falSafetyTolerance,
-  fluxDevSteps,
-  guidanceScale,
-  megapixels,
-  numImages,
-  outputFormat,
-  seed,
-} from '../fields.js';
-import { falImages, replicateImages } from '../outputs.js';
-import { falApi, falPrice, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { aspectRatio, enableSafetyChecker, falAcceleration, falImageSize, guidanceScale, numImages, outputFormat, seed } from '../fields.js';
+import { replicateImages } from '../outputs.js';
+import { fluxDevSettings, fluxFlexSettings, fluxFormat, fluxZeroConfig } from './flux-settings.js';
+import { falEndpoint, falPrice, perMegapixel, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
 
 /** Black Forest Labs FLUX text-to-image models. */
 
-export const fluxAcceleration = (fallback: 'none' | 'regular') => choice(['none', 'regular', 'high'], fallback, 'Speed-up level');
-export const fluxSafetyTolerance = falSafetyTolerance(5, '2');
-export const fluxFormat = outputFormat(['jpeg', 'png'], 'jpeg');
-
-/** FLUX.2 [pro] and [max] take the same settings and no tuning knobs. */
-const fluxZeroConfig = z.strictObject({
-  image_size: falImageSize('landscape_4_3'),
-  safety_tolerance: fluxSafetyTolerance,
-  enable_safety_checker: enableSafetyChecker,
-  output_format: fluxFormat,
-  seed,
-});
-
-/** A first megapixel at one price, each further one at another (FLUX.2 [pro] and [max]). */
-export const firstAndFurther = (first: number, further: number, megapixelCount: number) => credits(first + further * (megapixelCount - 1));
+/** FLUX.2 [pro] and [max]: landscape_4_3 by default. */
+const zeroConfig = fluxZeroConfig({ imageSize: falImageSize('landscape_4_3'), inputMegapixels: 0 });
 
 export const fluxModels: readonly ModelEntry[] = [
   defineModel({
@@ -42,25 +17,12 @@ export const fluxModels: readonly ModelEntry[] = [
     aliases: ['generate:flux-2', 'generate:flux2', 'generate:flux-2-dev'],
     label: 'FLUX.2 [dev]',
     description: 'Black Forest Labs FLUX.2 [dev]: photorealistic images with crisp in-image text; a strong, inexpensive default.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2',
-    params: z.strictObject({
-      image_size: falImageSize('landscape_4_3', { edge: { min: 512, max: 2048 } }),
-      num_images: numImages(4),
-      num_inference_steps: fluxDevSteps,
-      guidance_scale: guidanceScale(2.5),
-      acceleration: fluxAcceleration('regular'),
-      enable_prompt_expansion: z.boolean().default(false).describe('Let the model expand the prompt.'),
-      enable_safety_checker: enableSafetyChecker,
-      output_format: outputFormat(['jpeg', 'png', 'webp'], 'png'),
-      seed,
-    }),
+    ...falEndpoint('fal-ai/flux-2'),
+    params: z.strictObject({ image_size: falImageSize('landscape_4_3', { edge: { min: 512, max: 2048 } }), ...fluxDevSettings }),
     // $0.012 per output megapixel, rounded up per image; read from a listing of fal's price, not fal's own page.
-    cost: (p) => credits(0.012 * megapixels(p.image_size) * p.num_images),
+    cost: perMegapixel(0.012),
     price: { source: 'https://lumenfall.ai/models/black-forest-labs/flux.2-dev', checked: PRICES_CHECKED },
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2'),
     documented: false,
   }),
   defineModel({
@@ -69,15 +31,11 @@ export const fluxModels: readonly ModelEntry[] = [
     aliases: ['generate:flux-2-pro', 'generate:flux2pro'],
     label: 'FLUX.2 [pro]',
     description: 'FLUX.2 [pro]: the highest-quality FLUX.2 with no tuning knobs; best for final product and editorial shots.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-pro',
-    params: fluxZeroConfig,
+    ...falEndpoint('fal-ai/flux-2-pro'),
     // $0.03 for the first megapixel, $0.015 for each further one; read from a listing of fal's price, not fal's own page.
-    cost: (p) => firstAndFurther(0.03, 0.015, megapixels(p.image_size)),
+    ...zeroConfig({ first: 0.03, further: 0.015 }),
     price: { source: 'https://www.runflow.io/models/black-forest-labs/flux-2-pro', checked: PRICES_CHECKED },
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-pro'),
     documented: false,
   }),
   defineModel({
@@ -85,23 +43,12 @@ export const fluxModels: readonly ModelEntry[] = [
     nodeType: 'generate:flux_2_flex',
     label: 'FLUX.2 [flex]',
     description: 'FLUX.2 [flex]: adjustable steps and guidance with the best FLUX.2 typography; for posters, packaging and text-heavy designs.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-flex',
-    params: z.strictObject({
-      image_size: falImageSize('landscape_4_3'),
-      num_inference_steps: z.number().int().min(2).max(50).default(28).describe('Denoising steps: more is slower and finer.'),
-      guidance_scale: guidanceScale(3.5, 1.5, 10),
-      safety_tolerance: fluxSafetyTolerance,
-      enable_safety_checker: enableSafetyChecker,
-      output_format: fluxFormat,
-      seed,
-    }),
+    ...falEndpoint('fal-ai/flux-2-flex'),
+    params: z.strictObject({ image_size: falImageSize('landscape_4_3'), ...fluxFlexSettings }),
     // $0.05 per megapixel, rounded up.
-    cost: (p) => credits(0.05 * megapixels(p.image_size)),
+    cost: perMegapixel(0.05),
     price: falPrice('fal-ai/flux-2-flex'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-flex'),
     documented: true,
   }),
   defineModel({
@@ -109,15 +56,11 @@ export const fluxModels: readonly ModelEntry[] = [
     nodeType: 'generate:flux_2_max',
     label: 'FLUX.2 [max]',
     description: 'FLUX.2 [max]: the top FLUX.2 tier for realism, precision and consistency; for hero images where quality beats price.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux-2-max',
-    params: fluxZeroConfig,
+    ...falEndpoint('fal-ai/flux-2-max'),
     // $0.07 for the first megapixel, $0.03 for each further one, as fal prices FLUX.2 [max] on its edit endpoint's page.
-    cost: (p) => firstAndFurther(0.07, 0.03, megapixels(p.image_size)),
+    ...zeroConfig({ first: 0.07, further: 0.03 }),
     price: falPrice('fal-ai/flux-2-max', 'https://fal.ai/models/fal-ai/flux-2-max/edit/llms.txt'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux-2-max'),
     documented: true,
   }),
   defineModel({
@@ -126,24 +69,21 @@ export const fluxModels: readonly ModelEntry[] = [
     aliases: ['generate:flux-schnell', 'generate:flux_1_schnell'],
     label: 'FLUX.1 [schnell]',
     description: 'FLUX.1 [schnell]: drafts in one to four steps for a fraction of a cent; use it to explore prompts before a better model.',
-    provider: 'fal',
-    endpoint: 'fal-ai/flux/schnell',
+    ...falEndpoint('fal-ai/flux/schnell'),
     params: z.strictObject({
       image_size: falImageSize('landscape_4_3'),
       num_images: numImages(4),
       num_inference_steps: z.number().int().min(1).max(12).default(4).describe('Denoising steps; it is built for 1–4.'),
       guidance_scale: guidanceScale(3.5, 1),
-      acceleration: fluxAcceleration('none'),
+      acceleration: falAcceleration('none'),
       enable_safety_checker: enableSafetyChecker,
       output_format: fluxFormat,
       seed,
     }),
     // $0.003 per megapixel, rounded up; read from a listing of fal's prices, not fal's own page.
-    cost: (p) => credits(0.003 * megapixels(p.image_size) * p.num_images),
+    cost: perMegapixel(0.003),
     price: { source: 'https://skillspool.org/zh/skills/joernstoehler-dnd-claude-code-claude-skills-fal-flux-prompting-skill-md', checked: PRICES_CHECKED },
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/flux/schnell'),
     documented: false,
   }),
   defineModel({

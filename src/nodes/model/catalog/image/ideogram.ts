@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
 import { choice, credits, expandPrompt, falImageSize, numImages, rgbColor, seed } from '../fields.js';
-import { falImages } from '../outputs.js';
-import { falApi, falPrice, promptBody, textToImage } from './shape.js';
+import { falEndpoint, falPrice, promptBody, textToImage } from './shape.js';
 
 /**
  * Ideogram V3 on fal. Offered without `style_codes` and the style-reference `image_urls`: codes
@@ -102,8 +101,7 @@ export const ideogramModels: readonly ModelEntry[] = [
     nodeType: 'generate:ideogram_v3',
     label: 'Ideogram V3',
     description: 'Ideogram V3: the most reliable text inside images (posters, logos, packaging), with style presets and colour palettes.',
-    provider: 'fal',
-    endpoint: 'fal-ai/ideogram/v3',
+    ...falEndpoint('fal-ai/ideogram/v3'),
     params: z.strictObject({
       image_size: falImageSize('square_hd'),
       rendering_speed: choice(['TURBO', 'BALANCED', 'QUALITY'], 'BALANCED', 'Rendering speed (TURBO $0.03, BALANCED $0.06, QUALITY $0.09 an image)'),
@@ -120,8 +118,6 @@ export const ideogramModels: readonly ModelEntry[] = [
     cost: (p) => credits(SPEED_USD[p.rendering_speed as keyof typeof SPEED_USD] * p.num_images),
     price: falPrice('fal-ai/ideogram/v3', 'https://fal.ai/models/fal-ai/ideogram/custom-models/generate/llms.txt'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/ideogram/v3'),
     documented: false,
   }),
 ];

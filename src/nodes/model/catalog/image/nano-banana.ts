@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
 import { aspectRatio, choice, credits, falSafetyTolerance, numImages, outputFormat, seed } from '../fields.js';
-import { falImages } from '../outputs.js';
-import { falApi, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
 
 /** Google's Gemini image models on fal: Nano Banana (2.5 Flash Image), Nano Banana Pro (3 Pro Image) and Nano Banana 2 (3.1 Flash Image). */
 
@@ -66,14 +65,11 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     aliases: ['generate:nano-banana', 'generate:nanobanana', 'generate:gemini-2.5-flash-image'],
     label: 'Nano Banana',
     description: 'Google Nano Banana (Gemini 2.5 Flash Image): fast, prompt-faithful images with consistent characters; pairs with its edit model.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana',
+    ...falEndpoint('fal-ai/nano-banana'),
     params: nanoBanana(RATIOS, '1:1'),
     cost: nanoBananaCost,
     price: falPrice('fal-ai/nano-banana'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana'),
     documented: false,
   }),
   defineModel({
@@ -82,14 +78,11 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     aliases: ['generate:nano-banana-edit', 'generate:nano-banana/edit'],
     label: 'Nano Banana Edit',
     description: 'Edit an image by describing the change: swap backgrounds, restyle, keep a product or character consistent across variations.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana/edit',
+    ...falEndpoint('fal-ai/nano-banana/edit'),
     params: nanoBanana(WITH_AUTO, 'auto'),
     cost: nanoBananaCost,
     price: falPrice('fal-ai/nano-banana/edit'),
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana/edit'),
     documented: false,
   }),
   defineModel({
@@ -97,14 +90,11 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     nodeType: 'generate:nano_banana_pro',
     label: 'Nano Banana Pro',
     description: 'Google Nano Banana Pro (Gemini 3 Pro Image): reasoning-driven layouts, legible text and infographics, up to 4K; optional web grounding.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana-pro',
+    ...falEndpoint('fal-ai/nano-banana-pro'),
     params: nanoBananaPro('1:1'),
     cost: nanoBananaProCost,
     price: nanoBananaProPrice,
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana-pro'),
     documented: false,
   }),
   defineModel({
@@ -112,14 +102,11 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     nodeType: 'generate:nano_banana_pro_edit',
     label: 'Nano Banana Pro Edit',
     description: 'Nano Banana Pro editing: precise multi-step changes, text edits and relighting that keep identity and layout, up to 4K.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana-pro/edit',
+    ...falEndpoint('fal-ai/nano-banana-pro/edit'),
     params: nanoBananaPro('auto'),
     cost: nanoBananaProCost,
     price: nanoBananaProPrice,
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana-pro/edit'),
     documented: false,
   }),
   defineModel({
@@ -127,15 +114,12 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     nodeType: 'generate:nano_banana_2',
     label: 'Nano Banana 2',
     description: 'Google Nano Banana 2 (Gemini 3.1 Flash Image): Pro-like quality and text rendering at Flash speed and price; 0.5K–4K, extreme ratios.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana-2',
+    ...falEndpoint('fal-ai/nano-banana-2'),
     params: nanoBanana2,
     cost: nanoBanana2Cost,
     // Priced as on the edit endpoint's page (the same model); the generate endpoint's page was not in the searchable copy.
     price: falPrice('fal-ai/nano-banana-2', 'https://fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana-2'),
     documented: true,
   }),
   defineModel({
@@ -143,14 +127,11 @@ export const nanoBananaModels: readonly ModelEntry[] = [
     nodeType: 'generate:nano_banana_2_edit',
     label: 'Nano Banana 2 Edit',
     description: 'Nano Banana 2 editing: fast, consistent edits and compositions from a prompt, with optional thinking and web grounding.',
-    provider: 'fal',
-    endpoint: 'fal-ai/nano-banana-2/edit',
+    ...falEndpoint('fal-ai/nano-banana-2/edit'),
     params: nanoBanana2,
     cost: nanoBanana2Cost,
     price: falPrice('fal-ai/nano-banana-2/edit'),
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/nano-banana-2/edit'),
     documented: true,
   }),
 ];

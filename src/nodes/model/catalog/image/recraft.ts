@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
 import { credits, enableSafetyChecker, falImageSize, rgbColor } from '../fields.js';
-import { falImages } from '../outputs.js';
-import { falApi, falPrice, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { falEndpoint, falPrice, promptBody, textToImage } from './shape.js';
 
 /**
  * Recraft V4 and V4.1 on fal: raster (`text-to-image`) and SVG (`text-to-vector`) at a standard
@@ -34,13 +33,11 @@ const recraft = ({ usd, pricePage, ...entry }: Recraft) =>
   defineModel({
     ...textToImage,
     ...entry,
-    provider: 'fal',
+    ...falEndpoint(entry.endpoint),
     params: recraftParams,
     cost: () => credits(usd),
-    price: pricePage === undefined ? falPrice(entry.endpoint) : { source: pricePage, checked: PRICES_CHECKED },
+    price: falPrice(entry.endpoint, pricePage),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi(entry.endpoint),
   });
 
 const LISTING = 'https://lumenfall.ai/models/recraft-ai';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
 import { choice, credits, enableSafetyChecker, falImageSize, numImages, seed } from '../fields.js';
-import { falImages } from '../outputs.js';
-import { falApi, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
 
 /**
  * ByteDance Seedream on fal. Each run makes `num_images` generations of up to `max_images` images
@@ -47,15 +46,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_4',
     label: 'Seedream 4.0',
     description: 'ByteDance Seedream 4.0: sharp 2K–4K images with good text, and sets of related images from one prompt.',
-    provider: 'fal',
-    endpoint: 'fal-ai/bytedance/seedream/v4/text-to-image',
+    ...falEndpoint('fal-ai/bytedance/seedream/v4/text-to-image'),
     params: seedream4,
     // $0.03 per image, fal's list price; fal's page was not in the searchable copy on the day checked.
     cost: perImage(0.03),
     price: falPrice('fal-ai/bytedance/seedream/v4/text-to-image'),
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/bytedance/seedream/v4/text-to-image'),
     documented: false,
   }),
   defineModel({
@@ -63,15 +59,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_4_edit',
     label: 'Seedream 4.0 Edit',
     description: 'Seedream 4.0 editing: change, restyle or recompose an image from a prompt, at up to 4K.',
-    provider: 'fal',
-    endpoint: 'fal-ai/bytedance/seedream/v4/edit',
+    ...falEndpoint('fal-ai/bytedance/seedream/v4/edit'),
     params: seedream4,
     // $0.03 per image, fal's list price; fal's page was not in the searchable copy on the day checked.
     cost: perImage(0.03),
     price: falPrice('fal-ai/bytedance/seedream/v4/edit'),
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/bytedance/seedream/v4/edit'),
     documented: false,
   }),
   defineModel({
@@ -79,15 +72,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_4_5',
     label: 'Seedream 4.5',
     description: 'ByteDance Seedream 4.5: up to 4-megapixel images with strong typography and layout; good for product and marketing visuals.',
-    provider: 'fal',
-    endpoint: 'fal-ai/bytedance/seedream/v4.5/text-to-image',
+    ...falEndpoint('fal-ai/bytedance/seedream/v4.5/text-to-image'),
     params: seedream45,
     // $0.04 per image.
     cost: perImage(0.04),
     price: SEEDREAM_4_5_PRICE,
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/bytedance/seedream/v4.5/text-to-image'),
     documented: true,
   }),
   defineModel({
@@ -95,15 +85,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_4_5_edit',
     label: 'Seedream 4.5 Edit',
     description: 'Seedream 4.5 editing: replace products, copy text between images and recompose from natural-language instructions.',
-    provider: 'fal',
-    endpoint: 'fal-ai/bytedance/seedream/v4.5/edit',
+    ...falEndpoint('fal-ai/bytedance/seedream/v4.5/edit'),
     params: seedream45,
     // $0.04 per image: fal's page for the model prices generation and editing alike.
     cost: perImage(0.04),
     price: SEEDREAM_4_5_PRICE,
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('fal-ai/bytedance/seedream/v4.5/edit'),
     documented: true,
   }),
   defineModel({
@@ -111,15 +98,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_5_lite',
     label: 'Seedream 5.0 Lite',
     description: 'ByteDance Seedream 5.0 Lite: reasons about the scene before drawing, so multi-subject prompts land; 2K–4K, inexpensive.',
-    provider: 'fal',
-    endpoint: 'bytedance/seedream/v5/lite/text-to-image',
+    ...falEndpoint('bytedance/seedream/v5/lite/text-to-image'),
     params: seedream5Lite,
     // $0.035 per image, generation and editing alike.
     cost: perImage(0.035),
     price: SEEDREAM_5_PRICE,
     toInput: promptBody,
-    fromOutput: falImages,
-    source: falApi('bytedance/seedream/v5/lite/text-to-image'),
     documented: true,
   }),
   defineModel({
@@ -127,15 +111,12 @@ export const seedreamModels: readonly ModelEntry[] = [
     nodeType: 'generate:seedream_5_lite_edit',
     label: 'Seedream 5.0 Lite Edit',
     description: 'Seedream 5.0 Lite editing: reasoning-first edits and compositions from up to ten references (one wired here).',
-    provider: 'fal',
-    endpoint: 'bytedance/seedream/v5/lite/edit',
+    ...falEndpoint('bytedance/seedream/v5/lite/edit'),
     params: seedream5Lite,
     // $0.035 per image, generation and editing alike.
     cost: perImage(0.035),
     price: SEEDREAM_5_PRICE,
     toInput: imageListBody,
-    fromOutput: falImages,
-    source: falApi('bytedance/seedream/v5/lite/edit'),
     documented: true,
   }),
 ];
