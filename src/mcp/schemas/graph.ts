@@ -12,6 +12,9 @@ export const ViolationOutput = z.looseObject({
     .describe('Where in the body, e.g. ["nodes",2,"data","config","width"]'),
 });
 
+/** The graph's non-blocking issues: validate_workflow and save_workflow both return them, from the same lint. */
+export const WarningsOutput = z.array(ViolationOutput).describe('Non-blocking issues: unused nodes, no output, deprecated types, providers not configured');
+
 export const MigrationOutput = z.looseObject({
   field: z.string().describe('The field corrected'),
   from: z.unknown().describe('What was sent'),
@@ -20,3 +23,9 @@ export const MigrationOutput = z.looseObject({
   nodeId: z.string().optional().describe('The node corrected'),
   edgeId: z.string().optional().describe('The edge corrected'),
 });
+
+/** What a save reports about the graph it stored, beside the workflow: the service's `meta`, which save_workflow returns as is. */
+export const SaveMetaOutput = {
+  warnings: WarningsOutput,
+  migrations: z.array(MigrationOutput).describe('Corrections made to what was sent, e.g. a wrong category'),
+};

@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { SaveBodySchema, WorkflowSummarySchema } from '../../service/index.js';
-import { MigrationOutput, ViolationOutput } from '../schemas/graph.js';
+import { SaveMetaOutput } from '../schemas/graph.js';
 import { toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
@@ -17,8 +17,7 @@ export const inputSchema = {
 export const outputSchema = {
   created: z.boolean().describe('true when a new workflow was created'),
   workflow: WorkflowSummarySchema.describe('The saved workflow (graph omitted; get_workflow returns it)'),
-  warnings: z.array(ViolationOutput).describe('Non-blocking issues found while validating'),
-  migrations: z.array(MigrationOutput).describe('Corrections made to what was sent, e.g. a wrong category'),
+  ...SaveMetaOutput,
 };
 
 export const config = toolConfig({

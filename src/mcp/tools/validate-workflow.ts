@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { SaveBodySchema } from '../../service/index.js';
-import { ViolationOutput } from '../schemas/graph.js';
+import { ViolationOutput, WarningsOutput } from '../schemas/graph.js';
 import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
@@ -17,7 +17,7 @@ export const inputSchema = { nodes, edges };
 export const outputSchema = {
   ok: z.boolean().describe('true when the graph has no violations (warnings never block)'),
   violations: z.array(ViolationOutput).describe('Every problem found, each with a fix'),
-  warnings: z.array(ViolationOutput).describe('Non-blocking issues: unused nodes, no output, deprecated types, providers not configured'),
+  warnings: WarningsOutput,
 };
 
 export const config = toolConfig({
