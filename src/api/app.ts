@@ -50,8 +50,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));
   app.use(identify(services.auth));
+  const mounts = options.mounts ?? [];
   app.use(
-    rateLimit({ limiter, usage: services.usage, anonymousPerMinute: config.anonymousRequestsPerMinute, healthChecksPerMinute: config.healthChecksPerMinute }),
+    rateLimit({
+      limiter,
+      usage: services.usage,
+      anonymousPerMinute: config.anonymousRequestsPerMinute,
+      healthChecksPerMinute: config.healthChecksPerMinute,
+      chargedPerCall: new Set(mounts.filter((mount) => mount.chargesPerCall === true).map((mount) => mount.path)),
+    }),
   );
   const claim = idempotency(options.idempotency);
   const limits = { limiter, usage: services.usage };
@@ -71,6 +78,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       body: every(jsonBody({ maxBytes: config.maxTriggerBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     },
   });
-  registerMounts(app, options.mounts ?? [], { maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth });
+  registerMounts(app, mounts, { maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth });
   return app;
 }

@@ -10,6 +10,11 @@ import type { AppEnv } from './env.js';
 export interface Mount {
   path: string;
   fetch: (request: Request) => Promise<Response>;
+  /**
+   * The handler spends the caller's request budget itself, once per unit of work (MCP: per tool
+   * call, through `spendRequest`), so the chain only reports a keyed request's budget in the headers.
+   */
+  chargesPerCall?: boolean;
 }
 
 /**

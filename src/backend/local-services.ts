@@ -7,6 +7,7 @@ import {
   createServices,
   createWebhookOwners,
   importTemplatesOnFirstStart,
+  operatorLimitsFromEnv,
   type CreateServicesOptions,
   type IdempotencyService,
   type ImportTemplatesResult,
@@ -30,10 +31,11 @@ export function localCatalog(env: NodeJS.ProcessEnv): LocalCatalog {
 export interface LocalRuntimeOptions {
   /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
   home: string;
-  /** Provider keys and the operator's network and file allowances are read here. */
+  /** Provider keys, the operator's network and file allowances and limits (`PIPEWRIGHT_EXECUTIONS_PER_DAY`, …) are read here. */
   env: NodeJS.ProcessEnv;
   /** `cli`: the user's own machine (local files, private addresses); `server`: workflows from anyone. */
   mode: RunMode;
+  /** Its `limits` (the `serve` flags) come before the same limits in `env`. */
   settings: ServiceSettings;
   onExecutionError?: CreateServicesOptions['onExecutionError'];
 }
@@ -52,6 +54,7 @@ export interface LocalRuntime {
  * services' dispatcher) and services — for `serve`, `mcp`, `run` and the commands that manage a home.
  */
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const settings = { ...options.settings, limits: { ...operatorLimitsFromEnv(options.env), ...options.settings.limits } };
   const store = await open(options.home);
   try {
     const { registry, providers } = localCatalog(options.env);
@@ -59,7 +62,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       store,
       registry,
       providers,
-      settings: options.settings,
+      settings,
       home: options.home,
       policy: policyFor(options.mode, options.env),
       ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),

@@ -67,7 +67,11 @@ export function errorResult(error: unknown): CallToolResult {
     return toolErrorResult(`error ${code}: ${WITHHELD[code]}`);
   }
   const advice = ADVICE[shown.code]?.(shown) ?? [];
-  return toolErrorResult([`error ${shown.code}: ${shown.message}`, ...advice].join('\n'));
+  const result = toolErrorResult([`error ${shown.code}: ${shown.message}`, ...advice].join('\n'));
+  // When to call again, for programs, in `_meta`: not in structuredContent, which SDK 1.x clients
+  // check against the tool's output schema even on an error result, and would then throw.
+  const { retryAfter } = shown.details;
+  return typeof retryAfter === 'number' ? { ...result, _meta: { retryAfter } } : result;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ArtifactUrlRenderer, Backend } from '../backend/index.js';
 import { formatTextPath, illFormedTextAt } from '../graph/index.js';
 import { InFlightCalls } from './in-flight.js';
 import { createServer } from './server.js';
+import { spendPerToolCall } from './tool-call-budget.js';
 
 export interface McpHttpOptions {
   version: string;
@@ -10,9 +11,10 @@ export interface McpHttpOptions {
    * The backend one request acts through, and who it acts for: authenticate the request here
    * (throwing the PipewrightError the mount point maps to 401/403). The backend is closed when
    * the request's response ends; `caller` (a key id) decides whose calls a
-   * `notifications/cancelled` may reach.
+   * `notifications/cancelled` may reach; `spendToolCall`, when given, is spent by every tool call
+   * and refuses it by throwing (./tool-call-budget.ts).
    */
-  backendFor: (request: Request) => Promise<{ backend: Backend; caller: string }>;
+  backendFor: (request: Request) => Promise<{ backend: Backend; caller: string; spendToolCall?: () => Promise<void> }>;
   /** Browser origins allowed to call; a request carrying any other `Origin` is refused (DNS rebinding, CSRF). Default none. */
   allowedOrigins?: readonly string[];
   /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
@@ -41,7 +43,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
       .catch(() => undefined);
     const illFormed = illFormedTextAt(body);
     if (illFormed !== undefined) return notWellFormed(body, formatTextPath(illFormed));
-    const { backend, caller } = await options.backendFor(request);
+    const { backend, caller, spendToolCall } = await options.backendFor(request);
     calls.cancel(caller, body);
     const { server, cleanup } = createServer({
       backend,
@@ -63,6 +65,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
     request.signal.addEventListener('abort', () => void close(), { once: true });
     try {
       await server.connect(transport);
+      if (spendToolCall !== undefined) spendPerToolCall(transport, spendToolCall, options.onError);
       return closeWhenSent(await transport.handleRequest(request), close);
     } catch (error) {
       await close();

@@ -56,9 +56,11 @@ export interface KeyService {
 export interface AccountService {
   /**
    * First start: with no account in the store, creates one and an admin key — the given one
-   * (`PIPEWRIGHT_API_KEY`) or a new one, returned here to be printed once. Otherwise a no-op.
+   * (`PIPEWRIGHT_API_KEY`) or a new one, returned here to be printed once. Later starts create
+   * nothing, except that a given key the store does not know is added as an admin key
+   * (`keyAdded`); a revoked or expired one is refused (./auth/operator-key.ts).
    */
-  bootstrap(options: { apiKey?: string }): Promise<{ created: boolean; accountId: string; key?: string }>;
+  bootstrap(options: { apiKey?: string }): Promise<{ created: boolean; accountId: string; key?: string; keyAdded?: true }>;
   /** The account the CLI's `keys` commands act on (the first one). */
   defaultAccountId(): Promise<string>;
 }

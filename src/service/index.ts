@@ -7,6 +7,7 @@ export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
 export type { ArtifactUrlRenderer } from './artifacts/index.js';
 export { artifactIdOf } from '../artifacts/index.js';
 export type { ServiceSettings } from './settings.js';
+export { OPERATOR_LIMIT_VARIABLES, operatorLimitsFromEnv, parseOperatorLimits } from './operator-limits.js';
 export type { Links } from './workflows/links.js';
 export { requireScope } from './principal.js';
 export type { Scope, Plan, Principal } from './principal.js';

@@ -11,13 +11,19 @@ export interface ServiceSettings {
   defaultPlan?: Plan;
   /** Overrides of the docs/api.md defaults, per plan and per limit. */
   planLimits?: Partial<Record<Plan, Partial<PlanLimits>>>;
+  /**
+   * The operator's limits for every account whatever its plan, over `planLimits`
+   * (`PIPEWRIGHT_REQUESTS_PER_MINUTE` and its siblings, or the `serve` flags; see ./operator-limits.ts).
+   * null is unlimited.
+   */
+  limits?: Partial<PlanLimits>;
   /** How long a signed artifact URL opens its file, in seconds. Default 7 days. */
   artifactUrlTtlSeconds?: number;
 }
 
 export const DEFAULT_ARTIFACT_URL_TTL_SECONDS = 7 * 24 * 3600;
 
-/** docs/api.md "Rate limits and plans". */
+/** docs/api.md "Rate limits and plans". null is unlimited. */
 export const DEFAULT_PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {
   free: { requestsPerMinute: 10, executionsPerMinute: 10, executionsPerDay: 50 },
   starter: { requestsPerMinute: 20, executionsPerMinute: 10, executionsPerDay: 200 },
@@ -28,6 +34,7 @@ export const DEFAULT_PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {
 export const DEFAULT_STARTING_CREDITS = 1000;
 export const DEFAULT_PLAN: Plan = 'pro';
 
+/** The one answer to "what may this account do": REST's rate limits, admission's daily cap and the usage view all read it. */
 export function limitsFor(settings: ServiceSettings, plan: Plan): PlanLimits {
-  return { ...DEFAULT_PLAN_LIMITS[plan], ...settings.planLimits?.[plan] };
+  return { ...DEFAULT_PLAN_LIMITS[plan], ...settings.planLimits?.[plan], ...settings.limits };
 }

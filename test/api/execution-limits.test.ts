@@ -55,12 +55,21 @@ describe('executions per minute', () => {
     expect(limitHeaders(requests)).toEqual({ limit: '1000', remaining: String(requestsBefore - 1) });
   });
 
-  it('counts every execution of a batch', async () => {
+  it('counts every execution of a batch, judging the batch whole', async () => {
     const key = await keys.otherAccount();
     const { id } = await createWorkflow(server, greetingFlow(), key);
-    const batch = await call(server, 'POST', `/workflows/${id}/run`, { key, json: { inputs: [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }] } });
-    expect(batch.status).toBe(429);
-    expect((await call(server, 'GET', `/workflows/executions?workflowId=${id}`, { key })).body.data).toEqual([]);
+    const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `n${i}` }));
+    // Four can never fit three a minute: a 400 to change the request, not a 429 to wait out; nothing spent.
+    const never = await call(server, 'POST', `/workflows/${id}/run`, { key, json: { inputs: inputs(4) } });
+    expect([never.status, codeOf(never), never.body.field]).toEqual([400, 'invalid_field', 'inputs']);
+    expect(never.body.error.message).toMatch(/at most 3 input sets/);
+    expect(limitHeaders(never)).toEqual({ limit: '3', remaining: '3' });
+    const batch = await call(server, 'POST', `/workflows/${id}/run`, { key, json: { inputs: inputs(3) } });
+    expect(batch.status).toBe(202);
+    expect(batch.body.executionRuns).toHaveLength(3);
+    expect(limitHeaders(batch)).toEqual({ limit: '3', remaining: '0' });
+    expect((await execute(server, id, {}, key)).status).toBe(429);
+    expect((await call(server, 'GET', `/workflows/executions?workflowId=${id}`, { key })).body.data).toHaveLength(3);
   });
 
   it("counts the runs a webhook starts against its own budget and, like any execution, its owner's", async () => {

@@ -63,6 +63,14 @@ describe('idempotency middleware', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('releases the claim on a 429, so the same request can go through once the wait is over', async () => {
+    const { service, calls } = recording();
+    const refusal = new PipewrightError('rate_limited', 'Rate limit of 3 executions per minute exceeded', { details: { retryAfter: 5 } });
+    expect((await lint(service, refusal)).status).toBe(429);
+    expect(calls[1]).toEqual(['release', 'acc_1', 'k-1', 'claim-1']);
+    expect(calls).toHaveLength(2);
+  });
+
   it('replays the stored status, headers and body with Idempotent-Replayed, running nothing', async () => {
     const { service, calls } = recording({ status: 201, headers: { 'content-type': 'application/json', location: '/api/v1/x' }, body: '{"id":"x"}' });
     const response = await lint(service, new Error('the handler must not run'));

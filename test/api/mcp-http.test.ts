@@ -145,3 +145,41 @@ describe('serve: /mcp spends the execution budget', () => {
     }
   });
 });
+
+describe('serve: /mcp counts tool calls, not messages', () => {
+  it('spends one request per tools/call; initialize, tools/list and notifications are free; a refused call is an isError result', async () => {
+    const limited = await startTestServer({ apiKey: ADMIN_KEY, env: { PIPEWRIGHT_REQUESTS_PER_MINUTE: '3' } });
+    try {
+      const transport = new StreamableHTTPClientTransport(new URL(`${limited.url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${ADMIN_KEY}` } },
+      });
+      const client = new Client({ name: 'budget-test', version: '1.0.0' });
+      await client.connect(transport);
+      for (let i = 0; i < 20; i += 1) await client.listTools();
+      const list = () => client.callTool({ name: 'list_node_types', arguments: {} }) as Promise<CallToolResult>;
+      for (let i = 0; i < 3; i += 1) expect((await list()).isError).toBeFalsy();
+      // Arrives as a tool result the SDK client hands back (listTools above armed its output-schema
+      // checks), not as an HTTP 429 the transport would throw on.
+      const refused = await list();
+      expect(refused.isError).toBe(true);
+      expect(refused.structuredContent).toBeUndefined();
+      const retryAfter = refused._meta?.retryAfter as number;
+      expect(retryAfter).toBeGreaterThan(0);
+      const text = JSON.stringify(refused.content);
+      expect(text).toContain('rate_limited');
+      expect(text).toContain(`Wait ${retryAfter} seconds`);
+      // The key's budget is one: REST sees it spent too, and /mcp reports it in its headers.
+      expect((await fetch(`${limited.url}/api/v1/workflows`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).status).toBe(429);
+      const listing = await fetch(`${limited.url}/mcp`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+      });
+      expect([listing.status, listing.headers.get('x-ratelimit-limit'), listing.headers.get('x-ratelimit-remaining')]).toEqual([200, '3', '0']);
+      await listing.body?.cancel();
+      await client.close();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -87,9 +87,9 @@ export function killServed(): void {
   for (const child of servers.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-/** `pipewright serve --port 0`, resolved once it logs where it listens. */
-export function serveBuilt(env: Record<string, string>): Promise<BuiltServer> {
-  const child = spawnBuilt(['serve', '--port', '0'], env);
+/** `pipewright serve --port 0 [args]`, resolved once it logs where it listens. */
+export function serveBuilt(env: Record<string, string>, args: string[] = []): Promise<BuiltServer> {
+  const child = spawnBuilt(['serve', '--port', '0', ...args], env);
   child.stdin!.end();
   servers.push(child);
   let stderr = '';

@@ -15,10 +15,10 @@ const KEPT_HEADERS = ['content-type', 'location'];
 
 /**
  * `Idempotency-Key` on POST (docs/api.md). Runs after the body is read, so the fingerprint covers
- * it, and before the handler. What is stored: every answer below 500, errors included — a 4xx
- * says the request itself is wrong (or, like 402, was judged on the state it found), so repeating
- * it gets the same answer. A 5xx, or a failure that produced no answer, releases the claim: the
- * request may not have done anything, and the client's retry must be able to go through.
+ * it, and before the handler. What is stored: every answer below 500 but 429, errors included — a
+ * 4xx says the request itself is wrong (or, like 402, was judged on the state it found), so
+ * repeating it gets the same answer. A 5xx, or a failure that produced no answer, releases the
+ * claim: the request may not have done anything, and the client's retry must be able to go through.
  */
 export function idempotency(service: IdempotencyService): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -36,7 +36,9 @@ export function idempotency(service: IdempotencyService): MiddlewareHandler<AppE
       await service.release(accountId, key, claim);
       throw error;
     }
-    if (c.res.status >= 500) await service.release(accountId, key, claim);
+    // A 429 (a budget spent, a batch refused whole, the daily cap) answers when, not what: nothing
+    // started, and the same request with the same key must go through once the wait is over.
+    if (c.res.status >= 500 || c.res.status === 429) await service.release(accountId, key, claim);
     else await service.complete(accountId, key, await snapshot(c.res), claim);
   };
 }

@@ -1,7 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Plan, UsageService } from '../../service/index.js';
+import { PipewrightError } from '../../errors/index.js';
+import type { UsageService } from '../../service/index.js';
 import type { AppEnv } from '../env.js';
-import { type Budget, charge, rateLimitHeaders, rateLimited } from './charge.js';
+import { accountBudget } from './budgets.js';
+import { type Budget, charge, rateLimitHeaders, rateLimited, report } from './charge.js';
 import { clientIp } from './client-ip.js';
 import type { RateLimiter } from './limiter.js';
 
@@ -10,14 +12,9 @@ interface ExecutionLimitOptions {
   usage: UsageService;
 }
 
-/** An account's executions per minute, shared by its keys and its webhooks. */
-function accountBudget(usage: UsageService, owner: { accountId: string; plan: Plan }, points = 1): Budget {
-  return { key: `exec:${owner.accountId}`, perMinute: usage.limitsFor(owner.plan).executionsPerMinute, unit: 'executions', points };
-}
-
 /**
  * On execute, run and retry, before the key's scope is checked (so a 403 carries the headers
- * too). A caller without a valid key was already counted per IP by the global limiter.
+ * too): one execution. A caller without a valid key was already counted per IP by the global limiter.
  */
 export function executionLimit({ limiter, usage }: ExecutionLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -28,15 +25,44 @@ export function executionLimit({ limiter, usage }: ExecutionLimitOptions): Middl
 }
 
 /**
- * After the body of `POST /run` is read: a batch starts one execution per input set and each
- * counts (docs/execution.md); the first was counted by `executionLimit`.
+ * After the body of `POST /run` is read: a batch starts one execution per input set, each counted
+ * (docs/api.md "Rate limits"), and is judged whole before anything starts. Refused by the limit —
+ * larger than it could ever be (400), or more than is left this minute (429) — it spends nothing,
+ * not even the execution `executionLimit` counted on arrival. Refused by the service (credits, the
+ * daily cap, an input), nothing started: its other executions come back, and the request counts as one.
  */
 export function batchLimit({ limiter, usage }: ExecutionLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const inputs = (c.var.body as { inputs?: unknown } | undefined)?.inputs;
-    if (Array.isArray(inputs) && inputs.length > 1) await charge(c, limiter, [accountBudget(usage, c.var.principal, inputs.length - 1)]);
+    const size = Array.isArray(inputs) ? inputs.length : 1;
+    if (size <= 1) return next();
+    const first = accountBudget(usage, c.var.principal);
+    const rest = accountBudget(usage, c.var.principal, size - 1);
+    try {
+      if (first.perMinute !== null && size > first.perMinute) throw neverFits(size, first.perMinute);
+      await charge(c, limiter, [rest]);
+    } catch (error) {
+      await giveBack(c, limiter, first);
+      throw error;
+    }
     await next();
+    if (c.res.status >= 400) await giveBack(c, limiter, rest);
   };
+}
+
+async function giveBack(c: Context<AppEnv>, limiter: RateLimiter, budget: Budget): Promise<void> {
+  if (budget.perMinute === null) return;
+  await limiter.refund(budget.key, budget.perMinute, budget.points ?? 1);
+  await report(c, limiter, budget);
+}
+
+/** Waiting would not help: the request must change, so it is a 400, not a 429 a client would retry forever. */
+function neverFits(size: number, perMinute: number): PipewrightError {
+  return new PipewrightError(
+    'invalid_field',
+    `This batch starts ${size} executions, more than the ${perMinute} per minute this account may start, so it can never run: send at most ${perMinute} input sets per call`,
+    { details: { field: 'inputs' } },
+  );
 }
 
 interface TriggerLimitOptions extends ExecutionLimitOptions {
@@ -62,11 +88,9 @@ export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOption
       await charge(c, limiter, [{ key: `ip:${ip}`, perMinute: anonymousPerMinute, unit: 'requests' }]);
       return next();
     }
-    const refusals: Budget = { key: `hook-refused:${ip}`, perMinute: anonymousPerMinute, unit: 'refused webhook triggers' };
-    // Zero points: whether the IP may still be heard, without spending anything.
-    const seen = await limiter.consume(refusals.key, refusals.perMinute, 0);
-    for (const [name, value] of Object.entries(rateLimitHeaders(seen))) c.header(name, value);
-    if (!seen.allowed || seen.remaining === 0) {
+    const refusals = { key: `hook-refused:${ip}`, perMinute: anonymousPerMinute, unit: 'refused webhook triggers' };
+    const seen = await report(c, limiter, refusals);
+    if (seen !== undefined && (!seen.allowed || seen.remaining === 0)) {
       throw rateLimited(refusals, { ...seen, retryAfter: Math.max(1, seen.retryAfter, seen.resetAt - Math.floor(Date.now() / 1000)) });
     }
     await next();
@@ -79,26 +103,11 @@ export function triggerGuard({ limiter, anonymousPerMinute }: TriggerLimitOption
 
 /**
  * Spends one run of the webhook's own budget and one of its owner's executions per minute: 429
- * `rate_limited` when either is spent, and then neither is charged (each is looked at with zero
- * points first, so a full owner budget does not cost the webhook a run) and nothing starts.
+ * `rate_limited` when either is spent, and then neither is charged and nothing starts.
  */
 export async function spendTrigger({ limiter, usage, perWebhook }: TriggerLimitOptions, c: Context<AppEnv>): Promise<void> {
   const budgets: Budget[] = [{ key: `hook:${c.req.param('webhookId') ?? ''}`, perMinute: perWebhook, unit: 'runs of this webhook' }];
   const owner = c.get('webhookOwner');
   if (owner !== undefined) budgets.push(accountBudget(usage, owner));
-  for (const budget of budgets) {
-    const seen = await limiter.consume(budget.key, budget.perMinute, 0);
-    if (!seen.allowed || seen.remaining === 0) await charge(c, limiter, [budget]);
-  }
   await charge(c, limiter, budgets);
-}
-
-/**
- * The same account budget for executions started outside the REST routes (MCP over HTTP runs
- * `execute_workflow` through the services): refused with `rate_limited` when it is spent.
- */
-export async function spendExecution({ limiter, usage }: ExecutionLimitOptions, owner: { accountId: string; plan: Plan }): Promise<void> {
-  const budget = accountBudget(usage, owner);
-  const verdict = await limiter.consume(budget.key, budget.perMinute, budget.points);
-  if (!verdict.allowed) throw rateLimited(budget, verdict);
 }

@@ -12,12 +12,18 @@ export interface RateLimitDecision {
 }
 
 /**
- * Counts `points` (default 1) against `key`'s budget of `perMinute`. The seam for shared backends:
- * a Redis or PostgreSQL limiter from rate-limiter-flexible plugs in through
- * `flexibleRateLimiter` without touching the middleware.
+ * Counts against one-minute budgets. The seam for shared backends: a Redis or PostgreSQL limiter
+ * from rate-limiter-flexible plugs in through `flexibleRateLimiter` without touching the middleware.
  */
 export interface RateLimiter {
+  /**
+   * Counts `points` (default 1) against `key`'s budget of `perMinute`, all or nothing: a refused
+   * request spends none of it, so a batch refused whole leaves the budget as it found it. 0 points
+   * only looks.
+   */
   consume(key: string, perMinute: number, points?: number): Promise<RateLimitDecision>;
+  /** Gives back points spent on work that then did not start (the rest of a batch the service refused). */
+  refund(key: string, perMinute: number, points: number): Promise<void>;
 }
 
 /** Builds a rate-limiter-flexible limiter for a budget; one is kept per distinct budget. */
@@ -32,18 +38,41 @@ export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
   };
   return {
     async consume(key, perMinute, points = 1) {
+      const limiter = limiterFor(perMinute);
       try {
-        return decision(await limiterFor(perMinute).consume(key, points), perMinute, true);
+        return decision(await limiter.consume(key, points), perMinute, true);
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return decision(rejection, perMinute, false);
-        throw new PipewrightError('unavailable', 'Rate limiter backend failed', { cause: rejection });
+        if (!(rejection instanceof RateLimiterRes)) throw backendFailed(rejection);
+        // The refused attempt was counted: take it back, so that it spends nothing.
+        return decision((await giveBack(limiter, key, points)) ?? rejection, perMinute, false);
       }
+    },
+    async refund(key, perMinute, points) {
+      await giveBack(limiterFor(perMinute), key, points);
     },
   };
 }
 
+/**
+ * Returns up to `points` to the current window, never more than it holds: points spent in a window
+ * that has since ended are not owed, and giving them back would lift the next window above its limit.
+ */
+async function giveBack(limiter: RateLimiterAbstract, key: string, points: number): Promise<RateLimiterRes | null> {
+  try {
+    const current = await limiter.get(key);
+    const owed = Math.min(points, current?.consumedPoints ?? 0);
+    return owed > 0 ? await limiter.reward(key, owed) : current;
+  } catch (error) {
+    throw backendFailed(error);
+  }
+}
+
 export function memoryRateLimiter(): RateLimiter {
   return flexibleRateLimiter((points) => new RateLimiterMemory({ points, duration: 60, keyPrefix: `rpm${points}` }));
+}
+
+function backendFailed(cause: unknown): PipewrightError {
+  return new PipewrightError('unavailable', 'Rate limiter backend failed', { cause });
 }
 
 function decision(res: RateLimiterRes, limit: number, allowed: boolean): RateLimitDecision {

@@ -3,6 +3,7 @@ import { EXIT } from '../exit-codes.js';
 import { pipewrightHome } from '../home.js';
 import { bootServer, type BootedServer } from '../serve/boot.js';
 import { createLogger } from '../serve/logger.js';
+import { limitFlags } from '../serve/limits.js';
 import { artifactUrlTtl, listenAddress, type ServeFlags } from '../serve/options.js';
 
 /** `pipewright serve`: listens until SIGTERM/SIGINT, then lets in-flight requests finish. */
@@ -10,13 +11,14 @@ export async function serveRest(flags: ServeFlags): Promise<void> {
   const env = process.env;
   const logger = createLogger(env);
   const ttl = artifactUrlTtl(flags, env);
+  const limits = limitFlags(flags);
   const server = await bootServer({
     home: pipewrightHome(env),
     ...listenAddress(flags, env),
     logger,
     ...(env.PIPEWRIGHT_API_KEY !== undefined && { apiKey: env.PIPEWRIGHT_API_KEY }),
     ...(env.PIPEWRIGHT_PUBLIC_URL !== undefined && { publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL }),
-    ...(ttl !== undefined && { services: { artifactUrlTtlSeconds: ttl } }),
+    services: { limits, ...(ttl !== undefined && { artifactUrlTtlSeconds: ttl }) },
   });
   if (server.newAdminKey !== undefined) announceKey(server.newAdminKey);
   logger.info({ url: `${server.url}/api/v1`, home: pipewrightHome(env) }, 'listening');

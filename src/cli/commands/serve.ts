@@ -16,5 +16,14 @@ export function registerServe(program: Command): void {
       '--artifact-url-ttl <seconds>',
       `how long a signed output-file URL opens without a key (env PIPEWRIGHT_ARTIFACT_URL_TTL; default ${DEFAULT_ARTIFACT_URL_TTL_SECONDS}, 7 days)`,
     )
+    .option(
+      '--requests-per-minute <n>',
+      'requests per minute per key, for every account: a number above 0 or "unlimited" (env PIPEWRIGHT_REQUESTS_PER_MINUTE; default: the plan\'s, pro 60)',
+    )
+    .option('--executions-per-minute <n>', 'executions per minute per account, for every account (env PIPEWRIGHT_EXECUTIONS_PER_MINUTE; default 10)')
+    .option(
+      '--executions-per-day <n>',
+      "executions per UTC day per account, for every account (env PIPEWRIGHT_EXECUTIONS_PER_DAY; default: the plan's, pro 1000)",
+    )
     .action(async (flags: ServeFlags) => (await import('./serve-action.js')).serveRest(flags));
 }

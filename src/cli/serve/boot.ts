@@ -71,6 +71,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     const restApp = createRestApp({ rest, runtime, artifactUrls, options, env });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
+    if (bootstrap.keyAdded) options.logger.info('PIPEWRIGHT_API_KEY was not a key of this store: added it as an admin key');
     if (resumed > 0) options.logger.info({ resumed }, 'resumed unfinished executions');
     ready(restApp);
     return { url: server.url, close, ...(bootstrap.key !== undefined && { newAdminKey: bootstrap.key }) };
@@ -100,7 +101,8 @@ function createRestApp({ rest, runtime, artifactUrls, options, env }: RestAppDep
     mounts: [
       {
         path: '/mcp',
-        fetch: mcpOverHttp({ spendExecution: rest.spendExecution, services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }),
+        fetch: mcpOverHttp({ rest, services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }),
+        chargesPerCall: true,
       },
     ],
   });
@@ -109,10 +111,11 @@ function createRestApp({ rest, runtime, artifactUrls, options, env }: RestAppDep
 /**
  * MCP over Streamable HTTP at `/mcp`, acting as the caller's key: the REST chain has already
  * refused a missing or bad key; the backend is built per request from the same key, so the
- * services check its scopes exactly as they do for REST.
+ * services check its scopes exactly as they do for REST, and its budgets are REST's: a tool call
+ * spends one request of the key, an execution one of the account.
  */
 function mcpOverHttp(deps: {
-  spendExecution: RestServer['spendExecution'];
+  rest: Pick<RestServer, 'spendExecution' | 'spendRequest'>;
   services: Services;
   idempotency: IdempotencyService;
   rateLimiter: RateLimiter;
@@ -120,7 +123,8 @@ function mcpOverHttp(deps: {
   logger: Logger;
   env: NodeJS.ProcessEnv;
 }) {
-  const { spendExecution, services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
+  const { rest, services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
+  const budgets = { limiter: rateLimiter, usage: services.usage };
   return createMcpHttpHandler({
     version: version(),
     allowedOrigins: (env.PIPEWRIGHT_MCP_ALLOWED_ORIGINS ?? '')
@@ -131,8 +135,12 @@ function mcpOverHttp(deps: {
     artifactUrls,
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
-      const beforeExecute = () => spendExecution({ limiter: rateLimiter, usage: services.usage }, principal);
-      return { backend: servicesBackend({ services, idempotency, principal, beforeExecute }), caller: principal.keyId };
+      const beforeExecute = () => rest.spendExecution(budgets, principal);
+      return {
+        backend: servicesBackend({ services, idempotency, principal, beforeExecute }),
+        caller: principal.keyId,
+        spendToolCall: () => rest.spendRequest(budgets, principal),
+      };
     },
     onError: (err) => logger.error({ err }, 'mcp request failed'),
   });

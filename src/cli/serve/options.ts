@@ -12,6 +12,9 @@ export interface ServeFlags {
   port?: string;
   host?: string;
   artifactUrlTtl?: string;
+  requestsPerMinute?: string;
+  executionsPerMinute?: string;
+  executionsPerDay?: string;
 }
 
 /** Flags first, then `PORT`, then the default; a bad port is refused, not guessed at. */

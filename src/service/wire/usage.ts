@@ -3,8 +3,8 @@ import { openObject } from '../../graph/index.js';
 
 /** A plan's budgets (docs/api.md "Rate limits"). */
 const PlanLimitsSchema = openObject({
-  requestsPerMinute: z.number().describe('Request rate limit'),
-  executionsPerMinute: z.number().describe('Execution rate limit'),
+  requestsPerMinute: z.number().nullable().describe('Requests per minute per key; null means unlimited'),
+  executionsPerMinute: z.number().nullable().describe('Executions per minute per account; null means unlimited'),
   executionsPerDay: z.number().nullable().describe('Daily execution limit; null means unlimited'),
 });
 export type PlanLimits = z.infer<typeof PlanLimitsSchema>;
