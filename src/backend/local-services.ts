@@ -15,7 +15,7 @@ import {
   type Services,
   type WebhookOwners,
 } from '../service/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type Store, storeSettingsFromEnv } from '../store/index.js';
 
 /** The node types a process runs, with the providers whose keys are in its environment. */
 export interface LocalCatalog {
@@ -55,7 +55,7 @@ export interface LocalRuntime {
  */
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const settings = { ...options.settings, limits: { ...operatorLimitsFromEnv(options.env), ...options.settings.limits } };
-  const store = await open(options.home);
+  const store = await open(options.home, options.env);
   try {
     const { registry, providers } = localCatalog(options.env);
     const services = createServices({
@@ -99,9 +99,9 @@ export async function startUp(services: Services, options: { apiKey?: string | u
   return { bootstrap, templates, resumed };
 }
 
-async function open(home: string): Promise<Store> {
+async function open(home: string, env: NodeJS.ProcessEnv): Promise<Store> {
   try {
-    return await openStore({ home });
+    return await openStore({ home, ...storeSettingsFromEnv(env) });
   } catch (error) {
     if (isPipewrightError(error)) throw error;
     throw new PipewrightError(

@@ -111,6 +111,13 @@ export const ERROR_CODES = {
   media_read_failed: { category: 'operational', message: 'Cannot read the media file' },
   wait_timeout: { category: 'operational', message: 'The execution did not finish within the wait; it keeps running' },
   store_unavailable: { category: 'operational', message: 'Could not open the pipewright store' },
+  store_busy: {
+    category: 'operational',
+    message: 'Another process held the store write lock for too long; try again shortly',
+    transient: true,
+    exposes: ['retryAfter'],
+    publicMessage: true,
+  },
   store_migration_failed: { category: 'operational', message: 'The store could not be migrated' },
   artifact_corrupt: { category: 'operational', message: 'An artifact has an unreadable record' },
   artifact_write_failed: { category: 'operational', message: 'Could not store an artifact file' },

@@ -13,6 +13,8 @@ interface Issue {
 
 type Advice = (error: PipewrightError) => string[];
 
+const waitThenCall: Advice = (error) => [`Wait ${String(error.details.retryAfter ?? 'a few')} seconds, then call again.`];
+
 /**
  * What the model should do next, per code. The message says what went wrong; these lines say
  * how to change the call. Codes not listed get the message alone.
@@ -42,7 +44,8 @@ const ADVICE: Partial<Record<PipewrightErrorCode, Advice>> = {
   ],
   not_cancellable: () => ['The execution already finished; poll_execution shows its final state.'],
   workflow_inactive: () => ['Set isActive: true with save_workflow first, or run another workflow.'],
-  rate_limited: (error) => [`Wait ${String(error.details.retryAfter ?? 'a few')} seconds, then call again.`],
+  rate_limited: waitThenCall,
+  store_busy: waitThenCall,
   missing_scope: (error) => [`The API key this server uses lacks the ${String(error.details.requiredScope)} scope; ask the operator for a key that has it.`],
   idempotency_key_reused: () => ['This idempotencyKey was used for a different request; send a new key.'],
   idempotency_key_in_use: () => ['The first request with this idempotencyKey is still running; poll or wait, then call again.'],
