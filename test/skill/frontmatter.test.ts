@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { SKILL_NAME } from '../../src/skill/index.js';
 import { frontmatter } from './skill-docs.js';
 
-// The Agent Skills specification (agentskills.io/specification) and Claude's skill upload rules.
+// The Agent Skills specification (agentskills.io/specification), Claude's skill upload rules, and
+// the checks of the validators: anthropics/skills skills/skill-creator/scripts/quick_validate.py
+// (which package_skill.py runs before zipping) and agentskills/agentskills skills-ref's validator.
 const text = await readFile(new URL('../../SKILL.md', import.meta.url), 'utf8');
 const { fields, body } = frontmatter(text);
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,9 +24,9 @@ describe('SKILL.md frontmatter', () => {
     expect(fields.name).toBe(SKILL_NAME);
   });
 
-  it('keeps reserved words and XML tags out of name and description', () => {
+  it('keeps reserved words out of the name and angle brackets out of name and description', () => {
     expect(String(fields.name)).not.toMatch(/anthropic|claude/i);
-    for (const value of [fields.name, fields.description]) expect(String(value)).not.toMatch(/<[^>]*>/);
+    for (const value of [fields.name, fields.description]) expect(String(value)).not.toMatch(/[<>]/);
   });
 
   it('describes what it does and when to use it in at most 1,024 characters, with the requests it should trigger on', () => {
@@ -42,7 +44,9 @@ describe('SKILL.md frontmatter', () => {
     expect(fields.metadata).toEqual({ version: pkg.version });
   });
 
-  it('keeps the body under 500 lines', () => {
-    expect(body.split('\n').length).toBeLessThan(500);
+  it('stays lean: at most 500 lines and 2,500 words, the detail left to skill/references', () => {
+    expect(text.split('\n').length).toBeLessThanOrEqual(500);
+    expect(text.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2500);
+    expect(body.length).toBeGreaterThan(0);
   });
 });

@@ -81,3 +81,30 @@ export function anchors(text: string): Set<string> {
 export function jsonBlocks(text: string): string[] {
   return [...text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
 }
+
+/**
+ * The body rows of every table whose header row starts with these cells, each row as its cells
+ * (trimmed, code spans kept). Tables of a document are told apart by their headers.
+ */
+export function tableRows(text: string, header: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('|')) {
+      inTable = false;
+      continue;
+    }
+    const cells = line
+      .slice(1, line.endsWith('|') ? -1 : undefined)
+      .split('|')
+      .map((cell) => cell.trim());
+    if (!inTable) inTable = header.every((name, i) => cells[i] === name);
+    else if (!/^-+$/.test(cells[0] ?? '')) rows.push(cells);
+  }
+  return rows;
+}
+
+/** The code spans of a piece of markdown: `a`, `b` → ['a', 'b']. */
+export function codeSpansOf(cell: string): string[] {
+  return [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+}

@@ -9,6 +9,7 @@ import { createBuiltinRegistry } from '../../src/nodes/index.js';
 import { loadTemplates } from '../../src/service/templates/index.js';
 import { bundledTemplatesDir } from '../../src/skill/index.js';
 import { LocalArtifactStore } from '../../src/store/artifacts/index.js';
+import { templateCredits } from './template-credits.js';
 
 const registry = createBuiltinRegistry();
 const templates = await loadTemplates(bundledTemplatesDir());
@@ -45,6 +46,13 @@ describe('skill/templates', () => {
       expect(validation.warnings).toEqual([]);
       expect(workflow.tags).toContain('template');
       expect(String(workflow.description).length).toBeGreaterThan(40);
+    });
+
+    it('states in its description what the estimate says it costs ("About N credits", at least N where it fans out)', () => {
+      const { credits, lowerBound } = templateCredits(workflow, registry);
+      const stated = Number(/(\d+) credits/.exec(String(workflow.description))?.[1]);
+      if (lowerBound) expect(stated).toBeGreaterThanOrEqual(credits);
+      else expect(stated).toBe(credits);
     });
 
     it('exposes its inputs as input nodes with labels', () => {
