@@ -4,11 +4,11 @@
 // `new URL('../../…', import.meta.url)` lookup (package.json, skill/) resolves the same.
 import { build } from 'esbuild';
 
-// undici is loaded lazily (`await import('undici')`) so that a start pays nothing for it. esbuild
+// undici and pg are loaded lazily (`await import('undici')`) so that a start pays nothing for them. esbuild
 // turns a dynamic import of a CommonJS package into a chunk whose only export is `default`, so
 // `const { Agent } = await import('undici')` would be undefined in the bundle; left external, Node
 // loads it itself and finds its named exports.
-const LAZY_COMMONJS = ['undici'];
+const LAZY_COMMONJS = ['undici', 'pg'];
 
 const result = await build({
   entryPoints: { pipewright: 'dist/cli/main.js' },

@@ -100,14 +100,15 @@ export async function startUp(services: Services, options: { apiKey?: string | u
 }
 
 async function open(home: string, env: NodeJS.ProcessEnv): Promise<Store> {
+  const settings = storeSettingsFromEnv(env);
   try {
-    return await openStore({ home, ...storeSettingsFromEnv(env) });
+    return await openStore({ home, ...settings });
   } catch (error) {
     if (isPipewrightError(error)) throw error;
-    throw new PipewrightError(
-      'store_unavailable',
-      `Could not open the pipewright store under ${home}: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    // The URL is not repeated: it may hold the database's password.
+    const where = settings.databaseUrl === undefined ? `under ${home}` : 'on the PostgreSQL database of PIPEWRIGHT_DATABASE_URL';
+    throw new PipewrightError('store_unavailable', `Could not open the pipewright store ${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -20,6 +20,12 @@ const program = new Command()
   .name('pipewright')
   .description('Run multi-step AI pipelines defined as React Flow JSON graphs')
   .version(version())
+  .option('--database-url <url>', 'keep the store on this PostgreSQL database, not in PIPEWRIGHT_HOME (env PIPEWRIGHT_DATABASE_URL)')
+  // The flag is the variable's other spelling: every command that opens the store reads the environment.
+  .hook('preAction', (command) => {
+    const { databaseUrl } = command.opts<{ databaseUrl?: string }>();
+    if (databaseUrl !== undefined) process.env.PIPEWRIGHT_DATABASE_URL = databaseUrl;
+  })
   .exitOverride()
   .showHelpAfterError();
 

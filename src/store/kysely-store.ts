@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Repositories, Store } from './store.js';
+import { type SqlFlavour, takeTurn } from './sql-flavour.js';
 import { accountRepository } from './repositories/accounts.js';
 import { apiKeyRepository } from './repositories/api-keys.js';
 import { artifactRepository } from './repositories/artifacts.js';
@@ -12,11 +13,15 @@ import { outputCacheRepository } from './repositories/output-cache.js';
 import { secretRepository } from './repositories/secrets.js';
 import { usageRepository } from './repositories/usage.js';
 
-/** The Store over any Kysely database with the schema of ./migrations; the dialect is the caller's choice. */
-export function createKyselyStore(db: Kysely<Database>, options: { now?: () => Date } = {}): Store {
+/**
+ * The Store over a Kysely database with the schema of ./migrations, on SQLite or PostgreSQL
+ * (`flavour`, default SQLite, names which: sql-flavour.ts).
+ */
+export function createKyselyStore(db: Kysely<Database>, options: { now?: () => Date; flavour?: SqlFlavour } = {}): Store {
   const now = options.now ?? (() => new Date());
+  const flavour = options.flavour ?? 'sqlite';
   const repositories = (conn: Kysely<Database>): Repositories => ({
-    accounts: accountRepository(conn, now),
+    accounts: accountRepository(conn, now, flavour),
     apiKeys: apiKeyRepository(conn, now),
     workflows: workflowRepository(conn, now),
     ledger: ledgerRepository(conn, now),
@@ -29,7 +34,11 @@ export function createKyselyStore(db: Kysely<Database>, options: { now?: () => D
   });
   return {
     ...repositories(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx))),
+    transaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        await takeTurn(trx, flavour);
+        return fn(repositories(trx));
+      }),
     async ping() {
       try {
         await sql`select 1`.execute(db);

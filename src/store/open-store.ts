@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 import { createKyselyStore } from './kysely-store.js';
 import { DEFAULT_LOCK_WAIT_MS } from './lock-wait.js';
 import { migrateToLatest } from './migrations/index.js';
+import { openPostgresStore } from './postgres-store.js';
 import { StoreSqliteDialect } from './sqlite-dialect.js';
 import { withStatementCache } from './statement-cache.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
@@ -14,6 +15,11 @@ import { startWalCheckpointer } from './wal-checkpointer.js';
 export interface OpenStoreOptions {
   /** `PIPEWRIGHT_HOME`: the folder is created if missing; the database is `<home>/pipewright.db`. */
   home: string;
+  /**
+   * `PIPEWRIGHT_DATABASE_URL` (`postgres://…`): the store is on that PostgreSQL database instead
+   * of `<home>/pipewright.db` (docs/store.md, "PostgreSQL"). `lockWaitMs` is SQLite's only.
+   */
+  databaseUrl?: string;
   /** The clock every timestamp is taken from (tests move it). */
   now?: () => Date;
   /**
@@ -32,8 +38,13 @@ const SQLITE_BUSY_TIMEOUT_MS = 5;
 /** SQLite's default threshold, in pages, for the fallback when the checkpoint thread fails. */
 const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
-/** Opens (creating and migrating as needed) the embedded SQLite store. */
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+/** Opens (creating and migrating as needed) the store: PostgreSQL when given a URL, else the embedded SQLite one. */
+export function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl !== undefined) return openPostgresStore({ url: options.databaseUrl, ...(options.now && { now: options.now }) });
+  return openSqliteStore(options);
+}
+
+async function openSqliteStore(options: OpenStoreOptions): Promise<Store> {
   mkdirSync(options.home, { recursive: true });
   const file = join(options.home, 'pipewright.db');
   const sqlite = new BetterSqlite3(file);

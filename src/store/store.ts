@@ -222,8 +222,10 @@ export interface Repositories {
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */
 export interface Store extends Repositories {
   /**
-   * Runs `fn` atomically. Inside, use only the repositories `fn` receives: the embedded store has
-   * one connection, so a call on the outer store would wait for the transaction forever.
+   * Runs `fn` atomically, and one at a time with every other `transaction` of every process on
+   * the store (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock, sql-flavour.ts), so `fn`
+   * may read, decide and write. Inside, use only the repositories `fn` receives: the embedded
+   * store has one connection, so a call on the outer store would wait for the transaction forever.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Whether the store answers a trivial query. */

@@ -219,6 +219,20 @@ export function describeStore(name: string, open: OpenStore): void {
         expect(await store.accounts.get(id)).toBeDefined();
       });
 
+      it('runs transactions that read and then write one at a time, across connections', async () => {
+        // What bootstrap and admission rely on: nothing another transaction writes can come between a read and the write it decides.
+        const second = await another();
+        const createUnlessAny = (s: Store) =>
+          s.transaction(async (tx) => {
+            if ((await tx.accounts.count()) > 0) return false;
+            await tx.accounts.create({ name: 'First', plan: 'pro', creditsBalance: 0 });
+            return true;
+          });
+        const created = await Promise.all([store, second, store, second].map(createUnlessAny));
+        expect(created.filter(Boolean)).toHaveLength(1);
+        expect(await second.accounts.count()).toBe(1);
+      });
+
       it('answers ping', async () => {
         expect(await store.ping()).toBe(true);
       });

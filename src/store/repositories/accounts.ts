@@ -3,8 +3,9 @@ import type { AccountsTable, Database } from '../database.js';
 import type { AccountRecord } from '../records.js';
 import type { AccountRepository } from '../store.js';
 import { newId } from '../ids.js';
+import { holding, type SqlFlavour } from '../sql-flavour.js';
 
-export function accountRepository(db: Kysely<Database>, now: () => Date): AccountRepository {
+export function accountRepository(db: Kysely<Database>, now: () => Date, flavour: SqlFlavour): AccountRepository {
   return {
     async create({ name, plan, creditsBalance }) {
       const row = { id: newId('acct'), name, plan, credits_balance: creditsBalance, created_at: now().toISOString() };
@@ -12,7 +13,10 @@ export function accountRepository(db: Kysely<Database>, now: () => Date): Accoun
       return toRecord(row);
     },
     async get(id) {
-      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      // Inside a transaction the row is held (sql-flavour.ts): admission reads the balance, then what
+      // runs still hold by the ledger, and a node charged between the two reads would already be off
+      // what its run holds but not yet off the balance, overstating what is available.
+      const row = await holding(db, flavour, db.selectFrom('accounts').selectAll().where('id', '=', id)).executeTakeFirst();
       return row && toRecord(row);
     },
     async first() {
