@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { type PostgresCluster, startPostgres } from '../support/postgres.js';
 import { describeStore } from './conformance.js';
@@ -16,4 +16,17 @@ describeStore('PostgreSQL', async ({ now }) => {
   const databaseUrl = await cluster.createDatabase();
   const open = () => openStore({ home: '/nonexistent', databaseUrl, now });
   return { store: await open(), reopen: open };
+});
+
+describe('openStore (PostgreSQL)', () => {
+  it('migrates a new database once when several processes start on it at once', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    const stores = await Promise.all([1, 2, 3].map(() => openStore({ home: '/nonexistent', databaseUrl })));
+    try {
+      await stores[0]!.accounts.create({ name: 'A', plan: 'pro', creditsBalance: 0 });
+      for (const store of stores) expect(await store.accounts.count()).toBe(1);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
 });
