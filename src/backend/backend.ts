@@ -33,6 +33,8 @@ export interface Backend {
   getExecution(id: string): Promise<service.ExecutionDetail>;
   listExecutions(query: service.ExecutionListQuery): Promise<service.Page<service.ExecutionSummary>>;
   cancelExecution(id: string): Promise<{ executionId: string; status: string }>;
+  /** A new execution of a finished one that keeps its COMPLETED nodes and runs the rest (`POST /workflows/executions/{id}/retry`). */
+  retryExecution(id: string): Promise<service.ExecuteAccepted>;
   getUsage(): Promise<service.UsageView>;
   /** Bytes of an output file (an artifact URL from an execution's outputs). */
   readArtifact(id: string): Promise<{ bytes: Uint8Array; contentType: string }>;

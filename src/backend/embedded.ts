@@ -78,6 +78,7 @@ export function servicesBackend({ services, idempotency, principal, close, befor
     getExecution: (id) => executions.detail(principal, id),
     listExecutions: (query) => executions.list(principal, query),
     cancelExecution: (id) => executions.cancel(principal, id),
+    retryExecution: async (id) => (await beforeExecute?.(), executions.retry(principal, id)),
     getUsage: () => services.usage.usage(principal),
     readArtifact: (id) => executions.artifact(principal, id),
     artifactFileUrl: (id) => executions.artifactFile(principal, id),

@@ -25,6 +25,7 @@ export function createRemoteBackend(options: ClientOptions): Backend {
     getExecution: (id) => executions.get(id),
     listExecutions: (query) => executions.list(query),
     cancelExecution: (id) => executions.cancel(id),
+    retryExecution: (id) => executions.retry(id),
     getUsage: () => client.usage(),
     readArtifact: (id) => client.artifacts.get(id),
     // The remote server's outputs are its own signed URLs already; nothing of them is on this machine.

@@ -6,13 +6,35 @@ beforeAll(async () => (mcp = await connect()));
 afterAll(() => mcp.close());
 
 describe('list_node_types', () => {
-  it('lists the catalog with ports and costs, leaving aliases out', async () => {
-    const { nodeTypes } = structured<{ nodeTypes: Array<{ nodeType: string; inputs: string[]; outputs: string[]; cost: number }> }>(
-      await mcp.call('list_node_types'),
-    );
+  type Listed = { nodeTypes: Array<{ nodeType: string; inputs?: string[]; outputs?: string[]; cost: number }>; total: number; nextCursor: string | null };
+
+  it('lists compact summaries by default, a page at a time, leaving aliases out', async () => {
+    const first = structured<Listed>(await mcp.call('list_node_types'));
+    expect(first.nodeTypes).toHaveLength(50);
+    expect(first.total).toBeGreaterThan(100);
+    expect(first.nodeTypes[0]).not.toHaveProperty('inputs');
+    expect(first.nodeTypes[0]).not.toHaveProperty('configSchema');
+    const seen = [...first.nodeTypes];
+    for (let cursor = first.nextCursor; cursor !== null; ) {
+      const page = structured<Listed>(await mcp.call('list_node_types', { cursor, limit: 100 }));
+      seen.push(...page.nodeTypes);
+      cursor = page.nextCursor;
+    }
+    expect(seen.map((type) => type.nodeType)).toEqual([...new Set(seen.map((type) => type.nodeType))]);
+    expect(seen).toHaveLength(first.total);
+    expect(seen.map((type) => type.nodeType)).toEqual(expect.arrayContaining(['input:text', 'generate:flux_2']));
+  });
+
+  it('gives ports when asked', async () => {
+    const { nodeTypes } = structured<Listed>(await mcp.call('list_node_types', { query: 'flux', includePorts: true, limit: 100 }));
     const flux = nodeTypes.find((type) => type.nodeType === 'generate:flux_2');
     expect(flux).toMatchObject({ inputs: ['prompt:text*'], outputs: expect.arrayContaining(['image:image']), cost: 2 });
-    expect(nodeTypes.map((type) => type.nodeType)).toContain('input:text');
+  });
+
+  it('refuses a cursor it did not give', async () => {
+    const result = await mcp.call('list_node_types', { cursor: 'generate:nope' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^error invalid_field: cursor/);
   });
 
   it('lists aliases only when asked, marked deprecated with the type they stand for', async () => {

@@ -80,6 +80,18 @@ describe('execute_workflow', () => {
     expect(textOf(result)).toMatch(/^error provider_not_configured[\s\S]*FAL_KEY/);
   });
 
+  it('replays an idempotencyKey with the execution as it is now, not as it was first answered', async () => {
+    const call = () => mcp.call('execute_workflow', { workflowId: echoId, inputs: { prompt: 'replayed boots' }, idempotencyKey: 'replay-now-1' });
+    const first = structured<Executed>(await call());
+    await expect
+      .poll(async () => structured<{ status: string }>(await mcp.call('poll_execution', { executionId: first.executionId })).status)
+      .toBe('COMPLETED');
+    const replay = await call();
+    expect(structured<Executed>(replay)).toMatchObject({ executionId: first.executionId, finished: true, status: 'COMPLETED' });
+    expect(JSON.stringify(structured<Executed>(replay).finalOutput)).toContain('replayed boots');
+    expect(textOf(replay)).toMatch(new RegExp(`^Execution ${first.executionId} COMPLETED`));
+  });
+
   it('starts one execution per idempotencyKey', async () => {
     const first = structured<Executed>(await mcp.call('execute_workflow', { workflowId: echoId, idempotencyKey: 'same-run-1' }));
     const again = structured<Executed>(await mcp.call('execute_workflow', { workflowId: echoId, idempotencyKey: 'same-run-1' }));

@@ -20,6 +20,7 @@ describe('tools/list', () => {
       'list_node_types',
       'list_workflows',
       'poll_execution',
+      'retry_execution',
       'save_workflow',
       'validate_workflow',
     ]);
@@ -53,7 +54,7 @@ describe('tools/list', () => {
       .filter((tool) => tool.annotations?.openWorldHint)
       .map((tool) => tool.name)
       .sort();
-    expect(openWorld).toEqual(['cancel_execution', 'execute_workflow']);
+    expect(openWorld).toEqual(['cancel_execution', 'execute_workflow', 'retry_execution']);
     const destructive = tools
       .filter((tool) => tool.annotations?.destructiveHint)
       .map((tool) => tool.name)

@@ -81,13 +81,20 @@ describe('save_workflow, get_workflow, list_workflows, delete_workflow', () => {
   it('answers unknown ids with not_found and a hint', async () => {
     for (const [tool, args] of [
       ['get_workflow', { workflowId: 'wf_nope' }],
-      ['delete_workflow', { workflowId: 'wf_nope' }],
       ['save_workflow', { workflowId: 'wf_nope', ...echoGraph }],
     ] as const) {
       const result = await mcp.call(tool, args);
       expect(result.isError, tool).toBe(true);
       expect(textOf(result), tool).toMatch(/^error not_found[\s\S]*list_workflows/);
     }
+  });
+
+  it('deletes idempotently: a second delete of the same id succeeds with deleted: false', async () => {
+    const { workflow } = structured<Saved>(await mcp.call('save_workflow', { name: 'Twice', ...echoGraph }));
+    expect(structured(await mcp.call('delete_workflow', { workflowId: workflow.id }))).toEqual({ workflowId: workflow.id, deleted: true });
+    const again = await mcp.call('delete_workflow', { workflowId: workflow.id });
+    expect(structured(again)).toEqual({ workflowId: workflow.id, deleted: false });
+    expect(textOf(again)).toMatch(/already deleted, or never saved/);
   });
 
   it('refuses a page size out of range', async () => {

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
+import { PipewrightError } from '../../errors/index.js';
 import { toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
@@ -12,15 +13,15 @@ export const inputSchema = {
 };
 
 export const outputSchema = {
-  workflowId: z.string().describe('The deleted workflow'),
-  deleted: z.literal(true).describe('Always true on success'),
+  workflowId: z.string().describe('The workflow named'),
+  deleted: z.boolean().describe('true when this call deleted it; false when there was no such workflow (already deleted, or never saved)'),
 };
 
 export const config = toolConfig({
   title: 'Delete a workflow',
   description:
     'Deletes a saved workflow and its version history; its past executions are kept and stay readable. Only do this when the user asks, ' +
-    'or to tidy up "scratch" workflows you created. It cannot be undone.',
+    'or to tidy up "scratch" workflows you created. It cannot be undone. Deleting one that is already gone succeeds with deleted: false, so a retried call is safe.',
   inputSchema,
   outputSchema,
   hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
@@ -31,8 +32,19 @@ export function registerDeleteWorkflowTool(server: McpServer, backend: Backend):
     NAME,
     config,
     guarded(server, async ({ workflowId }) => {
-      const result = await backend.deleteWorkflow(workflowId);
-      return toolResult({ workflowId: result.id, deleted: result.deleted }, `Deleted ${result.id}.`);
+      // Idempotent as annotated: a client that retries a delete whose answer it lost must not
+      // read an error for a workflow that is gone as asked. The REST DELETE keeps its 404.
+      const deleted = await backend.deleteWorkflow(workflowId).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof PipewrightError && error.code === 'not_found') return false;
+          throw error;
+        },
+      );
+      const text = deleted
+        ? `Deleted ${workflowId}.`
+        : `No workflow ${workflowId}: already deleted, or never saved (list_workflows shows what exists). Nothing changed.`;
+      return toolResult({ workflowId, deleted }, text);
     }),
   );
 }

@@ -2,8 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { CatalogEntrySchema } from '../../service/index.js';
-import { closestMatch } from '../../graph/index.js';
-import { PipewrightError } from '../../errors/index.js';
+import { findNodeType } from '../node-lookup.js';
 import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
 import { toolResult } from '../tool-result.js';
@@ -31,15 +30,7 @@ export function registerDescribeNodeTypeTool(server: McpServer, backend: Backend
     NAME,
     config,
     guarded(server, async ({ nodeType }) => {
-      const catalog = await backend.listNodeTypes();
-      const entry = catalog.find((candidate) => candidate.nodeType === nodeType);
-      if (entry === undefined) {
-        const guess = closestMatch(
-          nodeType,
-          catalog.map((candidate) => candidate.nodeType),
-        );
-        throw new PipewrightError('not_found', `No node type ${nodeType}${guess ? `; did you mean ${guess}?` : ''}`);
-      }
+      const entry = findNodeType(await backend.listNodeTypes(), nodeType);
       const { inputs, outputs } = entry;
       return toolResult({ ...entry }, `${entry.nodeType}: ${inputs.length} input(s)/setting(s), ${outputs.length} output(s), ${entry.cost} credits.`);
     }),

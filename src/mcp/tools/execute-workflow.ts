@@ -1,15 +1,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { type Backend, FINISHED_EXECUTION_STATUSES, waitForExecution } from '../../backend/index.js';
+import type { Backend } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
-import { ExecutionStatusSchema, executeBodyRules, PollViewSchema, ScratchExecuteBodySchema } from '../../service/index.js';
-import { artifactLinks } from '../artifact-links.js';
-import { summarizeExecution } from '../execution-summary.js';
+import { executeBodyRules, ScratchExecuteBodySchema } from '../../service/index.js';
+import { followRun } from '../follow-run.js';
 import type { PendingWork } from '../pending-work.js';
-import { progressReporter } from '../progress.js';
+import { RunOutput, WaitSecondsInput } from '../schemas/run.js';
 import { toolConfig } from '../tool-config.js';
 import { guarded, type ToolExtra } from '../tool-handler.js';
-import { toolResult } from '../tool-result.js';
 
 export const NAME = 'execute_workflow';
 
@@ -31,25 +29,14 @@ export const inputSchema = z
       .min(1)
       .max(255)
       .optional()
-      .describe('Retrying with the same key and request returns the first execution instead of starting another'),
-    waitSeconds: z
-      .number()
-      .min(0)
-      .max(300)
-      .optional()
-      .describe('0 (default): return at once with the executionId. 1–300: wait up to this long for the result, streaming per-node progress'),
+      .describe('Retrying with the same key and request returns the first execution, in its current state, instead of starting another'),
+    waitSeconds: WaitSecondsInput,
   })
   .check(...executeBodyRules);
 
 export const outputSchema = {
-  executionId: z.string().describe('Execution id: pass to poll_execution, get_execution or cancel_execution'),
-  workflowId: z.string().nullable().describe('The workflow that ran'),
+  ...RunOutput,
   savedAsScratch: z.boolean().describe('true when the inline graph was saved as a new workflow tagged "scratch"'),
-  finished: z.boolean().describe('true when the execution reached COMPLETED, FAILED or CANCELLED within the wait'),
-  status: ExecutionStatusSchema,
-  nodeStates: PollViewSchema.shape.nodeStates.optional().describe('Per-node state at the end of the wait (absent when waitSeconds is 0)'),
-  finalOutput: PollViewSchema.shape.finalOutput.optional(),
-  error: PollViewSchema.shape.error.optional(),
 };
 
 export const config = toolConfig({
@@ -82,31 +69,15 @@ async function execute(backend: Backend, pending: PendingWork, args: Args, extra
   const savedAsScratch = workflowId === undefined;
   const body = { inputs, targetNodeId, force, dryRun, nodes, edges, ...(savedAsScratch && { name }) };
   const accepted = await backend.executeWorkflow(workflowId, body, { idempotencyKey, signal: extra.signal });
-  const scratch = savedAsScratch ? ` The graph was saved as scratch workflow ${accepted.workflowId}.` : '';
-  const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, savedAsScratch };
-  if (!args.waitSeconds) {
-    return toolResult(
-      { ...base, finished: false, status: accepted.status },
-      `Started execution ${accepted.executionId} (${accepted.status}).${scratch} Call poll_execution to follow it.`,
-    );
-  }
-  const cancelOnAbort = () => pending.track(backend.cancelExecution(accepted.executionId));
-  extra.signal.addEventListener('abort', cancelOnAbort, { once: true });
-  try {
-    const view = await waitForExecution({
-      backend,
-      executionId: accepted.executionId,
-      seconds: args.waitSeconds,
-      signal: extra.signal,
-      onPoll: progressReporter(extra),
-    });
-    const { status, nodeStates, finalOutput, error } = view;
-    const finished = FINISHED_EXECUTION_STATUSES.has(status);
-    return toolResult({ ...base, finished, status, nodeStates, finalOutput, error }, `${summarizeExecution(view)}${scratch}`, artifactLinks(view));
-  } catch (error) {
-    if (extra.signal.aborted) throw new PipewrightError('cancelled', `The call was cancelled, so execution ${accepted.executionId} was cancelled too`);
-    throw error;
-  } finally {
-    extra.signal.removeEventListener('abort', cancelOnAbort);
-  }
+  return followRun({
+    backend,
+    pending,
+    extra,
+    accepted,
+    waitSeconds: args.waitSeconds ?? 0,
+    replayable: idempotencyKey !== undefined,
+    fields: { savedAsScratch },
+    note: savedAsScratch ? ` The graph was saved as scratch workflow ${accepted.workflowId}.` : '',
+    started: `Started execution ${accepted.executionId} (${accepted.status}). Call poll_execution to follow it.`,
+  });
 }

@@ -12,6 +12,7 @@ import { registerGetWorkflowTool } from './get-workflow.js';
 import { registerListNodeTypesTool } from './list-node-types.js';
 import { registerListWorkflowsTool } from './list-workflows.js';
 import { registerPollExecutionTool } from './poll-execution.js';
+import { registerRetryExecutionTool } from './retry-execution.js';
 import { registerSaveWorkflowTool } from './save-workflow.js';
 import { registerValidateWorkflowTool } from './validate-workflow.js';
 
@@ -29,5 +30,6 @@ export function registerTools(server: McpServer, backend: Backend, pending: Pend
   registerPollExecutionTool(server, backend);
   registerGetExecutionTool(server, backend);
   registerCancelExecutionTool(server, backend);
+  registerRetryExecutionTool(server, backend, pending);
   registerGetUsageTool(server, backend);
 }
