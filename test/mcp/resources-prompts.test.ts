@@ -27,9 +27,20 @@ const textContents = async (client: Connected, uri: string) => {
 };
 
 describe('resources', () => {
-  it('serves the node catalog', async () => {
-    const { nodes } = (await textContents(mcp, 'pipewright://nodes')) as { nodes: Array<{ nodeType: string }> };
-    expect(nodes.map((entry) => entry.nodeType)).toContain('generate:flux_2');
+  it('serves the node catalog as one line per type, and each type in full on its own URI', async () => {
+    const { nodes, detail } = (await textContents(mcp, 'pipewright://nodes')) as { nodes: Array<Record<string, unknown>>; detail: string };
+    expect(detail).toBe('pipewright://nodes/{nodeType}');
+    expect(nodes.find((entry) => entry.nodeType === 'generate:flux_2')).toEqual({
+      nodeType: 'generate:flux_2',
+      label: expect.any(String),
+      category: 'model',
+      description: expect.any(String),
+      cost: 2,
+    });
+    expect(nodes.some((entry) => entry.deprecated === true)).toBe(false);
+    expect(await textContents(mcp, 'pipewright://nodes/generate:flux_2')).toMatchObject({ nodeType: 'generate:flux_2', configSchema: { type: 'object' } });
+    expect(await textContents(mcp, 'pipewright://nodes/generate%3Aflux_2')).toMatchObject({ nodeType: 'generate:flux_2' });
+    await expect(mcp.client.readResource({ uri: 'pipewright://nodes/generate:flux_3' })).rejects.toThrow(/not_found.*did you mean/);
   });
 
   it('lists and reads workflows and executions', async () => {

@@ -1,14 +1,26 @@
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { suggestionsFor } from '../completions.js';
 import { promptText } from './loop.js';
 
 export const NAME = 'product_shot_to_video';
 
+/** Moves image-to-video models follow well, offered as completions; any other text works too. */
+const MOTIONS = [
+  'slow 360° turntable',
+  'slow dolly in',
+  'orbit around the product',
+  'pan from left to right',
+  'crane up reveal',
+  'static camera, soft light sweep',
+];
+
 export const argsSchema = {
   product: z.string().describe('The product, e.g. "a red running sneaker"'),
   image: z.string().optional().describe('URL or local path of a product photo; without one, the still is generated'),
-  motion: z.string().optional().describe('The camera or product motion, e.g. "slow 360° turntable"'),
+  motion: completable(z.string().optional().describe('The camera or product motion, e.g. "slow 360° turntable"'), (typed) => suggestionsFor(MOTIONS, typed)),
 };
 
 const PATTERN = [

@@ -1,13 +1,18 @@
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { suggestionsFor } from '../completions.js';
 import { promptText } from './loop.js';
 
 export const NAME = 'variations_and_upscale';
 
+/** Counts that fill utility:image_grid's default sheet (⌈√n⌉ columns) with no empty cell. */
+const COUNTS = ['2', '4', '6', '9', '12', '16'];
+
 export const argsSchema = {
   subject: z.string().describe('What to draw, e.g. "a lighthouse at dusk, watercolor"'),
-  count: z.string().optional().describe('How many variations (default 4)'),
+  count: completable(z.string().optional().describe('How many variations (default 4)'), (typed) => suggestionsFor(COUNTS, typed)),
 };
 
 const PATTERN = [

@@ -1,5 +1,6 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Backend } from '../../backend/index.js';
+import { executionIdsStartingWith } from '../completions.js';
 import { guardedRead, jsonContents } from './contents.js';
 import { variable } from './variable.js';
 
@@ -19,7 +20,10 @@ export function registerExecutionResources(server: McpServer, backend: Backend):
   });
   server.registerResource(
     'execution',
-    new ResourceTemplate('pipewright://executions/{id}', { list }),
+    new ResourceTemplate('pipewright://executions/{id}', {
+      list,
+      complete: { id: guardedRead(server, (prefix: string) => executionIdsStartingWith(backend, prefix)) },
+    }),
     { title: 'Execution', description: 'The full record of an execution: per-node status, outputs, errors, logs, credits', mimeType: 'application/json' },
     guardedRead(server, async (uri: URL, variables) => jsonContents(uri, await backend.getExecution(variable(variables, 'id')))),
   );

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { PipewrightError } from '../../errors/index.js';
+import { startingWith } from '../completions.js';
 import { guardedRead } from './contents.js';
 import { variable } from './variable.js';
 
@@ -22,7 +23,10 @@ export function registerTemplateResources(server: McpServer, dir: string): void 
   }));
   server.registerResource(
     'template',
-    new ResourceTemplate('pipewright://templates/{name}', { list }),
+    new ResourceTemplate('pipewright://templates/{name}', {
+      list,
+      complete: { name: guardedRead(server, async (prefix: string) => startingWith(await templateNames(dir), prefix)) },
+    }),
     {
       title: 'Workflow template',
       description: 'A ready-made workflow to adapt: read it, change inputs and config, then validate and save',

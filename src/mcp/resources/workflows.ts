@@ -1,5 +1,6 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Backend } from '../../backend/index.js';
+import { workflowIdsStartingWith } from '../completions.js';
 import { guardedRead, jsonContents } from './contents.js';
 import { variable } from './variable.js';
 
@@ -20,7 +21,10 @@ export function registerWorkflowResources(server: McpServer, backend: Backend): 
   });
   server.registerResource(
     'workflow',
-    new ResourceTemplate('pipewright://workflows/{id}', { list }),
+    new ResourceTemplate('pipewright://workflows/{id}', {
+      list,
+      complete: { id: guardedRead(server, (prefix: string) => workflowIdsStartingWith(backend, prefix)) },
+    }),
     { title: 'Workflow', description: 'A saved workflow with its graph (React Flow JSON)', mimeType: 'application/json' },
     guardedRead(server, async (uri: URL, variables) => jsonContents(uri, await backend.getWorkflow(variable(variables, 'id')))),
   );
