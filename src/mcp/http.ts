@@ -49,6 +49,8 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
       backend,
       version: options.version,
       templatesDir: options.templatesDir,
+      // The server lives for this request: nothing would be left to send a later update on.
+      subscriptions: false,
       ...(options.artifactUrls !== undefined && { artifactUrls: options.artifactUrls }),
       ...(options.onError !== undefined && { onError: options.onError }),
     });

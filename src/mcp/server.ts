@@ -5,6 +5,7 @@ import { PendingWork } from './pending-work.js';
 import { registerPrompts } from './prompts/index.js';
 import { renderedBackend } from './rendered-backend.js';
 import { registerResources } from './resources/index.js';
+import { registerSubscriptions } from './subscriptions/index.js';
 import { registerTools } from './tools/index.js';
 
 export interface CreateServerOptions {
@@ -22,6 +23,12 @@ export interface CreateServerOptions {
   artifactUrls?: ArtifactUrlRenderer;
   /** Errors whose message is withheld from the client (bugs), for the operator's log. */
   onError?: (error: Error) => void;
+  /**
+   * Whether clients may subscribe to executions and workflows (default true). A stateless server,
+   * which lives for one HTTP request, has no connection to notify later: it says so by not
+   * offering the capability.
+   */
+  subscriptions?: boolean;
 }
 
 const INSTRUCTIONS =
@@ -31,12 +38,14 @@ const INSTRUCTIONS =
 
 /**
  * One MCP server over a Backend (embedded or remote: it cannot tell). The caller owns the
- * backend and closes it after `cleanup`, which waits for work tools started on their way out.
+ * backend and closes it after `cleanup`, which stops watching subscribed resources and waits for
+ * work tools started on their way out.
  */
 export function createServer(options: CreateServerOptions): { server: McpServer; cleanup: () => Promise<void> } {
+  const subscriptions = options.subscriptions ?? true;
   const server = new McpServer(
     { name: 'pipewright', title: 'pipewright', version: options.version },
-    { capabilities: { tools: {}, resources: {}, prompts: {}, logging: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {}, resources: { subscribe: subscriptions }, prompts: {}, logging: {} }, instructions: INSTRUCTIONS },
   );
   if (options.onError) server.server.onerror = options.onError;
   const pending = new PendingWork();
@@ -44,5 +53,6 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   registerTools(server, backend, pending);
   registerResources(server, backend, options.templatesDir);
   registerPrompts(server);
-  return { server, cleanup: () => pending.settled() };
+  const stopWatching = subscriptions ? registerSubscriptions(server, backend) : async () => {};
+  return { server, cleanup: async () => (await stopWatching(), await pending.settled()) };
 }

@@ -67,6 +67,19 @@ describe('createMcpHttpHandler', () => {
     await mcp.close();
   });
 
+  it('offers completions but no subscriptions: a server that lives for one request has nothing to send a later update on', async () => {
+    const { client: mcp, transport } = client({ authorization: 'Bearer good' });
+    await mcp.connect(transport);
+    expect(mcp.getServerCapabilities()).toMatchObject({ completions: {}, resources: { subscribe: false } });
+    const { completion } = await mcp.complete({
+      ref: { type: 'ref/resource', uri: 'pipewright://nodes/{nodeType}' },
+      argument: { name: 'nodeType', value: 'input:' },
+    });
+    expect(completion.values).toContain('input:text');
+    await expect(mcp.subscribeResource({ uri: 'pipewright://workflows/wf_any' })).rejects.toThrow(/Method not found/);
+    await mcp.close();
+  });
+
   it('routes a notifications/cancelled, sent in a POST of its own, to the call it names: the run is cancelled and the call closed', async () => {
     const { client: mcp, transport } = client({ authorization: 'Bearer good' });
     await mcp.connect(transport);

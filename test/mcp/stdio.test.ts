@@ -4,13 +4,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { JSONRPCMessageSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshBuild, BUILT_CLI } from '../support/built-cli.js';
 import { structured } from './harness.js';
 import { imageGraph } from './fixtures.js';
+import { connectBuiltMcp } from './stdio-client.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEE = fileURLToPath(new URL('./fixtures/tee-stdout.mjs', import.meta.url));
@@ -22,24 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(home, { recursive: true, force: true }));
 
-// The built CLI, as `pipewright mcp` runs for a user (`npm test` builds first).
-async function spawnMcp(capture: string) {
-  const stderr: string[] = [];
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [TEE, capture, process.execPath, BUILT_CLI, 'mcp'],
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PIPEWRIGHT_HOME: home, PIPEWRIGHT_LOG_LEVEL: 'debug' },
-    stderr: 'pipe',
-  });
-  transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const client = new Client({ name: 'stdio-test', version: '1.0.0' });
-  const transportErrors: Error[] = [];
-  client.onerror = (error) => transportErrors.push(error);
-  await client.connect(transport);
-  const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
-  return { client, transport, call, stderr, transportErrors };
-}
+// The built CLI, as `pipewright mcp` runs for a user (`npm test` builds first), its stdout copied to `capture`.
+const spawnMcp = (capture: string) => connectBuiltMcp({ PIPEWRIGHT_HOME: home, PIPEWRIGHT_LOG_LEVEL: 'debug' }, [TEE, capture, process.execPath]);
 
 describe('pipewright mcp over stdio', () => {
   it('runs define → validate → save → execute (dry run) → poll → get, with nothing but JSON-RPC on stdout, and exits 0 by itself when stdin closes', async () => {
