@@ -3,12 +3,17 @@ import { policyFor, type RunMode } from '../net/index.js';
 import { createBuiltinRegistry, type NodeRegistry, type Providers } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
 import {
+  ApiOnlyQueue,
   createIdempotencyService,
   createServices,
   createWebhookOwners,
   importTemplatesOnFirstStart,
+  InProcessQueue,
+  leaseSettingsFromEnv,
   operatorLimitsFromEnv,
+  StorePollQueue,
   type CreateServicesOptions,
+  type ExecutionQueue,
   type IdempotencyService,
   type ImportTemplatesResult,
   type ServiceSettings,
@@ -38,6 +43,16 @@ export interface LocalRuntimeOptions {
   /** Its `limits` (the `serve` flags) come before the same limits in `env`. */
   settings: ServiceSettings;
   onExecutionError?: CreateServicesOptions['onExecutionError'];
+  /** The services' clock (signed URL and key expiry, usage days); default the system's. Tests move it. */
+  now?: CreateServicesOptions['now'];
+  /**
+   * Which executions this process runs: `own` (default: what it admits, and at start what dead
+   * processes left — `mcp`, `run`); `worker` (those, and every execution nobody holds, claimed
+   * from the store — `serve`, `worker`); `none` (`serve --no-worker`: it admits and runs nothing).
+   */
+  runs?: 'own' | 'worker' | 'none';
+  /** Executions a `worker` runs at once. */
+  concurrency?: number;
 }
 
 /** What every command runs on: the services over the store under `home`, and the store's request records. */
@@ -55,6 +70,7 @@ export interface LocalRuntime {
  */
 export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const settings = { ...options.settings, limits: { ...operatorLimitsFromEnv(options.env), ...options.settings.limits } };
+  const { lease, pollMs } = leaseSettingsFromEnv(options.env);
   const store = await open(options.home, options.env);
   try {
     const { registry, providers } = localCatalog(options.env);
@@ -65,7 +81,10 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       settings,
       home: options.home,
       policy: policyFor(options.mode, options.env),
+      queue: executionQueue(options, pollMs),
+      lease,
       ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),
+      ...(options.now && { now: options.now }),
     });
     let closing: Promise<void> | undefined;
     return {
@@ -78,6 +97,12 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     await store.close();
     throw error;
   }
+}
+
+function executionQueue(options: LocalRuntimeOptions, pollMs: number): ExecutionQueue {
+  const concurrency = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
+  if (options.runs === 'none') return new ApiOnlyQueue();
+  return options.runs === 'worker' ? new StorePollQueue({ ...concurrency, pollMs }) : new InProcessQueue(concurrency);
 }
 
 export interface StartUp {

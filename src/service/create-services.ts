@@ -41,6 +41,8 @@ export interface CreateServicesOptions {
   onExecutionError?: DispatcherOptions['onError'];
   /** How cancels recorded by other processes reach the executions this one runs; default: polling the store. */
   cancelFeed?: DispatcherOptions['cancelFeed'];
+  /** How long this process holds what it runs without renewing; default 30 s, renewed every 10 s. */
+  lease?: DispatcherOptions['lease'];
 }
 
 /** Builds every use case once, at start, over one store. The faces receive the result. */
@@ -89,5 +91,6 @@ function createDispatcher(options: CreateServicesOptions, now: () => Date): Disp
     ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     ...(options.onExecutionError && { onError: options.onExecutionError }),
     ...(options.cancelFeed && { cancelFeed: options.cancelFeed }),
+    ...(options.lease && { lease: options.lease }),
   });
 }

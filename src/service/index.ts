@@ -59,7 +59,8 @@ export type {
   WorkflowSummary,
   WorkflowView,
 } from './wire/index.js';
-export type { ExecutionQueue } from './executions/index.js';
+export type { ExecutionQueue, LeaseTimes } from './executions/index.js';
+export { ApiOnlyQueue, InProcessQueue, leaseSettingsFromEnv, StorePollQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
 export type { WebhookOwner, WebhookOwners } from './idempotency/index.js';

@@ -79,6 +79,8 @@ export interface ExecutionsTable {
   estimated_credits: number;
   /** The execution's owner (records.ts); the column keeps the name migration 0005 gave it. */
   runner: string | null;
+  /** Until when `runner` holds it; past it, anyone may take it over (0009). */
+  lease_until: IsoTime | null;
   batch_id: string | null;
   retry_of: string | null;
   trigger: string;

@@ -21,6 +21,7 @@ export type {
   ExecutionRepository,
   NewExecution,
   ExecutionFilter,
+  OwnerClaim,
   ExecutionUpdate,
   IdempotencyRepository,
   ArtifactRepository,

@@ -102,6 +102,18 @@ export interface NewExecution {
   estimatedCredits?: number;
   /** The process that will run it: only that process, or one that finds it dead, may pick it up. */
   owner?: string | null;
+  /** Until when `owner` holds it (ISO); it renews this while it runs (`renewLeases`). */
+  leaseUntil?: string | null;
+}
+
+/** How `claimOwner` takes an execution over. */
+export interface OwnerClaim {
+  /** The owner it must still have (null: none). */
+  from: string | null;
+  /** The new owner's lease. */
+  leaseUntil: string;
+  /** Given: only while the current lease ended before this time (ISO), or there is no owner. */
+  expiredBy?: string;
 }
 
 export interface ExecutionFilter {
@@ -161,10 +173,15 @@ export interface ExecutionRepository {
    */
   outstandingCredits(accountId: string): Promise<number>;
   /**
-   * Hands an unfinished execution to `owner`, only while its owner is still `from` (null: none):
-   * of two processes resuming the same execution, one wins.
+   * Hands an unfinished execution to `owner` with a lease until `claim.leaseUntil`, only while its
+   * owner is still `claim.from` (null: none) and, with `expiredBy`, its lease has ended: one
+   * conditional statement, so of two processes taking over the same execution, one wins.
    */
-  claimOwner(id: string, owner: string, from: string | null): Promise<boolean>;
+  claimOwner(id: string, owner: string, claim: OwnerClaim): Promise<boolean>;
+  /** Extends to `leaseUntil` the lease of every unfinished execution `owner` holds, in one statement; answers how many. */
+  renewLeases(owner: string, leaseUntil: string): Promise<number>;
+  /** Unfinished executions with no owner or whose lease ended before `now` (ISO), oldest first, at most `limit`: what a worker may claim. */
+  claimable(now: string, limit: number): Promise<ExecutionRecord[]>;
 }
 
 export interface IdempotencyRepository {

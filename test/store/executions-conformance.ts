@@ -26,6 +26,9 @@ const newExecution = (accountId: string, overrides: Record<string, unknown> = {}
   ...overrides,
 });
 
+const [T0, T1, T2, LATER] = ['2026-03-01T12:00:00.000Z', '2026-03-01T12:00:30.000Z', '2026-03-01T12:01:00.000Z', '2026-03-01T13:00:00.000Z'];
+const ids = (records: Array<{ id: string }>) => records.map((record) => record.id);
+
 /** Executions, node runs, charges and artifacts: part of the one suite every backend passes. */
 export function describeExecutionStore(context: Context): void {
   describe('executions', () => {
@@ -106,20 +109,58 @@ export function describeExecutionStore(context: Context): void {
     it('hands an unfinished execution to one owner at a time, and never a finished one', async () => {
       const { store, account } = context();
       const { id: accountId } = await account();
+      const lease = { leaseUntil: LATER };
       await store.executions.create('exec_r1', { ...newExecution(accountId), owner: 'host/1/a' }, []);
       expect((await store.executions.load('exec_r1'))?.owner).toBe('host/1/a');
-      expect(await store.executions.claimOwner('exec_r1', 'host/2/b', null)).toBe(false);
+      expect(await store.executions.claimOwner('exec_r1', 'host/2/b', { from: null, ...lease })).toBe(false);
       const race = await Promise.all([
-        store.executions.claimOwner('exec_r1', 'host/2/b', 'host/1/a'),
-        store.executions.claimOwner('exec_r1', 'host/3/c', 'host/1/a'),
+        store.executions.claimOwner('exec_r1', 'host/2/b', { from: 'host/1/a', ...lease }),
+        store.executions.claimOwner('exec_r1', 'host/3/c', { from: 'host/1/a', ...lease }),
       ]);
       expect(race.filter(Boolean)).toHaveLength(1);
       await store.executions.update('exec_r1', { status: 'COMPLETED' });
       const holder = (await store.executions.load('exec_r1'))!.owner;
-      expect(await store.executions.claimOwner('exec_r1', 'host/4/d', holder)).toBe(false);
+      expect(await store.executions.claimOwner('exec_r1', 'host/4/d', { from: holder, ...lease })).toBe(false);
       await store.executions.create('exec_r2', newExecution(accountId), []);
       expect((await store.executions.load('exec_r2'))?.owner).toBeNull();
-      expect(await store.executions.claimOwner('exec_r2', 'host/5/e', null)).toBe(true);
+      expect(await store.executions.claimOwner('exec_r2', 'host/5/e', { from: null, ...lease })).toBe(true);
+    });
+
+    it('offers what nobody holds or whose lease ended, and lets one process take each over', async () => {
+      const { store, clock, account } = context();
+      const { id: accountId } = await account();
+      const held = { ...newExecution(accountId), owner: 'w/1/a', leaseUntil: T1 };
+      await store.executions.create('exec_q', newExecution(accountId), []);
+      clock.advance(1);
+      await store.executions.create('exec_h', held, []);
+      await store.executions.create('exec_done', held, []);
+      await store.executions.update('exec_done', { status: 'COMPLETED' });
+      expect(ids(await store.executions.claimable(T0, 10))).toEqual(['exec_q']);
+      expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_q', 'exec_h']);
+      expect(ids(await store.executions.claimable(T2, 1))).toEqual(['exec_q']);
+      // Still leased at T0: no takeover; ended by T2: exactly one of two claimants wins.
+      expect(await store.executions.claimOwner('exec_h', 'w/2/b', { from: 'w/1/a', leaseUntil: LATER, expiredBy: T0 })).toBe(false);
+      const race = await Promise.all(
+        ['w/2/b', 'w/3/c'].map((owner) => store.executions.claimOwner('exec_h', owner, { from: 'w/1/a', leaseUntil: LATER, expiredBy: T2 })),
+      );
+      expect(race.filter(Boolean)).toHaveLength(1);
+      expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_q']);
+    });
+
+    it('renews every lease an owner holds in one call, and no other', async () => {
+      const { store, account } = context();
+      const { id: accountId } = await account();
+      for (const [id, owner] of [
+        ['exec_a', 'w/1/a'],
+        ['exec_b', 'w/1/a'],
+        ['exec_c', 'w/2/b'],
+        ['exec_d', 'w/1/a'],
+      ] as const) {
+        await store.executions.create(id, { ...newExecution(accountId), owner, leaseUntil: T1 }, []);
+      }
+      await store.executions.update('exec_d', { status: 'FAILED' });
+      expect(await store.executions.renewLeases('w/1/a', LATER)).toBe(2);
+      expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_c']);
     });
 
     it('lists newest first with workflow and status filters and a cursor', async () => {

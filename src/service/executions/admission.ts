@@ -52,7 +52,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
     const nodes = initialNodes(admission);
     return Promise.all(
       admission.runs.map((run) =>
-        tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, owner: deps.dispatcher.owner }, nodes),
+        tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, ...deps.dispatcher.admitAs() }, nodes),
       ),
     );
   });

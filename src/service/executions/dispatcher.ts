@@ -12,6 +12,7 @@ import { StoreOutputCache } from './store-output-cache.js';
 import { StoreRecorder } from './store-recorder.js';
 import { storedGraph } from './stored-graph.js';
 import { newOwnerToken, ownerAlive, retireOwnerToken } from './owner-token.js';
+import { DEFAULT_LEASE, type LeaseTimes } from './lease.js';
 
 export interface DispatcherOptions {
   store: Store;
@@ -29,6 +30,8 @@ export interface DispatcherOptions {
   onError?: (error: unknown, executionId: string) => void;
   /** How cancels recorded by other processes reach this one; default: polling the store. */
   cancelFeed?: CancelFeed;
+  /** How long this process holds what it runs without renewing, and how often it renews. */
+  lease?: LeaseTimes;
 }
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
@@ -51,6 +54,7 @@ export class Dispatcher {
   /** Cancelled while a worker was loading them: the worker must not start them. */
   readonly #cancelled = new Set<string>();
   #stopping = false;
+  #renewTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DispatcherOptions) {
     this.#recorder = new StoreRecorder(options.store, (executionId) => this.#endedElsewhere(executionId));
@@ -63,7 +67,11 @@ export class Dispatcher {
       policy: options.policy,
       recorder: this.#recorder,
     });
-    options.queue.consume((executionId) => this.#run(executionId));
+    options.queue.consume(
+      (executionId) => this.#run(executionId),
+      (limit) => this.#claim(limit),
+    );
+    if (options.queue.runsHere) this.#renewLeases();
     this.#cancelFeed = options.cancelFeed ?? new StorePollCancelFeed({ store: options.store });
     this.#cancelFeed.watch(
       () => [...this.#running.keys()],
@@ -76,17 +84,28 @@ export class Dispatcher {
   }
 
   /**
-   * Queues every execution a dead process left QUEUED or RUNNING; returns how many. One whose
-   * owner is another live process (a `serve` beside this `mcp`) is left to it: running it here
-   * too would call its providers twice.
+   * Who an execution admitted here belongs to: this process, leased from now, when it runs
+   * executions; nobody on an API-only process, so that any worker may claim it.
+   */
+  admitAs(): { owner: string | null; leaseUntil: string | null } {
+    return this.options.queue.runsHere ? { owner: this.owner, leaseUntil: this.#leaseEnd() } : { owner: null, leaseUntil: null };
+  }
+
+  /**
+   * At start: queues every execution nobody holds or a dead process of this host left QUEUED or
+   * RUNNING; returns how many. The process check only makes a same-host restart quick: one whose
+   * owner is alive here, or on another host, is left to its lease — once that has ended, the
+   * queue's claims take it over (`#claim`). An API-only process resumes nothing.
    */
   async resumeUnfinished(): Promise<number> {
+    if (!this.options.queue.runsHere) return 0;
     const { executions } = this.options.store;
     let resumed = 0;
     for (const record of await executions.unfinished()) {
       if (this.#running.has(record.id)) continue;
-      if (record.owner !== null && record.owner !== this.owner && ownerAlive(record.owner)) continue;
-      if (record.owner !== this.owner && !(await executions.claimOwner(record.id, this.owner, record.owner))) continue;
+      const mine = record.owner === this.owner;
+      if (!mine && record.owner !== null && ownerAlive(record.owner)) continue;
+      if (!mine && !(await executions.claimOwner(record.id, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd() }))) continue;
       await this.enqueue(record.id);
       resumed++;
     }
@@ -121,7 +140,45 @@ export class Dispatcher {
     await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
     await this.#cancelFeed.close();
     this.#recorder.close();
+    clearTimeout(this.#renewTimer);
     retireOwnerToken(this.owner);
+    // What is left unfinished here is anyone's at once, on any host, rather than after the lease.
+    if (this.options.queue.runsHere) await this.options.store.executions.renewLeases(this.owner, this.options.now().toISOString()).catch(() => 0);
+  }
+
+  /**
+   * Takes over up to `limit` executions nobody holds: QUEUED with no owner, or whose owner's lease
+   * has ended (it died, on any host). Each claim is one conditional update that succeeds only while
+   * the row still has the owner read here and the lease still ended, so two processes never both win.
+   */
+  async #claim(limit: number): Promise<string[]> {
+    const { executions } = this.options.store;
+    const now = this.options.now().toISOString();
+    const won: string[] = [];
+    for (const record of await executions.claimable(now, limit)) {
+      if (this.#stopping || this.#running.has(record.id)) continue;
+      if (await executions.claimOwner(record.id, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd(), expiredBy: now })) won.push(record.id);
+    }
+    return won;
+  }
+
+  /** One statement per renewal for everything this process holds, running or waiting in its queue. */
+  #renewLeases(): void {
+    const { renewMs } = this.options.lease ?? DEFAULT_LEASE;
+    const tick = async () => {
+      if (this.#stopping) return;
+      try {
+        await this.options.store.executions.renewLeases(this.owner, this.#leaseEnd());
+      } catch {
+        // The store is busy or failing: the next renewal comes well before the lease ends.
+      }
+      if (!this.#stopping) this.#renewTimer = setTimeout(() => void tick(), renewMs).unref();
+    };
+    this.#renewTimer = setTimeout(() => void tick(), renewMs).unref();
+  }
+
+  #leaseEnd(): string {
+    return new Date(this.options.now().getTime() + (this.options.lease ?? DEFAULT_LEASE).ttlMs).toISOString();
   }
 
   /** The store says a run of this process has ended (another process cancelled it): stop it. */

@@ -1,44 +1,65 @@
 import pLimit from 'p-limit';
 
 /**
- * Where accepted executions wait for a worker: the scale-out seam (docs/architecture.md). Only ids travel:
- * the execution is already stored QUEUED, so any worker on the same store can run it. The
- * in-process queue is the default; a PostgreSQL-backed one (pg-boss) would replace it.
+ * Where accepted executions wait for a worker: the scale-out seam (docs/architecture.md). Only ids
+ * travel: the execution is already stored QUEUED, so any worker on the same store can run it.
+ * In-process is the default; a worker process polls the store (StorePollQueue), and a
+ * PostgreSQL queue library (pg-boss) would replace that poll behind this interface.
  */
 export interface ExecutionQueue {
+  /**
+   * Whether this process runs executions. False on an API-only process (`serve --no-worker`):
+   * what it admits stays QUEUED with no owner, for a worker to claim.
+   */
+  readonly runsHere: boolean;
   enqueue(executionId: string): Promise<void>;
-  /** Sets this process's worker; it resolves when the execution it was given has finished. */
-  consume(worker: (executionId: string) => Promise<void>): void;
+  /**
+   * Sets this process's worker; it resolves when the execution it was given has finished.
+   * `claim(n)` takes over, for this process and atomically, up to n executions nobody holds (no
+   * owner, or a lease that has ended) and answers their ids: a queue that polls the store calls
+   * it, one with a hand-out of its own would not.
+   */
+  consume(worker: (executionId: string) => Promise<void>, claim: (limit: number) => Promise<string[]>): void;
   /** Hands out nothing more; executions still waiting stay QUEUED in the store for the next start. */
   close(): Promise<void>;
 }
 
 /** At most this many executions run at once per process; the engine's limits bound their work. */
-const DEFAULT_RUNNING_EXECUTIONS = 200;
+export const DEFAULT_RUNNING_EXECUTIONS = 200;
 
+/** Runs what this process admits, and nothing else (tests, and the base of StorePollQueue). */
 export class InProcessQueue implements ExecutionQueue {
-  readonly #limit: ReturnType<typeof pLimit>;
-  #worker: ((executionId: string) => Promise<void>) | undefined;
-  #closed = false;
+  readonly runsHere = true;
+  protected readonly limit: ReturnType<typeof pLimit>;
+  protected worker: ((executionId: string) => Promise<void>) | undefined;
+  protected closed = false;
 
   constructor(options: { concurrency?: number } = {}) {
-    this.#limit = pLimit(options.concurrency ?? DEFAULT_RUNNING_EXECUTIONS);
+    this.limit = pLimit(options.concurrency ?? DEFAULT_RUNNING_EXECUTIONS);
   }
 
-  consume(worker: (executionId: string) => Promise<void>): void {
-    this.#worker = worker;
+  consume(worker: (executionId: string) => Promise<void>, _claim?: (limit: number) => Promise<string[]>): void {
+    this.worker = worker;
   }
 
   async enqueue(executionId: string): Promise<void> {
-    if (this.#closed) return;
+    if (this.closed) return;
     // Not awaited: enqueueing returns at once; the worker reports its own failures.
-    void this.#limit(async () => {
-      if (!this.#closed && this.#worker !== undefined) await this.#worker(executionId);
+    void this.limit(async () => {
+      if (!this.closed && this.worker !== undefined) await this.worker(executionId);
     });
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
-    this.#limit.clearQueue();
+    this.closed = true;
+    this.limit.clearQueue();
   }
+}
+
+/** `serve --no-worker`: admits, runs nothing; workers claim what it admits from the store. */
+export class ApiOnlyQueue implements ExecutionQueue {
+  readonly runsHere = false;
+  async enqueue(): Promise<void> {}
+  consume(): void {}
+  async close(): Promise<void> {}
 }

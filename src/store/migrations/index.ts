@@ -9,6 +9,7 @@ import { executionEstimate } from './0004_execution_estimate.js';
 import { executionRunner } from './0005_execution_runner.js';
 import { outputCache } from './0007_output_cache.js';
 import { serverSecrets } from './0008_server_secrets.js';
+import { executionLease } from './0009_execution_lease.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_execution_runner': executionRunner,
   '0007_output_cache': outputCache,
   '0008_server_secrets': serverSecrets,
+  '0009_execution_lease': executionLease,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

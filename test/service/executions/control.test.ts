@@ -6,13 +6,14 @@ import { failure, nodeRow, paidChain, until, useExecHarness } from './harness.js
 const h = useExecHarness();
 
 /** A queue that never hands anything out: executions stay QUEUED. */
-const stuckQueue = (): ExecutionQueue => ({ enqueue: async () => {}, consume: () => {}, close: async () => {} });
+const stuckQueue = (): ExecutionQueue => ({ runsHere: true, enqueue: async () => {}, consume: () => {}, close: async () => {} });
 
 /** A queue that hands each id out at once and keeps the worker's promise, to await it. */
 function watchedQueue(): ExecutionQueue & { workers: Array<Promise<void>> } {
   let worker: ((executionId: string) => Promise<void>) | undefined;
   const workers: Array<Promise<void>> = [];
   return {
+    runsHere: true,
     workers,
     consume: (w) => void (worker = w),
     enqueue: async (executionId) => void workers.push(worker!(executionId)),

@@ -73,15 +73,40 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
       return ended;
     },
 
-    async claimOwner(id, owner, from) {
-      const result = await db
+    async claimOwner(id, owner, claim) {
+      const { from, leaseUntil, expiredBy } = claim;
+      let query = db
         .updateTable('executions')
-        .set({ runner: owner })
+        .set({ runner: owner, lease_until: leaseUntil })
         .where('id', '=', id)
         .where('status', 'in', UNFINISHED)
-        .where((eb) => (from === null ? eb('runner', 'is', null) : eb('runner', '=', from)))
-        .executeTakeFirst();
+        .where((eb) => (from === null ? eb('runner', 'is', null) : eb('runner', '=', from)));
+      if (expiredBy !== undefined && from !== null) query = query.where('lease_until', '<', expiredBy);
+      const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    async renewLeases(owner, leaseUntil) {
+      const result = await db
+        .updateTable('executions')
+        .set({ lease_until: leaseUntil })
+        .where('runner', '=', owner)
+        .where('status', 'in', UNFINISHED)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async claimable(at, limit) {
+      const rows = await db
+        .selectFrom('executions')
+        .selectAll()
+        .where('status', 'in', UNFINISHED)
+        .where((eb) => eb.or([eb('runner', 'is', null), eb('lease_until', '<', at)]))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toExecutionRecord);
     },
 
     async unfinished() {

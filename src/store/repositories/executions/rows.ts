@@ -20,6 +20,7 @@ export function executionRow(id: string, input: NewExecution, createdAt: string)
     credits: 0,
     estimated_credits: input.estimatedCredits ?? 0,
     runner: input.owner ?? null,
+    lease_until: input.leaseUntil ?? null,
     batch_id: input.batchId ?? null,
     retry_of: input.retryOf ?? null,
     trigger: input.trigger,
