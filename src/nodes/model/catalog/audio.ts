@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PortSpec } from '../../../graph/index.js';
 import { defineModel, type ModelEntry } from './entry.js';
-import { outputFormat } from './fields.js';
+import { outputFormat, PRICES_CHECKED } from './fields.js';
 import { falAudio } from './outputs.js';
 import { audioOut, promptIn } from './ports.js';
 import { ELEVENLABS_RATES, elevenLabsSpeechModels } from './elevenlabs-speech.js';
@@ -36,7 +36,6 @@ const ELEVENLABS_FORMATS = [
   'opus_48000_192',
 ] as const;
 
-const CHECKED = '2026-12-03';
 const sound = { kind: 'audio', provider: 'fal', outputs: [audioOut], fromOutput: falAudio, documented: false } as const;
 
 /** Music is billed per minute; a length left to the model is priced as 5 minutes, the longest fal's guide says it picks. */
@@ -61,7 +60,7 @@ export const audioModels: readonly ModelEntry[] = [
     // fal's own price was not found: assumed $0.138 per minute of sound (about $0.0023 a second), a
     // reseller's listing for this model; an unset length is priced as the 22-second maximum.
     cost: (p) => Math.ceil(0.23 * (p.duration_seconds ?? 22)),
-    price: { source: 'https://docs.venice.ai/models/elevenlabs-sound-effects.md', checked: CHECKED },
+    price: { source: 'https://docs.venice.ai/models/elevenlabs-sound-effects.md', checked: PRICES_CHECKED },
     timeoutMs: 180_000,
     toInput: (inputs, p) => ({ text: inputs.prompt, ...p }),
     source: 'https://fal.ai/models/fal-ai/elevenlabs/sound-effects/v2/api',
@@ -83,7 +82,7 @@ export const audioModels: readonly ModelEntry[] = [
     // reseller's figure for it (that page labels it per second; music is billed per minute). fal lists
     // $0.60 a minute for its newer elevenlabs/music/v2.
     cost: (p) => 80 * (p.music_length_ms === undefined ? MUSIC_DEFAULT_MINUTES : Math.ceil(p.music_length_ms / 60_000)),
-    price: { source: 'https://aigateway.sh/models/elevenlabs/elevenlabs-music', checked: CHECKED },
+    price: { source: 'https://aigateway.sh/models/elevenlabs/elevenlabs-music', checked: PRICES_CHECKED },
     timeoutMs: 900_000,
     toInput: (inputs, p) => ({ prompt: inputs.prompt, ...p }),
     source: 'https://fal.ai/models/fal-ai/elevenlabs/music/api',

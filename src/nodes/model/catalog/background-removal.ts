@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { outputFormat } from './fields.js';
+import { outputFormat, PRICES_CHECKED } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut } from './ports.js';
 
@@ -27,7 +27,7 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
     }),
     // fal's page lists "$0 per compute seconds"; a run is charged the 1-credit floor, 2 at the heavier 2048 resolution.
     cost: (p) => (p.operating_resolution === '2048x2048' ? 2 : 1),
-    price: { source: 'https://fal.ai/models/fal-ai/birefnet/v2/llms.txt', checked: '2026-12-03' },
+    price: { source: 'https://fal.ai/models/fal-ai/birefnet/v2/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     fromOutput: falImage,
     source: 'https://fal.ai/models/fal-ai/birefnet/v2/llms.txt',
@@ -44,7 +44,7 @@ export const backgroundRemovalModels: readonly ModelEntry[] = [
     params: z.strictObject({}),
     // $0.018 per image.
     cost: () => 2,
-    price: { source: 'https://fal.ai/models/fal-ai/bria/background/remove/llms.txt', checked: '2026-12-03' },
+    price: { source: 'https://fal.ai/models/fal-ai/bria/background/remove/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs) => ({ image_url: inputs.image }),
     fromOutput: falImage,
     source: 'https://fal.ai/models/fal-ai/bria/background/remove/llms.txt',

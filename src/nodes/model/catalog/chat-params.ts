@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { promptIn, textOut } from './ports.js';
 
-/** What every LLM entry shares: a prompt in, the answer out, and the day its price was read. */
+/** What every LLM entry shares: a prompt in, the answer out. */
 export const llmCommon = { kind: 'llm', inputs: [promptIn], outputs: [textOut] } as const;
-export const PRICE_CHECKED = '2026-12-03';
 
 /**
  * The node timeouts: the providers' own SDKs wait 10 minutes for an answer (DEFAULT_TIMEOUT in

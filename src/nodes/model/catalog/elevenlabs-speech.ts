@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
 import { falAudio } from './outputs.js';
 import { audioOut, textIn } from './ports.js';
+import { PRICES_CHECKED } from './fields.js';
 
 /**
  * ElevenLabs text to speech on fal. The price is per 1,000 characters of text, and the text is a
@@ -11,9 +12,8 @@ import { audioOut, textIn } from './ports.js';
  * price is assumed from the page named in its entry.
  */
 const CHARACTERS = 5000;
-const CHECKED = '2026-12-03';
 /** ElevenLabs' own API rates (per 1,000 characters, per minute of audio), as a third-party guide lists them. */
-export const ELEVENLABS_RATES = { source: 'https://developer.puter.com/tutorials/elevenlabs-api-pricing/', checked: CHECKED };
+export const ELEVENLABS_RATES = { source: 'https://developer.puter.com/tutorials/elevenlabs-api-pricing/', checked: PRICES_CHECKED };
 const perThousand = (dollars: number) => Math.ceil(dollars * 100 * (CHARACTERS / 1000));
 
 const speech = { kind: 'audio', provider: 'fal', inputs: [textIn], outputs: [audioOut], timeoutMs: 180_000, fromOutput: falAudio, documented: false } as const;
@@ -81,7 +81,7 @@ export const elevenLabsSpeechModels: readonly ModelEntry[] = [
     params: z.strictObject(voiceSettings),
     // Assumed $0.10 per 1,000 characters, the price fal lists for Eleven v3 on its dialogue endpoint.
     cost: () => perThousand(0.1),
-    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/text-to-dialogue/eleven-v3/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/text-to-dialogue/eleven-v3/llms.txt', checked: PRICES_CHECKED },
     toInput,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/eleven-v3/api',
   }),

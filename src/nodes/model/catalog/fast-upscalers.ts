@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { outputFormat } from './fields.js';
+import { outputFormat, PRICES_CHECKED } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut } from './ports.js';
-
-const CHECKED = '2026-12-03';
 
 /** Upscalers that enlarge without inventing detail: cheap and fast enough for every frame or asset. */
 const common = {
@@ -38,7 +36,7 @@ export const fastUpscalers: readonly ModelEntry[] = [
     // fal's own price was not found. A third-party listing (lumenfall) puts Real-ESRGAN at 0.2¢ an image,
     // so the default 2× costs the 1-credit floor; larger scales are assumed to cost 1 credit per further 2×.
     cost: (p) => Math.max(1, Math.ceil(p.scale / 2)),
-    price: { source: 'https://lumenfall.ai/models/tencent-arc-lab/real-esrgan/api', checked: CHECKED },
+    price: { source: 'https://lumenfall.ai/models/tencent-arc-lab/real-esrgan/api', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/esrgan/api',
   }),
@@ -54,7 +52,7 @@ export const fastUpscalers: readonly ModelEntry[] = [
     }),
     // fal's own page was not read: a third-party listing (lumenfall) gives fal's price as $0.004 an image.
     cost: () => 1,
-    price: { source: 'https://lumenfall.ai/models/recraft/recraft-crisp-upscale/llms.txt', checked: CHECKED },
+    price: { source: 'https://lumenfall.ai/models/recraft/recraft-crisp-upscale/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/recraft/upscale/crisp/api',
   }),

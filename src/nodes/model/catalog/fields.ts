@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 /** Parameter fields many providers share, each with the description a user sees in the catalog. */
 
+/** The day the catalog's price pages (each entry's `price.source`) were read. */
+export const PRICES_CHECKED = '2026-12-03';
+
 export const seed = z
   .number()
   .int()

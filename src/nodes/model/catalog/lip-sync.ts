@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { PortSpec } from '../../../graph/index.js';
 import { defineModel, type ModelEntry } from './entry.js';
-import { seed } from './fields.js';
+import { seed, PRICES_CHECKED } from './fields.js';
 import { falVideo } from './outputs.js';
 import { videoOut } from './ports.js';
 
-const CHECKED = '2026-12-03';
 const videoIn: PortSpec = { name: 'video', type: 'video', required: true, description: 'The video of the face to re-animate: a URL, artifact or file path.' };
 const speechIn: PortSpec = { name: 'audio', type: 'audio', required: true, description: 'The speech the lips should follow.' };
 const common = {
@@ -47,7 +46,7 @@ export const lipSyncModels: readonly ModelEntry[] = [
     }),
     // $3 per minute of video ($0.05/s), lipsync-2-pro about 1.67 times that; priced as CLIP_SECONDS.
     cost: (p) => Math.ceil(5 * CLIP_SECONDS * (p.model === 'lipsync-2-pro' ? 1.67 : 1)),
-    price: { source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt', checked: PRICES_CHECKED },
     source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt',
     documented: true,
   }),
@@ -62,7 +61,7 @@ export const lipSyncModels: readonly ModelEntry[] = [
     // fal's price for this endpoint was not found: assumed lipsync-2-pro's rate on fal-ai/sync-lipsync/v2
     // (about 1.67 × $3 per minute, that page), priced as CLIP_SECONDS.
     cost: () => Math.ceil(5 * CLIP_SECONDS * 1.67),
-    price: { source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/llms.txt', checked: PRICES_CHECKED },
     source: 'https://fal.ai/models/fal-ai/sync-lipsync/v2/pro/api',
     documented: false,
   }),
@@ -83,7 +82,7 @@ export const lipSyncModels: readonly ModelEntry[] = [
     }),
     // $0.20 for videos up to 40 seconds, then $0.005 per second; priced as a clip of up to 40 seconds.
     cost: () => 20,
-    price: { source: 'https://fal.ai/models/fal-ai/latentsync/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/latentsync/llms.txt', checked: PRICES_CHECKED },
     source: 'https://fal.ai/models/fal-ai/latentsync/llms.txt',
     documented: true,
   }),
@@ -97,7 +96,7 @@ export const lipSyncModels: readonly ModelEntry[] = [
     params: z.strictObject({}),
     // $0.014 per second of input video, rounded up to 5-second steps; the video is at most 10 seconds.
     cost: () => 14,
-    price: { source: 'https://fal.ai/models/fal-ai/kling-video/lipsync/audio-to-video/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/kling-video/lipsync/audio-to-video/llms.txt', checked: PRICES_CHECKED },
     source: 'https://fal.ai/models/fal-ai/kling-video/lipsync/audio-to-video/llms.txt',
     documented: true,
   }),
@@ -111,7 +110,7 @@ export const lipSyncModels: readonly ModelEntry[] = [
     params: z.strictObject({}),
     // $0.04 per second of output video; priced as CLIP_SECONDS.
     cost: () => 4 * CLIP_SECONDS,
-    price: { source: 'https://fal.ai/models/fal-ai/pixverse/lipsync/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/pixverse/lipsync/llms.txt', checked: PRICES_CHECKED },
     source: 'https://fal.ai/models/fal-ai/pixverse/lipsync/llms.txt',
     documented: true,
   }),

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { PRICE_CHECKED, SDK_TIMEOUT_MS, answerBound, effortParam, llmCommon, systemParam, temperatureParam } from './chat-params.js';
+import { SDK_TIMEOUT_MS, answerBound, effortParam, llmCommon, systemParam, temperatureParam } from './chat-params.js';
 import { defineModel, type ModelEntry } from './entry.js';
 import { anthropicMessage } from './outputs.js';
 import { type TokenPrice, tokenCost } from './token-cost.js';
+import { PRICES_CHECKED } from './fields.js';
 
 // Model ids: `Model` in anthropics/anthropic-sdk-typescript src/resources/messages/messages.ts.
 // Prices and longest answers: https://platform.claude.com/docs/en/about-claude/pricing and
-// https://platform.claude.com/docs/en/about-claude/models/overview, read 2026-12-03.
+// https://platform.claude.com/docs/en/about-claude/models/overview, read on the day in PRICES_CHECKED.
 const anthropic = {
   ...llmCommon,
   provider: 'anthropic',
   fromOutput: anthropicMessage,
   source: 'https://docs.anthropic.com/en/api/messages',
   documented: true,
-  price: { source: 'https://platform.claude.com/docs/en/about-claude/pricing', checked: PRICE_CHECKED },
+  price: { source: 'https://platform.claude.com/docs/en/about-claude/pricing', checked: PRICES_CHECKED },
   timeoutMs: SDK_TIMEOUT_MS,
 } as const;
 

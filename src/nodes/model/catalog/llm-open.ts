@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CHAT_TIMEOUT_MS, PRICE_CHECKED, answerBound, llmCommon, systemParam, temperatureParam } from './chat-params.js';
+import { CHAT_TIMEOUT_MS, answerBound, llmCommon, systemParam, temperatureParam } from './chat-params.js';
 import { defineModel, type ModelEntry } from './entry.js';
 import { unexpectedOutput } from './outputs.js';
 import { type TokenPrice, tokenCost } from './token-cost.js';
+import { PRICES_CHECKED } from './fields.js';
 
 /**
  * Open-weight models through fal's OpenRouter endpoint, `openrouter/router`
@@ -45,7 +46,7 @@ const openModel = ({ model, rates, ...names }: OpenModel) =>
     endpoint: ROUTER,
     params: routerParams,
     cost: tokenCost(rates, 'max_tokens'),
-    price: { source: `https://openrouter.ai/${model}`, checked: PRICE_CHECKED },
+    price: { source: `https://openrouter.ai/${model}`, checked: PRICES_CHECKED },
     timeoutMs: CHAT_TIMEOUT_MS,
     toInput: (inputs, { system_prompt, ...settings }) => ({
       prompt: String(inputs.prompt),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { answerLimit } from './chat-family.js';
-import { CHAT_TIMEOUT_MS, PRICE_CHECKED, SDK_TIMEOUT_MS, answerBound, effortParam, llmCommon, systemParam, temperatureParam } from './chat-params.js';
+import { CHAT_TIMEOUT_MS, SDK_TIMEOUT_MS, answerBound, effortParam, llmCommon, systemParam, temperatureParam } from './chat-params.js';
 import { defineModel, type ModelEntry } from './entry.js';
 import { chatCompletion } from './outputs.js';
 import { type TokenPrice, tokenCost } from './token-cost.js';
+import { PRICES_CHECKED } from './fields.js';
 
 // Model ids: ChatModel in openai/openai-node src/resources/shared.ts. Prices: the standard tier of
-// https://developers.openai.com/api/docs/pricing, read 2026-12-03.
+// https://developers.openai.com/api/docs/pricing, read on the day in PRICES_CHECKED.
 const openai = {
   ...llmCommon,
   provider: 'openai',
@@ -14,7 +15,7 @@ const openai = {
   source: 'https://platform.openai.com/docs/api-reference/chat/create',
   documented: true,
 } as const;
-const price = { source: 'https://developers.openai.com/api/docs/pricing', checked: PRICE_CHECKED };
+const price = { source: 'https://developers.openai.com/api/docs/pricing', checked: PRICES_CHECKED };
 
 const REWRITE_INSTRUCTIONS =
   'You rewrite short ideas into one detailed prompt for an image or video model. Describe subject, setting, composition, ' +

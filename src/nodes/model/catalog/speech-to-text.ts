@@ -4,8 +4,8 @@ import { falTranscript } from './outputs.js';
 import { audioIn, textOut } from './ports.js';
 import { replicateWhisperTranscript, scribeTranscript } from './transcripts.js';
 import { WHISPER_LANGUAGES } from './whisper-languages.js';
+import { PRICES_CHECKED } from './fields.js';
 
-const CHECKED = '2026-12-03';
 const chunksOut = { name: 'chunks', type: 'json', description: 'Timestamped segments: [{ timestamp: [start, end], text }].' } as const;
 const wordsOut = { name: 'words', type: 'json', description: 'Every word and sound event: [{ text, start, end, type, speaker_id }].' } as const;
 const common = { kind: 'speech-to-text', inputs: [audioIn], timeoutMs: 600_000 } as const;
@@ -49,7 +49,7 @@ export const speechToTextModels: readonly ModelEntry[] = [
     }),
     // fal's page lists "$0 per compute seconds"; a run is charged the 1-credit floor.
     cost: () => 1,
-    price: { source: 'https://fal.ai/models/fal-ai/wizper/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/wizper/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
     fromOutput: falTranscript,
     source: 'https://fal.ai/models/fal-ai/wizper/api',
@@ -67,7 +67,7 @@ export const speechToTextModels: readonly ModelEntry[] = [
     params: z.strictObject(scribeParams),
     // $0.03 per minute of audio, priced as SCRIBE_MINUTES.
     cost: () => 3 * SCRIBE_MINUTES,
-    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
     fromOutput: scribeTranscript,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt',
@@ -93,7 +93,7 @@ export const speechToTextModels: readonly ModelEntry[] = [
     // fal's price for this endpoint was not found: assumed Scribe v1's $0.03 per minute on fal (that
     // page) for SCRIBE_MINUTES, plus the 30% key terms add (this endpoint's schema description).
     cost: (p) => Math.ceil(3 * SCRIBE_MINUTES * (p.keyterms.length > 0 ? 1.3 : 1)),
-    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ audio_url: inputs.audio, ...p }),
     fromOutput: scribeTranscript,
     source: 'https://fal.ai/models/fal-ai/elevenlabs/speech-to-text/scribe-v2/api',
@@ -121,7 +121,7 @@ export const speechToTextModels: readonly ModelEntry[] = [
     }),
     // Billed by run time on an Nvidia T4 at $0.000225/s, which the cost cannot see: priced as 5 minutes of T4 time ($0.0675).
     cost: () => 7,
-    price: { source: 'https://replicate.com/pricing', checked: CHECKED },
+    price: { source: 'https://replicate.com/pricing', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ audio: inputs.audio, ...p }),
     fromOutput: replicateWhisperTranscript,
     source: 'https://replicate.com/openai/whisper/api/schema',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { outputFormat, seed } from './fields.js';
+import { outputFormat, seed, PRICES_CHECKED } from './fields.js';
 import { falImage } from './outputs.js';
 import { imageIn, imageOut, optionalPromptIn } from './ports.js';
 import { fastUpscalers } from './fast-upscalers.js';
 
-const CHECKED = '2026-12-03';
 const common = { kind: 'upscale', outputs: [imageOut], timeoutMs: 300_000, provider: 'fal', fromOutput: falImage } as const;
 const unit = z.number().min(0).max(1);
 
@@ -39,7 +38,7 @@ export const upscaleModels: readonly ModelEntry[] = [
     }),
     // $0.03 per output megapixel.
     cost: (p) => Math.ceil(3 * outputMegapixels(p.upscale_factor)),
-    price: { source: 'https://fal.ai/models/fal-ai/clarity-upscaler/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/clarity-upscaler/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, prompt: inputs.prompt ?? 'masterpiece, best quality, highres', ...p }),
     source: 'https://fal.ai/models/fal-ai/clarity-upscaler/llms.txt',
     documented: true,
@@ -71,7 +70,7 @@ export const upscaleModels: readonly ModelEntry[] = [
     // fal's own price was not found. A reseller of this endpoint (third-party page) lists $0.08 an image
     // up to 24 output megapixels; larger outputs are assumed to cost $0.08 per further started 24.
     cost: (p) => 8 * Math.ceil(outputMegapixels(p.upscale_factor) / 24),
-    price: { source: 'https://docs.runflow.io/models/topaz/upscale/image.md', checked: CHECKED },
+    price: { source: 'https://docs.runflow.io/models/topaz/upscale/image.md', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/topaz/upscale/image/api',
     documented: false,
@@ -94,7 +93,7 @@ export const upscaleModels: readonly ModelEntry[] = [
     }),
     // $0.001 per output megapixel (a target of 2160p is about 8.3 megapixels), so most runs cost the 1-credit floor.
     cost: (p) => Math.ceil(0.1 * (p.upscale_mode === 'target' ? TARGET_MEGAPIXELS[p.target_resolution] : outputMegapixels(p.upscale_factor))),
-    price: { source: 'https://fal.ai/models/fal-ai/seedvr/upscale/image/llms.txt', checked: CHECKED },
+    price: { source: 'https://fal.ai/models/fal-ai/seedvr/upscale/image/llms.txt', checked: PRICES_CHECKED },
     toInput: (inputs, p) => ({ image_url: inputs.image, ...p }),
     source: 'https://fal.ai/models/fal-ai/seedvr/upscale/image/llms.txt',
     documented: true,

@@ -5,9 +5,6 @@ import { imageIn, promptIn, videoOut } from './ports.js';
 
 /** Ports, settings and price arithmetic the video entries (video-*.ts) share. */
 
-/** The day the video price pages were read. */
-export const PRICES_CHECKED = '2026-12-03';
-
 export const motionPrompt: PortSpec = { ...promptIn, description: 'What happens in the clip: motion, camera, mood.' };
 export const firstFrame: PortSpec = { ...imageIn, description: 'The first frame: the video starts from this image.' };
 export const videoIn: PortSpec = { name: 'video', type: 'video', required: true, description: 'The video to work on: a URL, artifact or file path.' };
@@ -25,17 +22,6 @@ export const promptBody = <P extends object>(inputs: Inputs, params: P): Record<
 export const frameBody =
   (imageField: string) =>
   <P extends object>(inputs: Inputs, params: P): Record<string, unknown> => ({ prompt: inputs.prompt, [imageField]: inputs.image, ...params });
-
-/** Credits for a dollar amount: 1 credit = $0.01, rounded up, without float noise (0.112 × 5 is 56, not 57). */
-export function credits(usd: number): number {
-  return Math.ceil(Math.round(usd * 100 * 1e6) / 1e6);
-}
-
-export const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], what: string) =>
-  z
-    .enum(values)
-    .default(fallback)
-    .describe(`${what}: ${values.join(', ')}.`);
 
 export const generateAudio = (fallback: boolean, cost = 'costs more') =>
   z.boolean().default(fallback).describe(`Add a soundtrack made with the picture (speech, effects, ambience); ${cost}.`);

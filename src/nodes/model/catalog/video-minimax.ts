@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { expandPrompt, seconds } from './fields.js';
+import { expandPrompt, seconds, PRICES_CHECKED, choice, credits } from './fields.js';
 import { falVideo } from './outputs.js';
-import { PRICES_CHECKED, choice, credits, frameBody, imageToVideo, promptBody, textToVideo } from './video-fields.js';
+import { frameBody, imageToVideo, promptBody, textToVideo } from './video-fields.js';
 
 /**
  * MiniMax Hailuo on fal. Parameter names, enums and ranges from fal's JSON Schemas (fal-ai/fal-js

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, seed } from './fields.js';
-import { PRICES_CHECKED, frameBody, imageToVideo, replicateVideo } from './video-fields.js';
+import { aspectRatio, seed, PRICES_CHECKED } from './fields.js';
+import { frameBody, imageToVideo, replicateVideo } from './video-fields.js';
 
 /** Runway on Replicate (https://replicate.com/runwayml). */
 

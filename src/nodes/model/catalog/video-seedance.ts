@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { seed } from './fields.js';
+import { seed, PRICES_CHECKED, choice, credits } from './fields.js';
 import { falVideo } from './outputs.js';
-import { PRICES_CHECKED, choice, credits, frameBody, generateAudio, imageToVideo, promptBody, safetyChecker, textToVideo } from './video-fields.js';
+import { frameBody, generateAudio, imageToVideo, promptBody, safetyChecker, textToVideo } from './video-fields.js';
 
 /**
  * ByteDance Seedance on fal. Parameter names, enums and ranges from fal's JSON Schemas (fal-ai/fal-js

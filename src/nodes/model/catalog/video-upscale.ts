@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { seed } from './fields.js';
+import { seed, PRICES_CHECKED, choice, credits } from './fields.js';
 import { falVideo } from './outputs.js';
 import { videoOut } from './ports.js';
-import { PRICES_CHECKED, choice, credits, videoIn } from './video-fields.js';
+import { videoIn } from './video-fields.js';
 
 /**
  * Video upscalers. What they cost depends on the clip they get, which is unknown until the run; the

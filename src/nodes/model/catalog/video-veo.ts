@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { seconds, seed } from './fields.js';
+import { seconds, seed, PRICES_CHECKED, choice, credits } from './fields.js';
 import { falVideo } from './outputs.js';
-import { PRICES_CHECKED, choice, credits, frameBody, generateAudio, imageToVideo, negativePrompt, promptBody, textToVideo } from './video-fields.js';
+import { frameBody, generateAudio, imageToVideo, negativePrompt, promptBody, textToVideo } from './video-fields.js';
 
 /**
  * Google Veo 3.1 on fal. Parameter names, enums and defaults from fal's JSON Schemas (fal-ai/fal-js

@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from './entry.js';
-import { aspectRatio, seconds, seed } from './fields.js';
+import { aspectRatio, seconds, seed, PRICES_CHECKED, choice, credits } from './fields.js';
 import { falVideo } from './outputs.js';
-import {
-  PRICES_CHECKED,
-  choice,
-  credits,
-  frameBody,
-  imageToVideo,
-  negativePrompt,
-  promptBody,
-  promptExpansion,
-  safetyChecker,
-  textToVideo,
-} from './video-fields.js';
+import { frameBody, imageToVideo, negativePrompt, promptBody, promptExpansion, safetyChecker, textToVideo } from './video-fields.js';
 
 /**
  * Alibaba Wan 2.5 on fal. Parameter names, enums and ranges from fal's JSON Schemas (fal-ai/fal-js

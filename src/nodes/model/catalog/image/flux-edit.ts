@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { credits, falImageSize, falImageSizeOptional, falSafetyTolerance, guidanceScale, megapixels, numImages, seed } from '../fields.js';
+import { credits, falImageSize, falImageSizeOptional, falSafetyTolerance, guidanceScale, megapixels, numImages, seed, PRICES_CHECKED } from '../fields.js';
 import { fluxDevSettings, fluxFlexSettings, fluxFormat, fluxZeroConfig } from './flux-settings.js';
-import { falEndpoint, falPrice, imageEdit, imageListBody, imageUrlBody, PRICES_CHECKED } from './shape.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, imageUrlBody } from './shape.js';
 
 /**
  * FLUX image editing. The FLUX.2 edit endpoints bill the input image's megapixels as well as the

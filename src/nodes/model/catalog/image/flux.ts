@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { aspectRatio, enableSafetyChecker, falAcceleration, falImageSize, guidanceScale, numImages, outputFormat, seed } from '../fields.js';
+import { aspectRatio, enableSafetyChecker, falAcceleration, falImageSize, guidanceScale, numImages, outputFormat, seed, PRICES_CHECKED } from '../fields.js';
 import { replicateImages } from '../outputs.js';
 import { fluxDevSettings, fluxFlexSettings, fluxFormat, fluxZeroConfig } from './flux-settings.js';
-import { falEndpoint, falPrice, perMegapixel, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { falEndpoint, falPrice, perMegapixel, promptBody, textToImage } from './shape.js';
 
 /** Black Forest Labs FLUX text-to-image models. */
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { choice, credits, numImages, outputFormat } from '../fields.js';
+import { choice, credits, numImages, outputFormat, PRICES_CHECKED } from '../fields.js';
 import { openaiImages } from '../outputs.js';
-import { PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { promptBody, textToImage } from './shape.js';
 
 /**
  * OpenAI's GPT Image models through the Images API (`images:<model>` → POST /images/generations).

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { aspectRatio, choice, credits, outputFormat } from '../fields.js';
+import { aspectRatio, choice, credits, outputFormat, PRICES_CHECKED } from '../fields.js';
 import { replicateImages } from '../outputs.js';
-import { PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { promptBody, textToImage } from './shape.js';
 
 /**
  * Google Imagen 4 on Replicate: one image a run. fal no longer lists its `fal-ai/imagen4/*`

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { aspectRatio, choice, credits, falSafetyTolerance, numImages, outputFormat, seed } from '../fields.js';
-import { falEndpoint, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { aspectRatio, choice, credits, falSafetyTolerance, numImages, outputFormat, seed, PRICES_CHECKED } from '../fields.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, promptBody, textToImage } from './shape.js';
 
 /** Google's Gemini image models on fal: Nano Banana (2.5 Flash Image), Nano Banana Pro (3 Pro Image) and Nano Banana 2 (3.1 Flash Image). */
 

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { enableSafetyChecker, falAcceleration, falImageSize, falImageSizeOptional, guidanceScale, numImages, outputFormat, seed } from '../fields.js';
-import { falEndpoint, falPrice, imageEdit, imageUrlBody, perMegapixel, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import {
+  enableSafetyChecker,
+  falAcceleration,
+  falImageSize,
+  falImageSizeOptional,
+  guidanceScale,
+  numImages,
+  outputFormat,
+  seed,
+  PRICES_CHECKED,
+} from '../fields.js';
+import { falEndpoint, falPrice, imageEdit, imageUrlBody, perMegapixel, promptBody, textToImage } from './shape.js';
 
 /** Alibaba's Qwen-Image (open weights) on fal, billed per output megapixel. */
 

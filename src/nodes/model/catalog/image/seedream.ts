@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineModel, type ModelEntry } from '../entry.js';
-import { choice, credits, enableSafetyChecker, falImageSize, numImages, seed } from '../fields.js';
-import { falEndpoint, falPrice, imageEdit, imageListBody, PRICES_CHECKED, promptBody, textToImage } from './shape.js';
+import { choice, credits, enableSafetyChecker, falImageSize, numImages, seed, PRICES_CHECKED } from '../fields.js';
+import { falEndpoint, falPrice, imageEdit, imageListBody, promptBody, textToImage } from './shape.js';
 
 /**
  * ByteDance Seedream on fal. Each run makes `num_images` generations of up to `max_images` images

@@ -1,5 +1,5 @@
 import type { PortSpec } from '../../../../graph/index.js';
-import { credits, megapixels } from '../fields.js';
+import { credits, megapixels, PRICES_CHECKED } from '../fields.js';
 import { falImages } from '../outputs.js';
 import { imageIn, imageOutputs, promptIn } from '../ports.js';
 
@@ -9,9 +9,6 @@ import { imageIn, imageOutputs, promptIn } from '../ports.js';
  * request #212 (https://github.com/fal-ai/fal-js/pull/212, stored in test/providers/schemas/fal/);
  * `sync_mode` is never offered, since data URIs in the result would skip the artifact copy.
  */
-
-/** The day the image price pages were read. */
-export const PRICES_CHECKED = '2026-12-03';
 
 export const textToImage = { kind: 'text-to-image', inputs: [promptIn], outputs: imageOutputs, timeoutMs: 180_000 } as const;
 
