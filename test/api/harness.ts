@@ -30,6 +30,8 @@ export interface TestServerOptions {
   services?: Omit<ServiceSettings, 'links'>;
   /** What the server reads providers and its network policy from (`OPENAI_BASE_URL`, …); none by default. */
   env?: NodeJS.ProcessEnv;
+  /** The services' clock (signed URL expiry, …); move it instead of sleeping. Default the system's. */
+  now?: () => Date;
 }
 
 /** A fixed, well-formed admin key so a restarted server on the same home can be called with it. */
@@ -77,6 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.api && { api: options.api }),
     ...(options.services && { services: options.services }),
     env: options.env ?? {},
+    ...(options.now && { now: options.now }),
   };
   const server = await bootServer(boot);
   // A home the caller passed outlives this server (a restart reuses it); one made here does not.

@@ -23,6 +23,8 @@ export interface BootOptions {
    * file allowances (`PIPEWRIGHT_ALLOW_PRIVATE_NETWORK`, …) are read. Default `process.env`.
    */
   env?: NodeJS.ProcessEnv;
+  /** The services' clock; default the system's. Tests move it instead of waiting. */
+  now?: () => Date;
 }
 
 export interface BootedServer {
@@ -65,6 +67,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       mode: 'server',
       settings,
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
+      ...(options.now && { now: options.now }),
     });
     // REST and /mcp hand out the same signed URLs under the public base.
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
