@@ -3,7 +3,7 @@ import { openObject } from '../graph/index.js';
 
 // One node type as `GET /nodes` (compat), list_node_types and describe_node_type show it. Defined
 // where entries are built; src/service/wire/ lists it with the rest of the wire. An old name is
-// marked `deprecated: true, aliasOf: "<current nodeType>"` (CONTRACT.md §3).
+// marked `deprecated: true, aliasOf: "<current nodeType>"` (docs/api.md, `GET /nodes`).
 
 const CatalogFieldSchema = openObject({
   id: z.string().describe('Port or config key'),

@@ -5,7 +5,7 @@ let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 
-// CONTRACT.md §3: an old name kept for compatibility is listed with `deprecated: true, aliasOf`.
+// docs/api.md, `GET /nodes`: an old name kept for compatibility is listed with `deprecated: true, aliasOf`.
 describe('GET /nodes', () => {
   it('lists current types unmarked and aliases marked with the current type', async () => {
     const { status, body } = await call(server, 'GET', '/nodes');

@@ -3,7 +3,7 @@ import { createWorkflow, pollUntil, UNLIMITED } from './exec-helpers.js';
 import { greetingFlow } from './flows.js';
 import { call, codeOf, KeyMaker, startTestServer, type TestServer } from './harness.js';
 
-// Webhook triggers: no key, the id is the credential (docs/api.md, issue 4 §4).
+// Webhook triggers: no key, the id is the credential (docs/api.md, "Webhooks").
 
 let server: TestServer;
 let workflow: { id: string; webhookId: string };

@@ -3,8 +3,8 @@ import { validateGraph } from '../../src/graph/index.js';
 import { createBuiltinRegistry, describeNodeTypes } from '../../src/nodes/index.js';
 import { MODEL_CATALOG } from '../../src/nodes/model/index.js';
 
-// One naming style for current node types (issue 13: `family:snake_case`); an old name may be
-// spelled any way, but it is an alias of a current type and says which.
+// One naming style for current node types, `family:snake_case` (docs/models.md#aliases); an old
+// name may be spelled any way, but it is an alias of a current type and says which.
 const CURRENT_NAME = /^[a-z]+:[a-z0-9]+(_[a-z0-9]+)*$/;
 
 const registry = createBuiltinRegistry();

@@ -5,7 +5,7 @@ import type { ModelNodeType } from './model-entry-of.js';
  * retired) are registered as node types of their own that run exactly the same way, so graphs in
  * the hosted shape and older graphs validate and run unchanged. Each is marked deprecated with its
  * current name, so lint warns (`deprecated-node-type`) with the rename, catalogs list it as
- * `deprecated: true, aliasOf` (CONTRACT.md §3) and listings can hide it.
+ * `deprecated: true, aliasOf` (docs/models.md#aliases) and listings can hide it.
  */
 export function aliasNodeTypes(type: ModelNodeType): ModelNodeType[] {
   return (type.model.aliases ?? []).map((alias) => ({

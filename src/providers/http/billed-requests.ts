@@ -5,7 +5,7 @@ import type { ProviderId } from '../provider.js';
 /**
  * What may be sent again of a request that starts billed work at a provider (a fal submit, a
  * Replicate create): only what the provider's official client sends again, since any other
- * failure may have left a job running, and paid for, at the provider (CONTRACT.md §2).
+ * failure may have left a job running, and paid for, at the provider (docs/providers.md, "What is retried").
  */
 export interface ResendRule {
   /** HTTP statuses the provider's official client re-sends this request on. */

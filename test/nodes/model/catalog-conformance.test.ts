@@ -5,7 +5,7 @@ import { providerSchema } from '../../providers/schemas/index.js';
 import { extremeCases, outsideCases } from './param-extremes.js';
 import { providerRefusals, sampleInputs, schemaKey } from './provider-acceptance.js';
 
-// Every catalog entry against what its provider publishes (issue 13): the body it sends with its
+// Every catalog entry against its provider's schema (test/providers/schemas/): the body it sends with its
 // defaults and at each documented extreme must be one the provider accepts, a value just outside a
 // documented range must be refused by our own params before any call, and an answer shaped like
 // the provider's output schema must give every output port. Grouped by kind, so `-t video` runs one kind.
