@@ -10,8 +10,10 @@ import { PRICES_CHECKED } from './fields.js';
  * (https://fal.ai/models/openrouter/router/api; its input is `ChatInput` in fal-ai/fal-js
  * libs/client/src/types/endpoints.ts): `prompt`, `system_prompt`, `model`, `temperature` (0–2,
  * default 1), `max_tokens`, `reasoning`; the answer is `{output}`. fal bills "the number of input
- * and output tokens" of the model named (https://fal.ai/models/openrouter/router/llms.txt); the
- * per-token prices are OpenRouter's for that model, from its page (`price.source`).
+ * and output tokens" of the model named (https://fal.ai/models/openrouter/router/llms.txt) but
+ * publishes no per-token rates, so the rates here are OpenRouter's for that model, from its page
+ * (`price.source`). That is not the provider's (fal's) own price, so these entries are not
+ * `documented` (entry.ts): the parameter names are fal's, the price is not.
  */
 const ROUTER = 'openrouter/router';
 
@@ -56,7 +58,7 @@ const openModel = ({ model, rates, ...names }: OpenModel) =>
     }),
     fromOutput: routerAnswer,
     source: 'https://fal.ai/models/openrouter/router/api',
-    documented: true,
+    documented: false,
   });
 
 export const openModels: readonly ModelEntry[] = [
