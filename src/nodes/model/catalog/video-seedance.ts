@@ -44,7 +44,8 @@ const seedance2 = {
   seed,
 };
 const seedance2Pricing = {
-  // $0.014 per 1,000 video tokens ($0.3034 a second at 720p), audio included; auto is estimated at its longest, 15 s.
+  // $0.014 per 1,000 video tokens, audio included: $0.3024 a second at 1280×720 by the page's token formula. The same
+  // page also says "$0.3034/second", which the formula does not give; cost follows the formula. auto is priced as 15 s.
   cost: (p: { resolution: string; duration: string }) => credits((videoTokens(p.resolution, p.duration === 'auto' ? 15 : Number(p.duration)) * 0.014) / 1000),
   price: { source: 'https://fal.ai/models/fal-ai/seedance-2/text-to-video/playground', checked: PRICES_CHECKED },
 };
