@@ -122,6 +122,7 @@ export const ERROR_CODES = {
   artifact_corrupt: { category: 'operational', message: 'An artifact has an unreadable record' },
   artifact_write_failed: { category: 'operational', message: 'Could not store an artifact file' },
   shutting_down: { category: 'operational', message: 'The process is shutting down' },
+  listen_failed: { category: 'operational', message: 'The server could not listen on the address asked for' },
   // Ours.
   internal: { category: 'bug', message: 'An internal error occurred; quote the request id when reporting it', publicMessage: true },
   invalid_config: { category: 'bug', message: 'pipewright was assembled with a setting it cannot take' },

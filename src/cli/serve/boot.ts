@@ -5,6 +5,7 @@ import { type LocalRuntime, openLocalRuntime, servicesBackend, startUp } from '.
 import { createMcpHttpHandler } from '../../mcp/index.js';
 import { version } from '../version.js';
 import { bundledTemplatesDir } from '../../skill/index.js';
+import { listenFailure } from './listen-failure.js';
 
 export interface BootOptions {
   home: string;
@@ -48,12 +49,16 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
   let ready!: (app: App) => void;
   const app = new Promise<App>((resolve) => (ready = resolve));
   const rest = await loadRestServer();
-  const server = await rest.startServer({
-    app: { fetch: async (request, env) => (await app).fetch(request, env) },
-    host: options.host,
-    port: options.port,
-    ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
-  });
+  const server = await rest
+    .startServer({
+      app: { fetch: async (request, env) => (await app).fetch(request, env) },
+      host: options.host,
+      port: options.port,
+      ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
+    })
+    .catch((error: unknown) => {
+      throw listenFailure(error, options.host, options.port);
+    });
   let runtime: LocalRuntime | undefined;
   const close = async () => {
     await server.close();
