@@ -23,7 +23,7 @@ export function extremeCases(params: z.ZodType): ParamCase[] {
 /** Values just outside each documented range or enum, one param per case: our own validation must refuse each. */
 export function outsideCases(params: z.ZodType): ParamCase[] {
   return Object.entries(propertiesOf(params)).flatMap(([key, schema]) =>
-    outsideValuesOf(schema).map((value) => ({ label: `${key}=${JSON.stringify(value)}`, params: { [key]: value } })),
+    outsideValuesOf(schema).map((value) => ({ label: `${key}=${JSON.stringify(value).slice(0, 80)}`, params: { [key]: value } })),
   );
 }
 
@@ -58,12 +58,44 @@ function objectBounds(properties: Record<string, Schema>): Record<string, number
   return [at(0), at(1)].filter((value) => Object.values(value).every((field) => field !== undefined)) as Record<string, number>[];
 }
 
+/**
+ * Values just outside one schema: each branch of an `anyOf` (a nullable number's number, a named size's
+ * `{width, height}`), each field of an object (the others at a valid value), an array's item, a string
+ * past its length or off its pattern, a number past its bounds, a word no enum lists.
+ */
 function outsideValuesOf(schema: Schema): unknown[] {
-  if (schema.anyOf !== undefined || schema.oneOf !== undefined) return [];
+  const choices = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (choices !== undefined) return choices.flatMap(outsideValuesOf);
   if (Array.isArray(schema.enum)) return ['not-a-documented-value'];
+  if (schema.type === 'object' && schema.properties !== undefined) return outsideObjects(schema);
+  if (schema.type === 'array' && schema.items !== undefined) return outsideItems(schema);
+  if (schema.type === 'string') return outsideStrings(schema);
   if (schema.type !== 'integer' && schema.type !== 'number') return [];
   const step = schema.type === 'integer' ? 1 : 0.001;
   const below = typeof schema.minimum === 'number' ? [schema.minimum - step] : typeof schema.exclusiveMinimum === 'number' ? [schema.exclusiveMinimum] : [];
   const above = typeof schema.maximum === 'number' ? [schema.maximum + step] : typeof schema.exclusiveMaximum === 'number' ? [schema.exclusiveMaximum] : [];
   return [...below, ...above].filter((value) => Number.isSafeInteger(Math.round(value)));
+}
+
+/** One field just outside per case, every required field otherwise at its first documented value. */
+function outsideObjects(schema: Schema): Record<string, unknown>[] {
+  const properties = schema.properties as Record<string, Schema>;
+  const required = (schema.required ?? []) as string[];
+  const valid = required.map((name) => [name, valuesOf(properties[name] ?? {})[0]] as const);
+  // Without a valid value for some required field the object would be refused for that, not for the value tried.
+  if (valid.some(([, value]) => value === undefined)) return [];
+  return Object.entries(properties).flatMap(([name, field]) => outsideValuesOf(field).map((value) => ({ ...Object.fromEntries(valid), [name]: value })));
+}
+
+/** A one-item list whose item is just outside, where one item is a valid count. */
+function outsideItems(schema: Schema): unknown[][] {
+  const fewest = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  return fewest <= 1 ? outsideValuesOf(schema.items as Schema).map((item) => [item]) : [];
+}
+
+function outsideStrings(schema: Schema): string[] {
+  const tooLong = typeof schema.maxLength === 'number' ? ['x'.repeat(schema.maxLength + 1)] : [];
+  const tooShort = typeof schema.minLength === 'number' && schema.minLength > 0 ? [''] : [];
+  const offPattern = typeof schema.pattern === 'string' ? ['', '!?'].filter((value) => !new RegExp(schema.pattern as string).test(value)).slice(0, 1) : [];
+  return [...tooLong, ...tooShort, ...offPattern];
 }
