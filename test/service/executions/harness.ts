@@ -10,6 +10,8 @@ import { BASE_URL } from '../harness.js';
 import { useTempHome } from '../temp-home.js';
 import { restLinks } from '../../../src/api/index.js';
 
+export { until } from '../../support/until.js';
+
 export { BASE_URL, failure } from '../harness.js';
 
 /** What the test node types did, so a test can say a node ran (or did not run) again. */
@@ -190,15 +192,6 @@ export function useExecHarness(settings: Partial<ServiceSettings> = {}, extra: P
       },
     };
   });
-}
-
-/** Waits for `check` to hold, looking every 5 ms; fails after `timeoutMs` (a bound, not a measure). */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 async function finished(store: Store, executionId: string, timeoutMs: number): Promise<ExecutionStatus> {
