@@ -19,6 +19,7 @@ export async function serveRest(flags: ServeFlags): Promise<void> {
     ...(env.PIPEWRIGHT_API_KEY !== undefined && { apiKey: env.PIPEWRIGHT_API_KEY }),
     ...(env.PIPEWRIGHT_PUBLIC_URL !== undefined && { publicBaseUrl: env.PIPEWRIGHT_PUBLIC_URL }),
     services: { limits, ...(ttl !== undefined && { artifactUrlTtlSeconds: ttl }) },
+    worker: flags.worker !== false,
   });
   if (server.newAdminKey !== undefined) announceKey(server.newAdminKey);
   logger.info({ url: `${server.url}/api/v1`, home: pipewrightHome(env) }, 'listening');
@@ -34,8 +35,8 @@ function announceKey(key: string): void {
   );
 }
 
-/** Resolves after SIGTERM/SIGINT once in-flight requests finish; a second signal stops at once. */
-function shutdownOnSignal(server: BootedServer, logger: Logger): Promise<void> {
+/** Resolves after SIGTERM/SIGINT once in-flight requests and runs finish; a second signal stops at once. */
+export function shutdownOnSignal(server: Pick<BootedServer, 'close'>, logger: Logger): Promise<void> {
   return new Promise((resolve, reject) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {

@@ -25,5 +25,6 @@ export function registerServe(program: Command): void {
       '--executions-per-day <n>',
       "executions per UTC day per account, for every account (env PIPEWRIGHT_EXECUTIONS_PER_DAY; default: the plan's, pro 1000)",
     )
+    .option('--no-worker', 'serve the API only: admitted executions stay QUEUED for a `pipewright worker` on the same store')
     .action(async (flags: ServeFlags) => (await import('./serve-action.js')).serveRest(flags));
 }

@@ -24,6 +24,8 @@ export interface BootOptions {
    * file allowances (`PIPEWRIGHT_ALLOW_PRIVATE_NETWORK`, …) are read. Default `process.env`.
    */
   env?: NodeJS.ProcessEnv;
+  /** False (`serve --no-worker`): the API only; what it admits waits QUEUED for a `pipewright worker`. Default true. */
+  worker?: boolean;
   /** The services' clock; default the system's. Tests move it instead of waiting. */
   now?: () => Date;
 }
@@ -71,6 +73,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       env,
       mode: 'server',
       settings,
+      runs: options.worker === false ? 'none' : 'worker',
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
       ...(options.now && { now: options.now }),
     });

@@ -15,6 +15,8 @@ export interface ServeFlags {
   requestsPerMinute?: string;
   executionsPerMinute?: string;
   executionsPerDay?: string;
+  /** `--no-worker` sets it false: the API only. */
+  worker?: boolean;
 }
 
 /** Flags first, then `PORT`, then the default; a bad port is refused, not guessed at. */
