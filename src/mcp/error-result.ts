@@ -27,10 +27,10 @@ const ADVICE: Partial<Record<PipewrightErrorCode, Advice>> = {
   ],
   invalid_body: (error) => [...issueLines(error.details.issues, 'invalid'), 'Correct the fields named above and call again.'],
   insufficient_credits: (error) => [
-    `Needs ${String(error.details.requiredCredits)} credits; ${String(error.details.availableCredits)} available.`,
+    `Needs ${creditCount(error.details.requiredCredits)}; ${String(error.details.availableCredits)} available.`,
     ...list(error.details.breakdown).map((row) => {
       const { nodeId, nodeLabel, credits } = row as { nodeId?: string; nodeLabel?: string; credits?: number };
-      return `- ${nodeId ?? '?'}${nodeLabel ? ` (${nodeLabel})` : ''}: ${String(credits)} credits`;
+      return `- ${nodeId ?? '?'}${nodeLabel ? ` (${nodeLabel})` : ''}: ${creditCount(credits)}`;
     }),
     'Run with dryRun: true (0 credits) to check the wiring, use cheaper node types (list_node_types shows costs), or check the balance with get_usage.',
   ],
@@ -114,4 +114,8 @@ function providerEnv(error: PipewrightError): string {
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+function creditCount(credits: unknown): string {
+  return `${String(credits)} credit${credits === 1 ? '' : 's'}`;
 }

@@ -39,7 +39,7 @@ function describe(node: CatalogEntry, modelOf: NodeListing['modelOf']): string {
   const model = modelOf(node.nodeType);
   const runsOn = model ? ` · ${model.provider} ${model.endpoint}${model.configured ? '' : ' (not configured)'}` : '';
   const lines = [
-    `${node.nodeType.padEnd(36)} [${node.category}] ${node.cost} credits${runsOn}`,
+    `${node.nodeType.padEnd(36)} [${node.category}] ${node.cost} credit${node.cost === 1 ? '' : 's'}${runsOn}`,
     `    ${node.label}: ${node.description}`,
     `    in: ${ins || '—'}  out: ${outs || '—'}`,
   ];

@@ -76,7 +76,7 @@ async function report(backend: Backend, finished: ExecutionDetail, json: boolean
     process.stdout.write(`${JSON.stringify({ ...detail, nodes }, null, 2)}\n`);
     return;
   }
-  const line = `${detail.status} in ${detail.durationMs ?? 0} ms · ${detail.credits} credits · ${detail.id}`;
+  const line = `${detail.status} in ${detail.durationMs ?? 0} ms · ${detail.credits} credit${detail.credits === 1 ? '' : 's'} · ${detail.id}`;
   process.stderr.write(detail.status === 'COMPLETED' ? `${line}\n` : `${line}\n${String(detail.error?.message ?? '')}\n`);
   for (const [name, value] of Object.entries(detail.finalOutput ?? {})) {
     process.stdout.write(`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);

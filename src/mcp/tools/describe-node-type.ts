@@ -32,7 +32,10 @@ export function registerDescribeNodeTypeTool(server: McpServer, backend: Backend
     guarded(server, async ({ nodeType }) => {
       const entry = findNodeType(await backend.listNodeTypes(), nodeType);
       const { inputs, outputs } = entry;
-      return toolResult({ ...entry }, `${entry.nodeType}: ${inputs.length} input(s)/setting(s), ${outputs.length} output(s), ${entry.cost} credits.`);
+      return toolResult(
+        { ...entry },
+        `${entry.nodeType}: ${inputs.length} input(s)/setting(s), ${outputs.length} output(s), ${entry.cost} credit${entry.cost === 1 ? '' : 's'}.`,
+      );
     }),
   );
 }

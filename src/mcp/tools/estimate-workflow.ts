@@ -38,7 +38,10 @@ export function registerEstimateWorkflowTool(server: McpServer, backend: Backend
       const estimate = await backend.estimateWorkflow(workflowId, body);
       const bound = estimate.estimateComplete ? '' : ` (lower bound: ${estimate.fanOutNodes.join(', ')} fan out at run time)`;
       const fits = estimate.sufficient ? 'within' : 'MORE than';
-      return toolResult({ ...estimate }, `${estimate.estimatedCredits} credits${bound}, ${fits} the ${estimate.availableCredits} available.`);
+      return toolResult(
+        { ...estimate },
+        `${estimate.estimatedCredits} credit${estimate.estimatedCredits === 1 ? '' : 's'}${bound}, ${fits} the ${estimate.availableCredits} available.`,
+      );
     }),
   );
 }

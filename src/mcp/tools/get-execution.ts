@@ -34,7 +34,7 @@ export function registerGetExecutionTool(server: McpServer, backend: Backend): v
     guarded(server, async ({ executionId }) => {
       const execution = await backend.getExecution(executionId);
       const failed = execution.nodes.filter((node) => node.status === 'FAILED').map((node) => `${node.nodeId}: ${node.error?.message ?? 'failed'}`);
-      const summary = `Execution ${execution.id} ${execution.status}, ${execution.credits} credits, ${execution.durationMs ?? 0} ms.${failed.length ? ` Failed: ${failed.join('; ')}.` : ''}`;
+      const summary = `Execution ${execution.id} ${execution.status}, ${execution.credits} credit${execution.credits === 1 ? '' : 's'}, ${execution.durationMs ?? 0} ms.${failed.length ? ` Failed: ${failed.join('; ')}.` : ''}`;
       return toolResult({ execution }, summary, artifactLinks(execution.finalOutput));
     }),
   );

@@ -26,7 +26,10 @@ export function registerGetUsageTool(server: McpServer, backend: Backend): void 
     config,
     guarded(server, async () => {
       const usage = await backend.getUsage();
-      return toolResult({ ...usage }, `${usage.balance} credits left on the ${usage.plan} plan; ${usage.usedToday.credits} used today.`);
+      return toolResult(
+        { ...usage },
+        `${usage.balance} credit${usage.balance === 1 ? '' : 's'} left on the ${usage.plan} plan; ${usage.usedToday.credits} used today.`,
+      );
     }),
   );
 }

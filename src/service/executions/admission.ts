@@ -84,7 +84,7 @@ async function checkLimits(deps: ExecutionDeps, tx: Repositories, admission: Adm
 function insufficientCredits(required: number, available: number, estimate: Estimate): PipewrightError {
   return new PipewrightError(
     'insufficient_credits',
-    `This run needs ${required} credits; ${available} are available (the balance less what runs in progress may still spend)`,
+    `This run needs ${required} credit${required === 1 ? '' : 's'}; ${available} are available (the balance less what runs in progress may still spend)`,
     {
       details: {
         insufficientCredits: true,
