@@ -52,6 +52,16 @@ describe('fal uploads go through fal storage', () => {
     expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(wrong);
   });
 
+  it('keeps the upload URL’s signature out of a storage refusal that repeats the URL', async () => {
+    storage.failNextPut(403);
+    const error = await rejection(falWith(KEY).upload!({ bytes: fileOf(10), contentType: 'image/png', fileName: 'a.png' }, signal));
+    expect(error).toMatchObject({ transient: false });
+    const shown = JSON.stringify({ message: error.message, details: error.details });
+    // The refusal reached the error, path and all, with its query replaced.
+    expect(shown).toContain('PUT /upload/up1?[redacted]');
+    expect(shown).not.toContain('sig-up1');
+  });
+
   it('uploads a file above 90 MiB in 10 MiB parts and completes it, as fal’s client does', async () => {
     const bytes = fileOf(91 * MiB);
     const url = await falWith(KEY).upload!({ bytes, contentType: 'video/mp4', fileName: 'big.mp4' }, signal);

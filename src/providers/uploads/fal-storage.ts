@@ -20,15 +20,15 @@ type Upload = NonNullable<ProviderAdapter['upload']>;
  */
 export function falStorageUpload(settings: NonNullable<ProviderSettings['fal']>, deps: AdapterDeps): Upload {
   const rest = settings.restUrl ?? DEFAULT_URLS.falRest;
-  const transport = (headers: Record<string, string>) =>
-    createProviderTransport({ provider: 'fal', http: deps.http, headers, secrets: [settings.apiKey], retry: deps.retry });
-  const api = transport({ authorization: `Key ${settings.apiKey}` });
-  const storage = transport({});
+  const transport = (headers: Record<string, string>, secrets: string[]) =>
+    createProviderTransport({ provider: 'fal', http: deps.http, headers, secrets: [settings.apiKey, ...secrets], retry: deps.retry });
+  const api = transport({ authorization: `Key ${settings.apiKey}` }, []);
   return async (file, signal) => {
     const multipart = file.bytes.byteLength > MULTIPART_ABOVE_BYTES;
     const initiate = multipart ? 'initiate-multipart' : 'initiate';
     const body = { content_type: file.contentType, file_name: file.fileName };
     const target = uploadTarget(await api.json({ method: 'POST', url: `${rest}/storage/upload/${initiate}?storage_type=fal-cdn-v3`, body, signal }));
+    const storage = transport({}, signatureOf(target.upload_url));
     if (multipart) await putParts(storage, target.upload_url, file, signal);
     else await storage.json({ method: 'PUT', url: target.upload_url, body: new Blob([file.bytes], { type: file.contentType }), signal });
     return target.file_url;
@@ -48,8 +48,21 @@ async function putParts(storage: ProviderTransport, uploadUrl: string, file: Pro
 
 function uploadTarget(answer: unknown): { upload_url: string; file_url: string } {
   const { upload_url, file_url } = (answer ?? {}) as Record<string, unknown>;
-  if (typeof upload_url !== 'string' || typeof file_url !== 'string') throw malformedAnswer('fal', 'an upload without upload_url and file_url');
+  if (typeof upload_url !== 'string' || typeof file_url !== 'string' || !URL.canParse(upload_url)) {
+    throw malformedAnswer('fal', 'an upload without upload_url and file_url');
+  }
   return { upload_url, file_url };
+}
+
+/**
+ * The signed upload URL's query is its credential: a storage error that echoes the request (as a
+ * signature mismatch does) must not carry it, whole or one value at a time, encoded or not.
+ */
+function signatureOf(uploadUrl: string): string[] {
+  const { search, searchParams } = new URL(uploadUrl);
+  const query = search.slice(1);
+  const rawValues = query.split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
+  return [query, ...rawValues, ...searchParams.values()];
 }
 
 function uploadedPart(answer: unknown): { partNumber: number; etag: string } {

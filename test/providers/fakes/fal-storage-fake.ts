@@ -18,6 +18,8 @@ export interface FalStorageFake {
   files: Map<string, StoredFile>;
   /** Answers the next `times` initiates with `status` instead of handling them. */
   failNextInitiate(status: number, times?: number): void;
+  /** Refuses the next PUT to a signed URL with `status` and a message that repeats the URL, signature and all, as a storage's signature mismatch does. */
+  failNextPut(status: number): void;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startFalStorageFake(apiKey: string): Promise<FalStorageFak
   const files = new Map<string, StoredFile>();
   const pending = new Map<string, { fileUrl: string; contentType: string; parts: Map<number, Buffer> }>();
   const faults: number[] = [];
+  const putFaults: number[] = [];
 
   const server = await startRawServer((req, res, bytes, base) => {
     const url = new URL(req.url ?? '/', base);
@@ -43,6 +46,8 @@ export async function startFalStorageFake(apiKey: string): Promise<FalStorageFak
     if (req.method === 'GET' && first === 'files') return download(res, `${base}${url.pathname}`);
     const upload = id === undefined ? undefined : pending.get(id);
     if (!upload || url.searchParams.get('sig') !== `sig-${id}` || req.headers.authorization !== undefined) return json(res, 403, { detail: 'Forbidden' });
+    const putFault = req.method === 'PUT' ? putFaults.shift() : undefined;
+    if (putFault !== undefined) return json(res, putFault, { detail: `The request signature does not match for PUT ${req.url}` });
     if (req.method === 'PUT' && first === 'upload' && step === undefined) {
       counters.puts++;
       record(req, bytes);
@@ -106,6 +111,7 @@ export async function startFalStorageFake(apiKey: string): Promise<FalStorageFak
     uploads,
     files,
     failNextInitiate: (status, times = 1) => faults.push(...Array.from({ length: times }, () => status)),
+    failNextPut: (status) => putFaults.push(status),
     close: server.close,
   };
 }
