@@ -19,7 +19,9 @@ describeStore('PostgreSQL', async ({ now }) => {
 });
 
 describe('openStore (PostgreSQL)', () => {
-  it('migrates a new database once when several processes start on it at once', async () => {
+  it('migrates a new database once when three stores, each with its own pg pool, open it at once', async () => {
+    // Three pools in this process race for Kysely's migration lock (pg_advisory_lock) as three
+    // processes would: the lock is per database session, and each pool has sessions of its own.
     const databaseUrl = await cluster.createDatabase();
     const stores = await Promise.all([1, 2, 3].map(() => openStore({ home: '/nonexistent', databaseUrl })));
     try {
