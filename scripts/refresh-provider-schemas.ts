@@ -13,13 +13,26 @@ const TEST_ONLY_FAL_ENDPOINTS = ['fal-ai/flux/dev'];
 
 const { values: flags } = parseArgs({
   options: {
-    'fal-git-dir': { type: 'string', default: '/work/.mirror/fal-ai+fal-js/repo' },
+    'fal-git-dir': { type: 'string' },
     'fal-ref': { type: 'string', default: 'refs/pull/212/head' },
     'fal-main-ref': { type: 'string', default: 'main' },
     out: { type: 'string', default: 'test/providers/schemas' },
     'allow-missing': { type: 'boolean', default: false },
   },
 });
+
+const falGitDir = flags['fal-git-dir'] ?? process.env.FAL_JS_GIT_DIR;
+if (falGitDir === undefined || falGitDir === '') {
+  console.error(
+    [
+      'Needs a clone of fal-ai/fal-js that has fetched pull request 212: pass its git directory as',
+      '--fal-git-dir <dir>/.git or in FAL_JS_GIT_DIR. To make one:',
+      '  git clone https://github.com/fal-ai/fal-js && git -C fal-js fetch origin pull/212/head:refs/pull/212/head',
+      '  npm run schemas:refresh -- --fal-git-dir fal-js/.git',
+    ].join('\n'),
+  );
+  process.exit(2);
+}
 
 // Replicate's schemas are per model: `owner/name:version` is stored as `owner/name`.
 const endpointsOf = (provider: string) =>
@@ -34,7 +47,7 @@ mkdirSync(falFolder, { recursive: true });
 mkdirSync(replicateFolder, { recursive: true });
 
 const falMissing = await refreshFal([...new Set([...endpointsOf('fal'), ...TEST_ONLY_FAL_ENDPOINTS])].sort(), {
-  gitDir: flags['fal-git-dir'],
+  gitDir: falGitDir,
   ref: flags['fal-ref'],
   mainRef: flags['fal-main-ref'],
   folder: falFolder,

@@ -1,5 +1,5 @@
 export { PROVIDER_IDS } from './provider.js';
-export type { ProviderAdapter, ProviderCall, ProviderCallContext, ProviderFile, ProviderId, ProviderResult } from './provider.js';
+export type { ProviderAdapter, ProviderCall, ProviderCallContext, ProviderId, ProviderResult } from './provider.js';
 export { providerSettingsFromEnv } from './settings.js';
 export type { OpenAiSettings, ProviderSettings } from './settings.js';
 export { createProviders } from './create-providers.js';

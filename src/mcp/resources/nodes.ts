@@ -7,7 +7,7 @@ import { guardedRead, jsonContents } from './contents.js';
 import { variable } from './variable.js';
 
 export const NODES_URI = 'pipewright://nodes';
-export const NODE_URI_TEMPLATE = 'pipewright://nodes/{nodeType}';
+const NODE_URI_TEMPLATE = 'pipewright://nodes/{nodeType}';
 
 /**
  * The catalog for clients that attach context rather than call tools: an index of summaries (the
