@@ -35,9 +35,11 @@ async function checkInstall(label: string, spec: string): Promise<void> {
   const version = execFileSync('pipewright', ['--version'], { cwd: elsewhere, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
   if (version !== pkg.version) throw new Error(`${label}: pipewright --version printed ${version}, not ${pkg.version}`);
   const probe = await probeMcp({ command: 'pipewright', cwd: elsewhere, env, graph });
-  if (!probe.tools.includes('validate_workflow') || probe.validation.ok !== true) throw new Error(`${label}: unexpected MCP answers ${JSON.stringify(probe)}`);
+  if (!probe.tools.includes('validate_workflow') || probe.validation.ok !== true || !probe.nodeTypeCompletions.includes('input:text')) {
+    throw new Error(`${label}: unexpected MCP answers ${JSON.stringify(probe)}`);
+  }
   say(
-    `${label}: installed in ${seconds(started)}; pipewright ${version} on PATH; pipewright mcp answered with ${probe.tools.length} tools and validated a graph`,
+    `${label}: installed in ${seconds(started)}; pipewright ${version} on PATH; pipewright mcp answered with ${probe.tools.length} tools, validated a graph, completed node types and notified a subscription`,
   );
 }
 

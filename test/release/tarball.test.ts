@@ -61,9 +61,11 @@ describe('the npm tarball, installed with npm install -g', () => {
     expect(stdout).toMatch(/^contactSheet: file:\/\/.+\.png$/m);
   });
 
-  it('serves MCP over stdio from another folder: initialize, tools/list, validate_workflow', async () => {
+  it('serves MCP over stdio from another folder: tools, completions and resource subscriptions', async () => {
     const probe = await probeMcp({ command: 'pipewright', cwd: elsewhere, env: { PATH: cli.path, PIPEWRIGHT_HOME: join(scratch, 'home') }, graph });
     expect(probe).toMatchObject({ serverName: 'pipewright', serverVersion: pkg.version, validation: { ok: true, violations: [] } });
-    expect(probe.tools).toEqual(expect.arrayContaining(['list_node_types', 'validate_workflow', 'execute_workflow', 'get_execution']));
-  });
+    expect(probe.tools).toEqual(expect.arrayContaining(['list_node_types', 'validate_workflow', 'execute_workflow', 'get_execution', 'retry_execution']));
+    expect(probe.nodeTypeCompletions).toEqual(expect.arrayContaining(['input:text', 'input:image']));
+    expect(probe.updatedUri).toMatch(/^pipewright:\/\/workflows\/.+/);
+  }, 60_000);
 });
