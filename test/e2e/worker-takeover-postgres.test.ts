@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresCluster, startPostgres } from '../support/postgres.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { usePostgresCluster } from './support/postgres-cluster.js';
 import { call } from './support/rest.js';
 import { cleanUpWorkers, eventually, executionView, GRAPH, standInHome, startApi, startWorker } from './support/workers.js';
 
@@ -18,15 +18,11 @@ async function holderPid(databaseUrl: string, executionId: string): Promise<numb
 }
 
 describe('built CLI: `serve --no-worker` and two workers on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 120_000);
-  afterAll(() => cluster?.stop());
+  const newDatabase = usePostgresCluster();
   afterEach(cleanUpWorkers);
 
   it('the runs of a worker SIGKILLed mid-job are taken over by the other once their leases end: all COMPLETED, one fal submit each', async () => {
-    const databaseUrl = await cluster.createDatabase();
+    const databaseUrl = await newDatabase();
     const { standIns, env } = await standInHome({ PIPEWRIGHT_DATABASE_URL: databaseUrl });
     const api = await startApi(env);
     const created = await call(api.url, 'POST', '/workflows', GRAPH);
