@@ -9,6 +9,11 @@ import type { ExecutionState, IterationState, NodeState } from './states.js';
 export interface ExecutionRecorder {
   execution(state: Omit<ExecutionState, 'nodes'>): Promise<void>;
   node(executionId: string, node: NodeState): Promise<void>;
+  /**
+   * A running node's progress report. Not awaited: a node reports as often as it likes, and the
+   * recorder decides what to keep (the store's coalesces, docs/events.md).
+   */
+  progress?(executionId: string, nodeId: string, progress: number, message?: string): void;
 }
 
 /**

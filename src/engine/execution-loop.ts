@@ -208,6 +208,7 @@ export class ExecutionLoop {
       progress: (fraction: number, message?: string) => {
         const progress = Math.min(1, Math.max(0, fraction));
         this.#state(node.id).progress = progress;
+        this.deps.recorder.progress?.(executionId, node.id, progress, message);
         this.#emit(() => ({ type: 'node-progress', executionId, at: now(), nodeId: node.id, progress, ...(message === undefined ? {} : { message }) }));
       },
     };

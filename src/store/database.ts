@@ -165,6 +165,15 @@ export interface OutputCacheTable {
   used_at: IsoTime;
 }
 
+/** One event of one execution's stream, `id` counting up from 1 within it (0010). */
+export interface ExecutionEventsTable {
+  execution_id: string;
+  id: number;
+  type: string;
+  data: JsonText;
+  created_at: IsoTime;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -173,6 +182,7 @@ export interface Database {
   workflow_versions: WorkflowVersionsTable;
   executions: ExecutionsTable;
   node_runs: NodeRunsTable;
+  execution_events: ExecutionEventsTable;
   idempotency_records: IdempotencyRecordsTable;
   credit_ledger: CreditLedgerTable;
   artifacts: ArtifactsTable;

@@ -39,6 +39,7 @@ export type {
   ExecutionTrigger,
   ExecutionOptions,
   ExecutionRecord,
+  ExecutionEventRecord,
   NodeRunRecord,
   IdempotencyFingerprint,
   StoredResponse,

@@ -6,6 +6,7 @@ import { accountRepository } from './repositories/accounts.js';
 import { apiKeyRepository } from './repositories/api-keys.js';
 import { artifactRepository } from './repositories/artifacts.js';
 import { executionRepository } from './repositories/executions/repository.js';
+import { EventBell } from './repositories/executions/events.js';
 import { idempotencyRepository } from './repositories/idempotency.js';
 import { workflowRepository } from './repositories/workflows/repository.js';
 import { ledgerRepository } from './repositories/ledger.js';
@@ -20,13 +21,14 @@ import { usageRepository } from './repositories/usage.js';
 export function createKyselyStore(db: Kysely<Database>, options: { now?: () => Date; flavour?: SqlFlavour } = {}): Store {
   const now = options.now ?? (() => new Date());
   const flavour = options.flavour ?? 'sqlite';
+  const bell = new EventBell();
   const repositories = (conn: Kysely<Database>): Repositories => ({
     accounts: accountRepository(conn, now, flavour),
     apiKeys: apiKeyRepository(conn, now),
     workflows: workflowRepository(conn, now),
     ledger: ledgerRepository(conn, now),
     usage: usageRepository(conn),
-    executions: executionRepository(conn, now),
+    executions: executionRepository(conn, now, bell),
     idempotency: idempotencyRepository(conn, now),
     artifacts: artifactRepository(conn),
     outputCache: outputCacheRepository(conn, now),

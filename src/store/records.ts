@@ -127,6 +127,18 @@ export interface NodeRunRecord {
   providerJobIds?: Record<string, string>;
 }
 
+/**
+ * One event of an execution's stream (docs/events.md): `id` counts up from 1 within the
+ * execution, `type` is the contract's name (`node.started` … `execution.cancelled`).
+ */
+export interface ExecutionEventRecord {
+  executionId: string;
+  id: number;
+  type: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
 export interface IdempotencyFingerprint {
   method: string;
   path: string;

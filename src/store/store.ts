@@ -6,6 +6,7 @@ import type {
   DailyUsage,
   ExecutionOptions,
   ExecutionRecord,
+  ExecutionEventRecord,
   ExecutionTrigger,
   IdempotencyBegin,
   IdempotencyClaim,
@@ -154,6 +155,22 @@ export interface ExecutionRepository {
    * COMPLETED state is written.
    */
   saveNode(executionId: string, accountId: string, node: NodeRunRecord): Promise<boolean>;
+  /**
+   * Sets a RUNNING node's progress (0–1) and appends its `node.progress` event, atomically, while
+   * the execution is unfinished; false, writing nothing, otherwise (the node or the run ended).
+   */
+  saveProgress(executionId: string, nodeId: string, progress: number, message?: string): Promise<boolean>;
+  /**
+   * The execution's events with an id above `afterId`, oldest first, at most `limit`. Every write
+   * that changes a node's status or ends the execution (create, saveNode, saveProgress, update,
+   * cancel) appends its event in the same transaction, so an event exists exactly when its state does.
+   */
+  events(executionId: string, afterId: number, limit: number): Promise<ExecutionEventRecord[]>;
+  /**
+   * Calls `listener` with the execution's id after this process wrote events of it (another
+   * process's writes are not heard: read `events` again after a while). Returns what stops it.
+   */
+  onEvents(listener: (executionId: string) => void): () => void;
   /**
    * Ends an unfinished execution CANCELLED (with `endedAt` and `error`) and its PENDING and
    * RUNNING nodes, atomically, its credits set to what the ledger charged it; false, writing

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store, WorkflowContent } from '../../src/store/index.js';
 import { ManualClock } from './clock.js';
+import { describeEventStore } from './events-conformance.js';
 import { describeExecutionStore } from './executions-conformance.js';
 import { describeIdempotencyStore } from './idempotency-conformance.js';
 import { describeOutputCacheStore } from './output-cache-conformance.js';
@@ -186,6 +187,7 @@ export function describeStore(name: string, open: OpenStore): void {
 
     describeListing(() => ({ store, clock, account }));
     describeExecutionStore(() => ({ store, clock, account }));
+    describeEventStore(() => ({ store, account, another }));
     describeIdempotencyStore(() => ({ store, clock, account }));
     describeOutputCacheStore(() => ({ store, clock, another }));
     describeSecretStore(() => ({ store, another }));

@@ -1,6 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
 import type { ExecutionRecorder, ExecutionState, NodeState } from '../../engine/index.js';
 import type { Store } from '../../store/index.js';
+import { ProgressCoalescer } from './progress-coalescer.js';
 
 interface Tracked {
   accountId: string;
@@ -19,12 +20,19 @@ interface Tracked {
  */
 export class StoreRecorder implements ExecutionRecorder {
   readonly #tracked = new Map<string, Tracked>();
+  readonly #progress: ProgressCoalescer;
   #closed = false;
 
   constructor(
     private readonly store: Pick<Store, 'executions'>,
     private readonly onEnded: (executionId: string) => void,
-  ) {}
+    progressIntervalMs?: number,
+  ) {
+    this.#progress = new ProgressCoalescer(
+      (executionId, nodeId, progress, message) => store.executions.saveProgress(executionId, nodeId, progress, message),
+      progressIntervalMs,
+    );
+  }
 
   track(executionId: string, tracked: Tracked): void {
     this.#tracked.set(executionId, tracked);
@@ -32,6 +40,7 @@ export class StoreRecorder implements ExecutionRecorder {
 
   forget(executionId: string): void {
     this.#tracked.delete(executionId);
+    this.#progress.forget(executionId);
   }
 
   /**
@@ -40,6 +49,7 @@ export class StoreRecorder implements ExecutionRecorder {
    */
   close(): void {
     this.#closed = true;
+    for (const executionId of this.#tracked.keys()) this.#progress.forget(executionId);
   }
 
   async execution(state: Omit<ExecutionState, 'nodes'>): Promise<void> {
@@ -55,8 +65,18 @@ export class StoreRecorder implements ExecutionRecorder {
     if (!written) this.onEnded(state.executionId);
   }
 
+  /** A node's progress written before its next state, so its stream never tells progress after the end. */
   async node(executionId: string, node: NodeState): Promise<void> {
-    if (!(await this.store.executions.saveNode(executionId, this.#owner(executionId).accountId, node))) this.onEnded(executionId);
+    const { accountId } = this.#owner(executionId);
+    if (node.status !== 'RUNNING') this.#progress.end(executionId, node.nodeId);
+    await this.#progress.settled(executionId);
+    if (!(await this.store.executions.saveNode(executionId, accountId, node))) this.onEnded(executionId);
+  }
+
+  /** Coalesced (progress-coalescer.ts): a node may report far more often than is worth a row. */
+  progress(executionId: string, nodeId: string, progress: number, message?: string): void {
+    if (this.#closed || !this.#tracked.has(executionId)) return;
+    this.#progress.report(executionId, nodeId, progress, message);
   }
 
   #owner(executionId: string): Tracked {

@@ -21,6 +21,8 @@ export { ExecutionStatusSchema, PollViewSchema } from './poll-views.js';
 export type { CompatPollView, PollView } from './poll-views.js';
 export { EstimateViewSchema, ExecutionDetailSchema } from './execution-views.js';
 export type { EstimateView, ExecuteAccepted, ExecutionDetail, ExecutionSummary } from './execution-views.js';
+export { ExecutionEventSchema, FINAL_EVENT_TYPES, LastEventIdSchema } from './execution-events.js';
+export type { ExecutionEvent } from './execution-events.js';
 export { UsageViewSchema } from './usage.js';
 export type { PlanLimits, UsageView } from './usage.js';
 export type { ErrorBody } from './error-body.js';

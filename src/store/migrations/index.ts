@@ -10,6 +10,7 @@ import { executionRunner } from './0005_execution_runner.js';
 import { outputCache } from './0007_output_cache.js';
 import { serverSecrets } from './0008_server_secrets.js';
 import { executionLease } from './0009_execution_lease.js';
+import { executionEvents } from './0010_execution_events.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_output_cache': outputCache,
   '0008_server_secrets': serverSecrets,
   '0009_execution_lease': executionLease,
+  '0010_execution_events': executionEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

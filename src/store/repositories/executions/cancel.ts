@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database.js';
 import { atomic } from '../../atomic.js';
 import { toJson } from '../../json.js';
+import { appendEvents, EXECUTION_EVENTS } from './events.js';
 import { UNFINISHED } from './unfinished.js';
 
 /**
@@ -9,6 +10,7 @@ import { UNFINISHED } from './unfinished.js';
  * transaction; false, with nothing written, when it had already finished. Its `credits` become
  * what the ledger has charged to it: from here on its nodes are final (saveNode writes and charges
  * nothing for a finished execution), so the row and the ledger agree whoever was running it.
+ * Each node it ends appends `node.cancelled`, then the run `execution.cancelled`, in the same transaction.
  */
 export function cancelExecution(db: Kysely<Database>, id: string, fields: { endedAt: string; error: Record<string, unknown> }): Promise<boolean> {
   return atomic(db, async (trx) => {
@@ -26,10 +28,15 @@ export function cancelExecution(db: Kysely<Database>, id: string, fields: { ende
       .where('reason', '=', 'charge')
       .executeTakeFirstOrThrow();
     // Charges are negative amounts (0 − rather than unary minus: no −0 in the row).
-    await trx
-      .updateTable('executions')
-      .set({ credits: 0 - Number(signed) })
-      .where('id', '=', id)
+    const credits = 0 - Number(signed);
+    await trx.updateTable('executions').set({ credits }).where('id', '=', id).execute();
+    const open = await trx
+      .selectFrom('node_runs')
+      .select('node_id')
+      .where('execution_id', '=', id)
+      .where('status', 'in', ['PENDING', 'RUNNING'])
+      .orderBy('position')
+      .orderBy('node_id')
       .execute();
     await trx
       .updateTable('node_runs')
@@ -37,6 +44,15 @@ export function cancelExecution(db: Kysely<Database>, id: string, fields: { ende
       .where('execution_id', '=', id)
       .where('status', 'in', ['PENDING', 'RUNNING'])
       .execute();
+    await appendEvents(
+      trx,
+      id,
+      [
+        ...open.map((node) => ({ type: 'node.cancelled', data: { executionId: id, nodeId: node.node_id, status: 'CANCELLED' } })),
+        { type: EXECUTION_EVENTS.CANCELLED!, data: { executionId: id, status: 'CANCELLED', credits, error: fields.error } },
+      ],
+      fields.endedAt,
+    );
     return true;
   });
 }

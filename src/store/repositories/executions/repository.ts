@@ -6,12 +6,21 @@ import { newestFirstPage } from '../keyset.js';
 import { executionRow, nodeColumns, toExecutionRecord, toNodeRunRecord, updateColumns } from './rows.js';
 import { cancelExecution } from './cancel.js';
 import { saveNode } from './save-node.js';
+import { appendEvents, type EventBell, nodeEvent, readEvents } from './events.js';
+import { endExecution } from './end.js';
+import { saveProgress } from './save-progress.js';
 import { UNFINISHED } from './unfinished.js';
 
 /** Ids per `endedAmong` statement, well under SQLite's bound on bound parameters. */
 const IDS_PER_QUERY = 500;
 
-export function executionRepository(db: Kysely<Database>, now: () => Date): ExecutionRepository {
+/** `bell` hears of every event this repository appends (events.ts): one per store, shared by its transactions. */
+export function executionRepository(db: Kysely<Database>, now: () => Date, bell: EventBell): ExecutionRepository {
+  const told = async <T>(executionId: string, write: Promise<T>): Promise<T> => {
+    const result = await write;
+    bell.ring(executionId);
+    return result;
+  };
   return {
     create(id, input, nodes) {
       return atomic(db, async (trx) => {
@@ -21,6 +30,9 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
           const rows = nodes.map((node, position) => ({ execution_id: id, node_id: node.nodeId, position, ...nodeColumns(node) }));
           await trx.insertInto('node_runs').values(rows).execute();
         }
+        // A retry starts with the nodes it keeps already COMPLETED: its stream tells them too.
+        const initial = nodes.map((node) => nodeEvent(id, 'PENDING', node)).filter((event) => event !== undefined);
+        await appendEvents(trx, id, initial, row.created_at);
         return toExecutionRecord(row);
       });
     },
@@ -48,6 +60,9 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
         const row = await db.selectFrom('executions').select('id').where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
         return row !== undefined;
       }
+      if (fields.status !== undefined && fields.status !== 'QUEUED' && fields.status !== 'RUNNING') {
+        return told(id, endExecution(db, id, columns, now().toISOString()));
+      }
       // A finished execution is final: whoever writes late (an engine that missed a cancel, a
       // second process) changes nothing. The condition is in the statement, so no read can race it.
       const result = await db.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
@@ -59,9 +74,15 @@ export function executionRepository(db: Kysely<Database>, now: () => Date): Exec
       return rows.map(toNodeRunRecord);
     },
 
-    saveNode: (executionId, accountId, node) => saveNode(db, now, { executionId, accountId, node }),
+    saveNode: (executionId, accountId, node) => told(executionId, saveNode(db, now, { executionId, accountId, node })),
 
-    cancel: (id, fields) => cancelExecution(db, id, fields),
+    saveProgress: (executionId, nodeId, progress, message) => told(executionId, saveProgress(db, now, { executionId, nodeId, progress, message })),
+
+    events: (executionId, afterId, limit) => readEvents(db, executionId, afterId, limit),
+
+    onEvents: (listener) => bell.listen(listener),
+
+    cancel: (id, fields) => told(id, cancelExecution(db, id, fields)),
 
     async endedAmong(ids) {
       const ended: string[] = [];

@@ -4,7 +4,7 @@ import type { ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord
 import type { ExecutionUpdate, NewExecution } from '../../store.js';
 import { fromJson, toJson } from '../../json.js';
 
-const PER_MILLE = 1000;
+export const PER_MILLE = 1000;
 
 export function executionRow(id: string, input: NewExecution, createdAt: string): Selectable<ExecutionsTable> {
   return {

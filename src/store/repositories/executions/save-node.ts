@@ -3,6 +3,7 @@ import type { Database } from '../../database.js';
 import type { NodeRunRecord } from '../../records.js';
 import { atomic } from '../../atomic.js';
 import { newId } from '../../ids.js';
+import { appendEvents, nodeEvent } from './events.js';
 import { nodeColumns } from './rows.js';
 import { holdUnfinished } from './unfinished.js';
 
@@ -13,12 +14,19 @@ import { holdUnfinished } from './unfinished.js';
  * ledger and the CANCELLED row agree (docs/executions.md, "Cancel"). The ledger's unique
  * (execution_id, node_id) is what makes the charge happen at most once: the balance moves only
  * when the entry was actually inserted, so a repeated write (a resumed run writing its reused
- * nodes again, two writers racing) never charges twice.
+ * nodes again, two writers racing) never charges twice. A change of status appends its event
+ * (events.ts) in the same transaction; a rewrite of the same status appends none.
  */
 export function saveNode(db: Kysely<Database>, now: () => Date, write: { executionId: string; accountId: string; node: NodeRunRecord }): Promise<boolean> {
   const { executionId, accountId, node } = write;
   return atomic(db, async (trx) => {
     if (!(await holdUnfinished(trx, executionId))) return false;
+    const before = await trx
+      .selectFrom('node_runs')
+      .select('status')
+      .where('execution_id', '=', executionId)
+      .where('node_id', '=', node.nodeId)
+      .executeTakeFirst();
     const columns = nodeColumns(node);
     await trx
       .insertInto('node_runs')
@@ -26,6 +34,8 @@ export function saveNode(db: Kysely<Database>, now: () => Date, write: { executi
       .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doUpdateSet(columns))
       .execute();
     if (node.status === 'COMPLETED' && node.credits > 0) await charge(trx, now, { executionId, accountId, nodeId: node.nodeId, credits: node.credits });
+    const event = nodeEvent(executionId, before?.status, node);
+    if (event !== undefined) await appendEvents(trx, executionId, [event], now().toISOString());
     return true;
   });
 }
