@@ -13,6 +13,7 @@ import { batchLimit, executionLimit, memoryRateLimiter, rateLimit, type RateLimi
 import { registerMounts, type Mount } from './mounts.js';
 import { requestId } from './request-id/index.js';
 import { registerRoutes } from './routes/index.js';
+import { OpenStreams } from './event-stream/index.js';
 import { apiSettings, type ApiSettings, BASE_PATH } from './settings.js';
 
 export interface CreateAppOptions {
@@ -71,6 +72,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     body: every(jsonBody({ maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     executionLimit: executionLimit(limits),
     batchLimit: batchLimit(limits),
+    events: { artifactUrls: options.artifactUrls, keepAliveMs: config.eventKeepAliveMs, streams: new OpenStreams(config.eventStreamsPerAccount) },
     webhook: {
       owners: options.webhookOwners,
       guard: triggerGuard(triggers),

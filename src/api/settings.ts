@@ -24,6 +24,10 @@ export interface ApiSettings {
    * limit; a refused trigger spends neither (the client IP's anonymous budget counts refusals).
    */
   webhookTriggersPerMinute: number;
+  /** Event streams (`GET /workflows/executions/{id}/events`) one account may hold open at once on this process (docs/events.md). */
+  eventStreamsPerAccount: number;
+  /** How often an idle event stream sends a keep-alive comment, in ms. */
+  eventKeepAliveMs: number;
 }
 
 export const DEFAULT_API_SETTINGS: ApiSettings = {
@@ -33,6 +37,8 @@ export const DEFAULT_API_SETTINGS: ApiSettings = {
   maxJsonDepth: 64,
   maxTriggerBodyBytes: MAX_TRIGGER_BYTES,
   webhookTriggersPerMinute: 10,
+  eventStreamsPerAccount: 10,
+  eventKeepAliveMs: 15_000,
 };
 
 export function apiSettings(overrides: Partial<ApiSettings> = {}): ApiSettings {

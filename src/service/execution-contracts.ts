@@ -34,6 +34,12 @@ export interface ExecutionService {
   run(principal: Principal, workflowId: string, body: wire.RunBody): Promise<RunAccepted>;
   estimate(principal: Principal, workflowId: string, body: wire.ExecuteBody): Promise<wire.EstimateView>;
   poll(principal: Principal, executionId: string): Promise<wire.PollView>;
+  /**
+   * The execution's events after `after`, as they happen, read from the store (any process may
+   * be running it); ends after the run's final event, or when `signal` aborts. `not_found` before
+   * anything is streamed for another account's execution (docs/events.md).
+   */
+  events(principal: Principal, executionId: string, options: { after: number; signal: AbortSignal }): Promise<AsyncIterable<wire.ExecutionEvent>>;
   detail(principal: Principal, executionId: string): Promise<wire.ExecutionDetail>;
   list(principal: Principal, query: wire.ExecutionListQuery): Promise<Page<wire.ExecutionSummary>>;
   /** `not_cancellable` (409) once finished. */

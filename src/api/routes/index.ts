@@ -4,6 +4,7 @@ import { registerArtifactRoutes } from './artifacts.js';
 import { registerCatalogRoutes } from './catalog.js';
 import type { RouteDeps } from './deps.js';
 import { registerDeveloperRoutes } from './developer.js';
+import { registerExecutionEventRoute } from './execution-events.js';
 import { registerExecutionRoutes } from './executions.js';
 import { registerHealthRoutes } from './health.js';
 import { registerLintRoute } from './lint.js';
@@ -21,6 +22,7 @@ export type { RouteDeps } from './deps.js';
  */
 export function registerRoutes(api: Hono<AppEnv>, deps: RouteDeps): void {
   registerLintRoute(api, deps);
+  registerExecutionEventRoute(api, deps);
   registerExecutionRoutes(api, deps);
   registerWorkflowRoutes(api, deps);
   registerWorkflowNodeRoutes(api, deps);

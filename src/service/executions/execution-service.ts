@@ -7,6 +7,7 @@ import { loadExecution, type ExecutionDeps } from './deps.js';
 import { describeRun } from './describe-run.js';
 import { estimateWorkflow } from './estimate-view.js';
 import { executeWorkflow } from './execute.js';
+import { followEvents } from './follow-events.js';
 import { listExecutions } from './list.js';
 import { pollView } from './poll-view.js';
 import { retryExecution } from './retry.js';
@@ -29,6 +30,7 @@ export function createExecutionService(deps: ExecutionDeps): ExecutionService {
     run: scoped(execute, runWorkflow),
     estimate: scoped(execute, estimateWorkflow),
     poll: scoped(read, storedView(pollView)),
+    events: scoped(read, followEvents),
     detail: scoped(read, storedView(detailView)),
     list: scoped(read, listExecutions),
     cancel: scoped(execute, cancelExecution),

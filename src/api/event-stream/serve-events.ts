@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { type ArtifactUrlRenderer, type ExecutionEvent, renderArtifactRefs } from '../../service/index.js';
+import type { AppEnv } from '../env.js';
+
+export interface EventStreamSettings {
+  /** How stored files in event data become this face's URLs (the JSON answers' renderer). */
+  artifactUrls: ArtifactUrlRenderer;
+  /** A comment line this often keeps proxies and clients from closing an idle stream. */
+  keepAliveMs: number;
+}
+
+/**
+ * Writes `events` as `text/event-stream` (https://html.spec.whatwg.org/multipage/server-sent-events.html):
+ * per event an `event:` line (its type), a `data:` line (its JSON data, stored files as signed
+ * URLs) and an `id:` line, each flushed as written; `: keep-alive` comments while idle. `stop`
+ * aborts the reading when the client goes away; `done` runs once, however the stream ends.
+ */
+export function serveEvents(
+  c: Context<AppEnv>,
+  events: AsyncIterable<ExecutionEvent>,
+  { stop, done, settings }: { stop: AbortController; done: () => void; settings: EventStreamSettings },
+): Response {
+  // A proxy that buffers (nginx) would hold the events back; this asks it not to.
+  c.header('X-Accel-Buffering', 'no');
+  const onClientGone = () => stop.abort();
+  c.req.raw.signal.addEventListener('abort', onClientGone);
+  return streamSSE(c, async (stream) => {
+    stream.onAbort(onClientGone);
+    const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), settings.keepAliveMs);
+    try {
+      for await (const event of events) {
+        if (stream.aborted) break;
+        const data = await renderArtifactRefs(event.data, settings.artifactUrls);
+        await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(data) });
+      }
+    } finally {
+      clearInterval(keepAlive);
+      c.req.raw.signal.removeEventListener('abort', onClientGone);
+      stop.abort();
+      done();
+    }
+  });
+}
