@@ -4,5 +4,5 @@
 export { createApp } from './app.js';
 export { startServer } from './server.js';
 export { restArtifactUrls } from './artifact-urls/index.js';
-export { flexibleRateLimiter, memoryRateLimiter, spendExecution, spendRequest } from './rate-limit/index.js';
+export { flexibleRateLimiter, memoryRateLimiter, spendExecution, spendRequest, storeRateLimiter } from './rate-limit/index.js';
 export { httpMapping } from './errors/index.js';

@@ -60,6 +60,8 @@ export interface LocalRuntime {
   services: Services;
   idempotency: IdempotencyService;
   webhookOwners: WebhookOwners;
+  /** The store's own connection, for the API's per-minute counters (`serve`). */
+  storeConnection: Store['connection'];
   /** Lets running executions reach a stored state, then closes the store; once, however often it is asked. */
   close(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       services,
       idempotency: createIdempotencyService({ store }),
       webhookOwners: createWebhookOwners(store),
+      storeConnection: store.connection,
       close: () => (closing ??= services.executions.shutdown().finally(() => store.close())),
     };
   } catch (error) {

@@ -2,6 +2,8 @@
 
 export { createServices } from './create-services.js';
 export type { CreateServicesOptions } from './create-services.js';
+/** The store's connection, for the API's per-minute counters shared by every process on the store. */
+export type { StoreConnection } from '../store/index.js';
 export { DEFAULT_ARTIFACT_URL_TTL_SECONDS, DEFAULT_PLAN_LIMITS } from './settings.js';
 export { renderArtifactRefs, visitStrings } from './artifacts/index.js';
 export type { ArtifactUrlRenderer } from './artifacts/index.js';

@@ -27,6 +27,7 @@ export type {
   ArtifactRepository,
   OutputCacheRepository,
   SecretRepository,
+  StoreConnection,
 } from './store.js';
 export type {
   AccountRecord,

@@ -24,5 +24,5 @@ export async function openPostgresStore(options: { url: string; now?: () => Date
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, { flavour: 'postgres', ...(options.now && { now: options.now }) });
+  return { ...createKyselyStore(db, { flavour: 'postgres', ...(options.now && { now: options.now }) }), connection: { kind: 'postgres', pool } };
 }

@@ -265,4 +265,16 @@ export interface Store extends Repositories {
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The store's own connection, for counters every process on the store shares (the API's rate limits). */
+  connection?: StoreConnection;
 }
+
+/**
+ * PostgreSQL: the store's `pg` pool. SQLite: the store's one connection, lent to `use` alone —
+ * outside every transaction of this process — and, when another process holds the write lock,
+ * lent again after an asynchronous wait, as the store's own statements are (lock-wait.ts); past
+ * the lock wait it fails with `store_busy`. `use` must leave no transaction open.
+ */
+export type StoreConnection =
+  | { kind: 'postgres'; pool: import('pg').Pool }
+  | { kind: 'sqlite'; exclusive<T>(use: (database: import('better-sqlite3').Database) => Promise<T>): Promise<T> };

@@ -12,8 +12,8 @@ export interface RateLimitDecision {
 }
 
 /**
- * Counts against one-minute budgets. The seam for shared backends: a Redis or PostgreSQL limiter
- * from rate-limiter-flexible plugs in through `flexibleRateLimiter` without touching the middleware.
+ * Counts against one-minute budgets: in this process (`memoryRateLimiter`), or in the store every
+ * process on it shares (`storeRateLimiter`), through `flexibleRateLimiter` either way.
  */
 export interface RateLimiter {
   /**
@@ -29,7 +29,10 @@ export interface RateLimiter {
 /** Builds a rate-limiter-flexible limiter for a budget; one is kept per distinct budget. */
 export type LimiterFactory = (points: number) => RateLimiterAbstract;
 
-export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
+/** Runs one call on a limiter's backend: where the backend must be held while it is used (the SQLite store). */
+export type BackendCall = <T>(call: () => Promise<T>) => Promise<T>;
+
+export function flexibleRateLimiter(factory: LimiterFactory, onBackend: BackendCall = (call) => call()): RateLimiter {
   const byBudget = new Map<number, RateLimiterAbstract>();
   const limiterFor = (points: number): RateLimiterAbstract => {
     let limiter = byBudget.get(points);
@@ -40,15 +43,15 @@ export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
     async consume(key, perMinute, points = 1) {
       const limiter = limiterFor(perMinute);
       try {
-        return decision(await limiter.consume(key, points), perMinute, true);
+        return decision(await onBackend(() => limiter.consume(key, points)), perMinute, true);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw backendFailed(rejection);
         // The refused attempt was counted: take it back, so that it spends nothing.
-        return decision((await giveBack(limiter, key, points)) ?? rejection, perMinute, false);
+        return decision((await giveBack(limiter, key, points, onBackend)) ?? rejection, perMinute, false);
       }
     },
     async refund(key, perMinute, points) {
-      await giveBack(limiterFor(perMinute), key, points);
+      await giveBack(limiterFor(perMinute), key, points, onBackend);
     },
   };
 }
@@ -57,11 +60,11 @@ export function flexibleRateLimiter(factory: LimiterFactory): RateLimiter {
  * Returns up to `points` to the current window, never more than it holds: points spent in a window
  * that has since ended are not owed, and giving them back would lift the next window above its limit.
  */
-async function giveBack(limiter: RateLimiterAbstract, key: string, points: number): Promise<RateLimiterRes | null> {
+async function giveBack(limiter: RateLimiterAbstract, key: string, points: number, onBackend: BackendCall): Promise<RateLimiterRes | null> {
   try {
-    const current = await limiter.get(key);
+    const current = await onBackend(() => limiter.get(key));
     const owed = Math.min(points, current?.consumedPoints ?? 0);
-    return owed > 0 ? await limiter.reward(key, owed) : current;
+    return owed > 0 ? await onBackend(() => limiter.reward(key, owed)) : current;
   } catch (error) {
     throw backendFailed(error);
   }
@@ -71,7 +74,9 @@ export function memoryRateLimiter(): RateLimiter {
   return flexibleRateLimiter((points) => new RateLimiterMemory({ points, duration: 60, keyPrefix: `rpm${points}` }));
 }
 
+/** The store's own refusals (`store_busy`, with its `Retry-After`) are answered as they are. */
 function backendFailed(cause: unknown): PipewrightError {
+  if (cause instanceof PipewrightError) return cause;
   return new PipewrightError('unavailable', 'Rate limiter backend failed', { cause });
 }
 

@@ -79,7 +79,9 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     });
     // REST and /mcp hand out the same signed URLs under the public base.
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
-    const restApp = createRestApp({ rest, runtime, artifactUrls, options, env });
+    // Counted in the store, so the budgets hold across every `serve` on it.
+    const rateLimiter = runtime.storeConnection ? await rest.storeRateLimiter(runtime.storeConnection) : rest.memoryRateLimiter();
+    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (bootstrap.keyAdded) options.logger.info('PIPEWRIGHT_API_KEY was not a key of this store: added it as an admin key');
@@ -93,14 +95,14 @@ interface RestAppDeps {
   rest: RestServer;
   runtime: LocalRuntime;
   artifactUrls: ArtifactUrlRenderer;
+  /** One limiter for REST and /mcp, so an execution started either way spends the same budget. */
+  rateLimiter: RateLimiter;
   options: BootOptions;
   env: NodeJS.ProcessEnv;
 }
 
-function createRestApp({ rest, runtime, artifactUrls, options, env }: RestAppDeps): App {
+function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env }: RestAppDeps): App {
   const { services, idempotency, webhookOwners } = runtime;
-  // One limiter for REST and /mcp, so an execution started either way spends the same budget.
-  const rateLimiter = rest.memoryRateLimiter();
   return rest.createApp({
     services,
     idempotency,

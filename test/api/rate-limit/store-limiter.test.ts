@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeRateLimiter } from '../../../src/api/rate-limit/index.js';
+import { openStore, type Store } from '../../../src/store/index.js';
+import { startPostgres } from '../../support/postgres.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function open(options: { home: string; databaseUrl?: string; lockWaitMs?: number }): Promise<Store> {
+  const store = await openStore(options);
+  cleanups.push(() => store.close());
+  return store;
+}
+
+async function sqliteHome(): Promise<string> {
+  const home = await mkdtemp(join(tmpdir(), 'pw-rate-store-'));
+  cleanups.push(() => rm(home, { recursive: true, force: true }));
+  return home;
+}
+
+/** A limiter on a SQLite home whose write lock another connection (another process, as SQLite sees it) holds. */
+async function heldByAnother(lockWaitMs: number) {
+  const home = await sqliteHome();
+  const limiter = await storeRateLimiter((await open({ home, lockWaitMs })).connection!);
+  const other = new BetterSqlite3(join(home, 'pipewright.db'), { timeout: 0 });
+  cleanups.push(() => {
+    other.close();
+  });
+  other.exec('begin immediate');
+  return { limiter, other };
+}
+
+/** Two stores on one database stand in for two processes; their limiters must count one budget. */
+async function expectOneBudget(first: Store, second: Store): Promise<void> {
+  const limiters = [await storeRateLimiter(first.connection!), await storeRateLimiter(second.connection!)];
+  const decisions = await Promise.all(Array.from({ length: 15 }, (_, i) => limiters[i % 2]!.consume('key:k', 5)));
+  expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+  for (const refused of decisions.filter((decision) => !decision.allowed)) expect(refused).toMatchObject({ remaining: 0, limit: 5 });
+  // A batch refused whole spent nothing: one freed point is there for either.
+  await limiters[0]!.refund('key:k', 5, 1);
+  expect(await limiters[1]!.consume('key:k', 5, 3)).toMatchObject({ allowed: false, remaining: 1 });
+  expect(await limiters[1]!.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 0 });
+}
+
+describe('storeRateLimiter: per-minute budgets in the store', () => {
+  it('SQLite: two connections to one home count one budget', async () => {
+    const home = await sqliteHome();
+    await expectOneBudget(await open({ home }), await open({ home }));
+  });
+
+  it('PostgreSQL: two pools on one database count one budget', async () => {
+    const cluster = await startPostgres();
+    cleanups.push(() => cluster.stop());
+    const databaseUrl = await cluster.createDatabase();
+    await expectOneBudget(await open({ home: '', databaseUrl }), await open({ home: '', databaseUrl }));
+  }, 120_000);
+
+  it('SQLite: a count kept out by another process’s write lock waits off the event loop, then lands', async () => {
+    const { limiter, other } = await heldByAnother(60_000);
+    const events: string[] = [];
+    const counted = limiter.consume('key:k', 5).then((decision) => {
+      events.push('counted');
+      return decision;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    events.push('timer fired');
+    other.exec('commit');
+    expect(await counted).toMatchObject({ allowed: true, remaining: 4 });
+    expect(events).toEqual(['timer fired', 'counted']);
+  });
+
+  it('SQLite: a lock held past the wait answers store_busy with a Retry-After, not a backend failure', async () => {
+    const { limiter, other } = await heldByAnother(50);
+    await expect(limiter.consume('key:k', 5)).rejects.toMatchObject({ code: 'store_busy', details: { retryAfter: 1 } });
+    other.exec('rollback');
+    expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 4 });
+  });
+
+  it('SQLite: a count is never part of a transaction of the same process, so its rollback does not undo it', async () => {
+    const home = await sqliteHome();
+    const store = await open({ home });
+    const limiter = await storeRateLimiter(store.connection!);
+    let counted: Promise<unknown> | undefined;
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.accounts.create({ name: 'Owner', plan: 'pro', creditsBalance: 0 });
+        counted = limiter.consume('key:k', 5);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await counted;
+    expect(await store.accounts.count()).toBe(0);
+    expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 3 });
+  });
+});
