@@ -28,7 +28,7 @@ export function createClient(options: ClientOptions): PipewrightClient {
   const call = route(transport);
   return {
     workflows: workflowsApi(transport),
-    executions: executionsApi(transport, settings.polling),
+    executions: executionsApi(transport, settings),
     artifacts: artifactsApi(transport),
     nodes: async (options) => (await call<{ nodes: CatalogEntry[] }>('GET', '/nodes', options)).nodes,
     usage: async (options) => data(await call('GET', '/developer/usage', options)),

@@ -1,6 +1,7 @@
-import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionSummary, PollView } from '../service/index.js';
+import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionEvent, ExecutionSummary, PollView } from '../service/index.js';
 import { fromCompatPoll } from './compat-poll.js';
-import type { PollingOptions } from './options.js';
+import { executionEvents, type EventsOptions } from './execution-events.js';
+import type { ClientSettings } from './options.js';
 import { data, path, route } from './route.js';
 import type { RestTransport } from './transport.js';
 import type { ExecutionListQuery, PostOptions, RequestOptions } from './types.js';
@@ -19,9 +20,14 @@ export interface ExecutionsApi {
   retry(id: string, options?: PostOptions): Promise<ExecuteAccepted>;
   /** Polls with backoff until COMPLETED, FAILED or CANCELLED; resolves with the last poll. */
   waitFor(id: string, options?: WaitOptions): Promise<PollView>;
+  /**
+   * The execution's events as they happen (`GET …/events`, Server-Sent Events), reconnecting with
+   * `Last-Event-ID` when the connection drops; ends after `execution.completed`, `.failed` or `.cancelled`.
+   */
+  events(id: string, options?: EventsOptions): AsyncIterable<ExecutionEvent>;
 }
 
-export function executionsApi(transport: RestTransport, polling: Required<PollingOptions>): ExecutionsApi {
+export function executionsApi(transport: RestTransport, settings: ClientSettings): ExecutionsApi {
   const call = route(transport);
   const at = (id: string, ...rest: string[]) => path('workflows', 'executions', id, ...rest);
   const poll = async (id: string, options?: RequestOptions) => fromCompatPoll(await call<CompatPollView>('GET', at(id, 'poll'), options));
@@ -31,6 +37,7 @@ export function executionsApi(transport: RestTransport, polling: Required<Pollin
     get: async (id, options) => data(await call('GET', at(id), options)),
     cancel: async (id, options) => data(await call('POST', at(id, 'cancel'), options)),
     retry: (id, options) => call('POST', at(id, 'retry'), options),
-    waitFor: (id, options = {}) => waitFor({ poll, id, options, polling }),
+    waitFor: (id, options = {}) => waitFor({ poll, id, options, polling: settings.polling }),
+    events: (id, options) => executionEvents(transport, settings, at(id, 'events'), options),
   };
 }

@@ -6,6 +6,7 @@ export type { ClientOptions, PollingOptions, RetryDelayOptions } from './options
 export type { RetryEvent } from './retry-policy.js';
 export type { WorkflowsApi, WorkflowVersion, WebhookRotation } from './workflows.js';
 export type { ExecutionsApi } from './executions.js';
+export type { EventsOptions } from './execution-events.js';
 export type { WaitOptions, PollInfo } from './wait-for.js';
 export type { ArtifactsApi, ArtifactContent } from './artifacts.js';
 export type { RequestOptions, PostOptions, WorkflowInput, NodePatch, ExecuteBody, RunBody, WorkflowListQuery, ExecutionListQuery, Health } from './types.js';
@@ -14,6 +15,7 @@ export type {
   EstimateView,
   ExecuteAccepted,
   ExecutionDetail,
+  ExecutionEvent,
   ExecutionSummary,
   LintResult,
   Page,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher, Pool } from 'undici';
+import { isPipewrightError } from '../errors/index.js';
 import { fetchFailure, retry } from '../net/index.js';
 import { header, invalidResponse, type Reply, responseError } from './errors.js';
 import type { ClientSettings } from './options.js';
@@ -24,6 +25,12 @@ export interface RestCall {
 export interface RestTransport {
   json<T>(call: RestCall): Promise<T>;
   bytes(call: RestCall): Promise<{ bytes: Uint8Array; contentType: string }>;
+  /**
+   * A streamed answer (`text/event-stream`): the body as it arrives, once the status is 2xx; a
+   * non-2xx is thrown as `json` throws it. No retries (the caller resumes where it was instead),
+   * and no timeout on the whole answer: `idleMs` ends it when nothing arrives for that long.
+   */
+  stream(call: RestCall & { headers?: Record<string, string>; idleMs: number }): Promise<AsyncIterable<Uint8Array>>;
   close(): Promise<void>;
 }
 
@@ -51,6 +58,28 @@ export function createRestTransport(settings: ClientSettings): RestTransport {
     async bytes(call) {
       const reply = await send(call, '*/*');
       return { bytes: reply.body, contentType: header(reply.headers, 'content-type') ?? 'application/octet-stream' };
+    },
+    async stream(call) {
+      const headers = { ...headersFor(settings, call, 'text/event-stream'), ...call.headers };
+      const { request } = await import('undici');
+      try {
+        const response = await request(urlFor(settings, call), {
+          dispatcher: await dispatcher(),
+          method: call.method,
+          headers,
+          headersTimeout: call.timeoutMs ?? settings.timeoutMs,
+          bodyTimeout: call.idleMs,
+          ...(call.signal && { signal: call.signal }),
+        });
+        if (response.statusCode >= 200 && response.statusCode <= 299) return response.body;
+        const body = new Uint8Array(await response.body.arrayBuffer());
+        throw responseError({ status: response.statusCode, headers: response.headers, body }, settings.apiKey);
+      } catch (error) {
+        if (isPipewrightError(error)) throw error;
+        // undici's headers and body timeouts bound this call, not an abort signal: `timeout` never fires.
+        const context = { host: new URL(settings.origin).host, timeoutMs: call.idleMs, timeout: new AbortController().signal };
+        throw fetchFailure(error, { ...context, ...(call.signal && { callerSignal: call.signal }) });
+      }
     },
     close: async () => {
       if (settings.dispatcher === undefined) await (await pool()).close();

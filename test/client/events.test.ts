@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type ExecutionEvent, type PipewrightClient } from '../../src/client/index.js';
+import { parseSse } from '../../src/client/sse-parser.js';
+import { greetingFlow } from '../api/flows.js';
+import { ADMIN_KEY, startRealServer, type RealServer } from './real-server.js';
+
+async function collect(events: AsyncIterable<ExecutionEvent>): Promise<ExecutionEvent[]> {
+  const all: ExecutionEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+const frame = (id: number, type: string, data: Record<string, unknown> = {}) =>
+  `id: ${id}\r\nevent: ${type}\r\ndata: ${JSON.stringify({ executionId: 'exec_1', ...data })}\r\n\r\n`;
+
+describe('parseSse', () => {
+  it('reads CRLF, LF and CR line ends, joins data lines, skips comments and an event cut off at the end', async () => {
+    const text =
+      ': hello\r\nid: 1\r\nevent: a\r\ndata: x\r\ndata:y\r\n\r\nid: 2\nevent: b\ndata: {"k":1}\n\nid: 3\revent: c\rdata: z\r\rid: 4\nevent: cut\ndata: never';
+    const bytes = new TextEncoder().encode(text);
+    // One byte at a time: a CR split from its LF must not end two lines.
+    const chunks = (async function* () {
+      for (const byte of bytes) yield Uint8Array.of(byte);
+    })();
+    const messages = [];
+    for await (const message of parseSse(chunks)) messages.push(message);
+    expect(messages).toEqual([
+      { id: '1', event: 'a', data: 'x\ny' },
+      { id: '2', event: 'b', data: '{"k":1}' },
+      { id: '3', event: 'c', data: 'z' },
+    ]);
+  });
+});
+
+describe('executions.events against a server that drops the connection', () => {
+  let server: Server;
+  let url: string;
+  const asked: Array<string | undefined> = [];
+
+  beforeAll(async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const last = req.headers['last-event-id'] as string | undefined;
+      asked.push(last);
+      if (req.url !== '/api/v1/workflows/executions/exec_1/events') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'not_found', message: 'No route' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (last === undefined) {
+        // Two events, then the connection is cut mid-way through a third.
+        res.write(frame(1, 'node.started', { nodeId: 'a' }) + frame(2, 'node.completed', { nodeId: 'a' }) + 'id: 3\nevent: node.sta');
+        setImmediate(() => res.socket?.destroy());
+      } else if (last === '2') {
+        res.end(': keep-alive\n\n' + frame(3, 'node.started', { nodeId: 'b' }) + frame(4, 'execution.completed', { status: 'COMPLETED' }));
+      } else res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reconnects with Last-Event-ID and gives every event once, in order, ending with the run', async () => {
+    const client = createClient({ baseUrl: url, apiKey: ADMIN_KEY, retryDelay: { minDelayMs: 1, maxDelayMs: 5 } });
+    try {
+      asked.length = 0;
+      const events = await collect(client.executions.events('exec_1'));
+      expect(events.map((event) => [event.id, event.type])).toEqual([
+        [1, 'node.started'],
+        [2, 'node.completed'],
+        [3, 'node.started'],
+        [4, 'execution.completed'],
+      ]);
+      expect(asked).toEqual([undefined, '2']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('throws a 404 at once (an older server without the route), without retrying', async () => {
+    const client = createClient({ baseUrl: url, apiKey: ADMIN_KEY, retryDelay: { minDelayMs: 1, maxDelayMs: 5 } });
+    try {
+      asked.length = 0;
+      await expect(collect(client.executions.events('exec_2'))).rejects.toMatchObject({ code: 'not_found', details: { status: 404 } });
+      expect(asked).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('executions.events against the real server', () => {
+  let server: RealServer;
+  let client: PipewrightClient;
+
+  beforeAll(async () => {
+    server = await startRealServer();
+    client = createClient({ baseUrl: server.url, apiKey: ADMIN_KEY, retries: 0 });
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  it('follows a run to its end, and resumes after any id', async () => {
+    const workflow = (await client.workflows.create(greetingFlow())).workflow;
+    const { executionId } = await client.workflows.execute(workflow.id, { inputs: { name: 'Ada' } });
+    const events = await collect(client.executions.events(executionId));
+    expect(events.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(events.at(-1)).toMatchObject({ type: 'execution.completed', data: { executionId, status: 'COMPLETED', outputs: { greeting: 'Hello Ada' } } });
+    expect(await collect(client.executions.events(executionId, { lastEventId: 5 }))).toEqual(events.slice(5));
+  });
+});
