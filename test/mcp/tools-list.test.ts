@@ -66,7 +66,14 @@ describe('tools/list', () => {
   // file on purpose (`vitest -u`); CI never writes snapshots, so it fails instead.
   it('matches the recorded tools/list', async () => {
     const { tools } = await mcp.client.listTools();
-    const recorded = tools.map(({ name, title, inputSchema, outputSchema, annotations }) => ({ name, title, inputSchema, outputSchema, annotations }));
+    const recorded = tools.map(({ name, title, inputSchema, outputSchema, annotations, _meta }) => ({
+      name,
+      title,
+      inputSchema,
+      outputSchema,
+      annotations,
+      _meta,
+    }));
     await expect(`${JSON.stringify(recorded, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/tools-list.json');
   });
 });

@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Backend } from '../../backend/index.js';
+import { registerExecutionAppResource } from '../execution-app.js';
 import { registerArtifactResources } from './artifacts.js';
 import { registerExecutionResources } from './executions.js';
 import { registerNodesResource } from './nodes.js';
@@ -11,5 +12,6 @@ export function registerResources(server: McpServer, backend: Backend, templates
   registerWorkflowResources(server, backend);
   registerExecutionResources(server, backend);
   registerArtifactResources(server, backend);
+  registerExecutionAppResource(server);
   if (templatesDir !== undefined) registerTemplateResources(server, templatesDir);
 }

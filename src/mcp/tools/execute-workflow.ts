@@ -1,8 +1,10 @@
+import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { PipewrightError } from '../../errors/index.js';
 import { executeBodyRules, ScratchExecuteBodySchema } from '../../service/index.js';
+import { withExecutionApp } from '../execution-app.js';
 import { followRun } from '../follow-run.js';
 import type { PendingWork } from '../pending-work.js';
 import { RunOutput, WaitSecondsInput } from '../schemas/run.js';
@@ -53,9 +55,10 @@ export const config = toolConfig({
 type Args = z.infer<typeof inputSchema>;
 
 export function registerExecuteWorkflowTool(server: McpServer, backend: Backend, pending: PendingWork): void {
-  server.registerTool(
+  registerAppTool(
+    server,
     NAME,
-    config,
+    withExecutionApp(config),
     guarded(server, (args, extra) => execute(backend, pending, args, extra)),
   );
 }

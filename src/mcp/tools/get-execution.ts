@@ -1,7 +1,9 @@
+import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { ExecutionDetailSchema } from '../../service/index.js';
+import { withExecutionApp } from '../execution-app.js';
 import { artifactLinks } from '../artifact-links.js';
 import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
@@ -28,9 +30,10 @@ export const config = toolConfig({
 });
 
 export function registerGetExecutionTool(server: McpServer, backend: Backend): void {
-  server.registerTool(
+  registerAppTool(
+    server,
     NAME,
-    config,
+    withExecutionApp(config),
     guarded(server, async ({ executionId }) => {
       const execution = await backend.getExecution(executionId);
       const failed = execution.nodes.filter((node) => node.status === 'FAILED').map((node) => `${node.nodeId}: ${node.error?.message ?? 'failed'}`);

@@ -1,7 +1,9 @@
+import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Backend } from '../../backend/index.js';
 import { PollViewSchema } from '../../service/index.js';
+import { withExecutionApp } from '../execution-app.js';
 import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import { READ_ONLY, toolConfig } from '../tool-config.js';
@@ -27,9 +29,10 @@ export const config = toolConfig({
 });
 
 export function registerPollExecutionTool(server: McpServer, backend: Backend): void {
-  server.registerTool(
+  registerAppTool(
+    server,
     NAME,
-    config,
+    withExecutionApp(config),
     guarded(server, async ({ executionId }, extra) => {
       const view = await backend.pollExecution(executionId, { signal: extra.signal });
       return toolResult({ ...view }, summarizeExecution(view), artifactLinks(view));
