@@ -20,7 +20,7 @@ import {
   type Services,
   type WebhookOwners,
 } from '../service/index.js';
-import { openStore, type Store, storeSettingsFromEnv } from '../store/index.js';
+import { openArtifactStore, openStore, type OpenedArtifactStore, type Store, storeSettingsFromEnv } from '../store/index.js';
 
 /** The node types a process runs, with the providers whose keys are in its environment. */
 export interface LocalCatalog {
@@ -34,7 +34,7 @@ export function localCatalog(env: NodeJS.ProcessEnv): LocalCatalog {
 }
 
 export interface LocalRuntimeOptions {
-  /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`). */
+  /** `PIPEWRIGHT_HOME`: the store (`pipewright.db`) and run outputs (`artifacts/`, unless the environment names another store). */
   home: string;
   /** Provider keys, the operator's network and file allowances and limits (`PIPEWRIGHT_EXECUTIONS_PER_DAY`, …) are read here. */
   env: NodeJS.ProcessEnv;
@@ -74,14 +74,19 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   const settings = { ...options.settings, limits: { ...operatorLimitsFromEnv(options.env), ...options.settings.limits } };
   const { lease, pollMs } = leaseSettingsFromEnv(options.env);
   const store = await open(options.home, options.env);
+  let files: OpenedArtifactStore | undefined;
   try {
+    // Our own absolute artifact URLs are read from the store; another host's are fetched.
+    const origins = URL.canParse(settings.links.publicBaseUrl) ? [settings.links.publicBaseUrl] : [];
+    files = await openArtifactStore({ home: options.home, env: options.env, origins });
+    const { close: closeFiles } = files;
     const { registry, providers } = localCatalog(options.env);
     const services = createServices({
       store,
       registry,
       providers,
       settings,
-      home: options.home,
+      artifacts: files.artifacts,
       policy: policyFor(options.mode, options.env),
       queue: executionQueue(options, pollMs),
       lease,
@@ -94,9 +99,14 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       idempotency: createIdempotencyService({ store }),
       webhookOwners: createWebhookOwners(store),
       storeConnection: store.connection,
-      close: () => (closing ??= services.executions.shutdown().finally(() => store.close())),
+      close: () =>
+        (closing ??= services.executions.shutdown().finally(() => {
+          closeFiles();
+          return store.close();
+        })),
     };
   } catch (error) {
+    files?.close();
     await store.close();
     throw error;
   }

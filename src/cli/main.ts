@@ -22,10 +22,12 @@ const program = new Command()
   .description('Run multi-step AI pipelines defined as React Flow JSON graphs')
   .version(version())
   .option('--database-url <url>', 'keep the store on this PostgreSQL database, not in PIPEWRIGHT_HOME (env PIPEWRIGHT_DATABASE_URL)')
-  // The flag is the variable's other spelling: every command that opens the store reads the environment.
+  .option('--artifacts-url <url>', 'keep output files in this S3-compatible bucket, s3://bucket/prefix (env PIPEWRIGHT_ARTIFACTS_URL)')
+  // Each flag is its variable's other spelling: every command that opens the store reads the environment.
   .hook('preAction', (command) => {
-    const { databaseUrl } = command.opts<{ databaseUrl?: string }>();
+    const { databaseUrl, artifactsUrl } = command.opts<{ databaseUrl?: string; artifactsUrl?: string }>();
     if (databaseUrl !== undefined) process.env.PIPEWRIGHT_DATABASE_URL = databaseUrl;
+    if (artifactsUrl !== undefined) process.env.PIPEWRIGHT_ARTIFACTS_URL = artifactsUrl;
   })
   .exitOverride()
   .showHelpAfterError();

@@ -121,6 +121,7 @@ export const ERROR_CODES = {
   store_migration_failed: { category: 'operational', message: 'The store could not be migrated' },
   artifact_corrupt: { category: 'operational', message: 'An artifact has an unreadable record' },
   artifact_write_failed: { category: 'operational', message: 'Could not store an artifact file' },
+  artifact_store_unavailable: { category: 'operational', message: 'The artifact store could not be reached' },
   shutting_down: { category: 'operational', message: 'The process is shutting down' },
   listen_failed: { category: 'operational', message: 'The server could not listen on the address asked for' },
   // Ours.

@@ -4,8 +4,8 @@ export { openStore } from './open-store.js';
 export type { OpenStoreOptions } from './open-store.js';
 export { storeSettingsFromEnv } from './store-settings.js';
 export { createKyselyStore } from './kysely-store.js';
-export { LocalArtifactStore } from './artifacts/index.js';
-export type { LocalArtifactStoreOptions } from './artifacts/index.js';
+export { LocalArtifactStore, openArtifactStore } from './artifacts/index.js';
+export type { LocalArtifactStoreOptions, OpenedArtifactStore } from './artifacts/index.js';
 export type {
   Store,
   Repositories,

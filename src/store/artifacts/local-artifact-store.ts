@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { PipewrightError } from '../../errors/index.js';
 import {
   ARTIFACT_ID,
-  artifactIdOf,
   artifactRef,
   DEFAULT_CONTENT_TYPE,
   extensionFor,
@@ -15,20 +14,16 @@ import {
   type ArtifactPut,
   type ArtifactStore,
 } from '../../artifacts/index.js';
+import { artifactOrigins, ownArtifactId } from './own-artifact-urls.js';
 
 export interface LocalArtifactStoreOptions {
   /** The folder that holds the files; created on first write. */
   dir: string;
-  /**
-   * Origins (`https://pw.example`) whose `…/artifacts/<id>` URLs name this store's files: the
-   * server passes its public base URL's, so an output URL a client passes back as an input is
-   * read from the folder. Any other host's such URL is someone else's file, fetched like any URL.
-   */
+  /** Origins whose `…/artifacts/<id>` URLs name this store's files (`artifactOrigins`). */
   origins?: string[];
 }
 
 const FILE_NAME = /^(art_[0-9a-f]{24})\.[a-z0-9]+$/;
-const ON_OUR_ORIGIN = /\/artifacts\/(art_[0-9a-f]{24})$/;
 
 const SidecarSchema = z.object({
   contentType: z.string(),
@@ -51,7 +46,7 @@ export class LocalArtifactStore implements ArtifactStore {
 
   constructor(options: LocalArtifactStoreOptions) {
     this.#dir = resolve(options.dir);
-    this.#origins = new Set((options.origins ?? []).map(originOf));
+    this.#origins = artifactOrigins(options.origins);
   }
 
   async put({ bytes, contentType, accountId }: ArtifactPut): Promise<Artifact> {
@@ -88,16 +83,7 @@ export class LocalArtifactStore implements ArtifactStore {
    * else — another pipewright's artifact URL included — is not, and readers fetch it as a URL.
    */
   idFromUrl(url: string): string | undefined {
-    const stored = artifactIdOf(url);
-    if (stored !== undefined) return stored;
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return undefined;
-    }
-    if (parsed.protocol === 'file:') return this.#idFromFileUrl(parsed);
-    return this.#origins.has(parsed.origin) ? ON_OUR_ORIGIN.exec(parsed.pathname)?.[1] : undefined;
+    return ownArtifactId(url, this.#origins, (file) => this.#idFromFileUrl(file));
   }
 
   async #sidecar(id: string): Promise<Sidecar | undefined> {
@@ -147,14 +133,6 @@ export class LocalArtifactStore implements ArtifactStore {
         cause: error,
       });
     }
-  }
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    throw new PipewrightError('invalid_config', `Artifact store origin ${JSON.stringify(url)} is not an absolute URL`);
   }
 }
 
