@@ -23,7 +23,6 @@ const program = new Command()
   .version(version())
   .option('--database-url <url>', 'keep the store on this PostgreSQL database, not in PIPEWRIGHT_HOME (env PIPEWRIGHT_DATABASE_URL)')
   .option('--artifacts-url <url>', 'keep output files in this S3-compatible bucket, s3://bucket/prefix (env PIPEWRIGHT_ARTIFACTS_URL)')
-  .option('--artifacts-url <url>', 'keep output files in this S3-compatible bucket, s3://bucket/prefix (env PIPEWRIGHT_ARTIFACTS_URL)')
   // Each flag is its variable's other spelling: every command that opens the store reads the environment.
   .hook('preAction', (command) => {
     const { databaseUrl, artifactsUrl } = command.opts<{ databaseUrl?: string; artifactsUrl?: string }>();

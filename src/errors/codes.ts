@@ -122,7 +122,6 @@ export const ERROR_CODES = {
   artifact_corrupt: { category: 'operational', message: 'An artifact has an unreadable record' },
   artifact_write_failed: { category: 'operational', message: 'Could not store an artifact file' },
   artifact_store_unavailable: { category: 'operational', message: 'The artifact store could not be reached' },
-  artifact_store_unavailable: { category: 'operational', message: 'The artifact store could not be reached' },
   shutting_down: { category: 'operational', message: 'The process is shutting down' },
   listen_failed: { category: 'operational', message: 'The server could not listen on the address asked for' },
   // Ours.
