@@ -1,10 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertFreshBuild, runBuilt, serveBuilt } from '../support/built-cli.js';
+import { assertFreshBuild, BUILT_CLI, runBuilt, serveBuilt, userEnv } from '../support/built-cli.js';
 import { type S3Server, startS3Server } from '../support/s3-server.js';
 import { node, wire } from './support/main-graph.js';
 import { usePostgresCluster } from './support/postgres-cluster.js';
@@ -16,6 +19,13 @@ import { cleanUpWorkers, startWorker } from './support/workers.js';
 
 const BUCKET = 'pw-e2e-artifacts';
 const ARTIFACTS_URL = `s3://${BUCKET}/outputs`;
+
+/** A 64×48 PNG: what the workflows below are given inline. */
+function makePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
+    .png()
+    .toBuffer();
+}
 
 /** A photo given inline, kept as it is (`original`) and resized by the worker (`thumb`). */
 function graph(photo: Buffer) {
@@ -32,6 +42,7 @@ function graph(photo: Buffer) {
 }
 
 const homes: string[] = [];
+const clients: Client[] = [];
 async function newHome(): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'pw-e2e-s3-'));
   homes.push(home);
@@ -45,9 +56,12 @@ beforeAll(async () => {
 });
 afterAll(() => s3?.stop());
 afterEach(async () => {
+  for (const client of clients.splice(0)) await client.close();
   await cleanUpWorkers();
   await Promise.all(homes.splice(0).map((home) => rm(home, { recursive: true, force: true })));
 });
+
+const ARTIFACT_REF = /^pipewright:\/\/artifacts\/(art_[0-9a-f]{24})$/;
 
 /** The object the bucket holds for an artifact, read past pipewright. */
 async function objectBytes(id: string): Promise<Buffer> {
@@ -78,9 +92,7 @@ describe('built CLI: output files in an S3-compatible bucket', () => {
       ARTIFACTS_URL,
     ]);
     await startWorker({ ...shared, PIPEWRIGHT_HOME: workerHome, PIPEWRIGHT_ARTIFACTS_URL: ARTIFACTS_URL, PIPEWRIGHT_CLAIM_POLL_MS: '200' });
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
-      .png()
-      .toBuffer();
+    const photo = await makePhoto();
 
     const created = await call(api.url, 'POST', '/workflows', graph(photo));
     expect(created.status).toBe(201);
@@ -113,5 +125,46 @@ describe('built CLI: output files in an S3-compatible bucket', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: Could not open the artifact store in s3:\/\/not-created-yet\/runs\/: the bucket does not exist/m);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe("built CLI: a user's own commands on a bucket", () => {
+  it('`pipewright run` stores its files in the bucket and prints their references, there being no local file to show', async () => {
+    const home = await newHome();
+    const photo = await makePhoto();
+    const file = join(home, 'graph.json');
+    await writeFile(file, JSON.stringify(graph(photo)));
+    const result = await runBuilt(['run', file, '--json', '--artifacts-url', ARTIFACTS_URL], { PIPEWRIGHT_HOME: home, ...s3.env });
+    expect(result.code, result.stderr).toBe(0);
+    const { status, finalOutput } = JSON.parse(result.stdout);
+    expect(status).toBe('COMPLETED');
+    const id = ARTIFACT_REF.exec(finalOutput.original)?.[1];
+    expect(id, finalOutput.original).toBeDefined();
+    expect((await objectBytes(id!)).equals(photo)).toBe(true);
+    expect(finalOutput.thumb).toMatch(ARTIFACT_REF);
+    expect(await readdir(home)).not.toContain('artifacts');
+  });
+
+  it('`pipewright mcp` links its files as pipewright:// resources and reads them back from the bucket', async () => {
+    const photo = await makePhoto();
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BUILT_CLI, 'mcp'],
+      env: userEnv({ PIPEWRIGHT_HOME: await newHome(), PIPEWRIGHT_ARTIFACTS_URL: ARTIFACTS_URL, ...s3.env }) as Record<string, string>,
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'e2e', version: '1.0.0' });
+    await client.connect(transport);
+    clients.push(client);
+    const result = (await client.callTool({ name: 'execute_workflow', arguments: { ...graph(photo), waitSeconds: 60 } }, undefined, {
+      timeout: 90_000,
+    })) as CallToolResult;
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    const uri = (result.structuredContent as { finalOutput: Record<string, string> }).finalOutput.original!;
+    expect(uri).toMatch(ARTIFACT_REF);
+    expect(result.content).toContainEqual(expect.objectContaining({ type: 'resource_link', uri }));
+    const [read] = (await client.readResource({ uri })).contents;
+    expect(read).toMatchObject({ uri, mimeType: 'image/png' });
+    expect(Buffer.from((read as { blob: string }).blob, 'base64').equals(photo)).toBe(true);
   });
 });
