@@ -30,6 +30,11 @@ export interface Backend {
     options?: { idempotencyKey?: string; signal?: AbortSignal },
   ): Promise<service.ExecuteAccepted>;
   pollExecution(id: string, options?: { signal?: AbortSignal }): Promise<service.PollView>;
+  /**
+   * The execution's events after `lastEventId` as they happen (docs/events.md), ending after the
+   * run's final event. A remote server without the stream answers 404 or 405 (see followExecution).
+   */
+  executionEvents(id: string, options?: { lastEventId?: number; signal?: AbortSignal }): AsyncIterable<service.ExecutionEvent>;
   getExecution(id: string): Promise<service.ExecutionDetail>;
   listExecutions(query: service.ExecutionListQuery): Promise<service.Page<service.ExecutionSummary>>;
   cancelExecution(id: string): Promise<{ executionId: string; status: string }>;

@@ -75,6 +75,7 @@ export function servicesBackend({ services, idempotency, principal, close, befor
             async () => (await beforeExecute?.(), executions.execute(principal, id, body)),
           ),
     pollExecution: (id) => executions.poll(principal, id),
+    executionEvents: (id, options = {}) => localEvents(services, principal, id, options),
     getExecution: (id) => executions.detail(principal, id),
     listExecutions: (query) => executions.list(principal, query),
     cancelExecution: (id) => executions.cancel(principal, id),
@@ -98,6 +99,20 @@ export function servicesBackend({ services, idempotency, principal, close, befor
       await workflows.delete(principal, saved.workflow.id).catch(() => undefined);
       throw error;
     }
+  }
+}
+
+/** The service's stream as a plain iterator; it stops reading when the caller's signal aborts or the caller stops iterating. */
+async function* localEvents(services: Services, principal: Principal, id: string, options: { lastEventId?: number; signal?: AbortSignal }) {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    yield* await services.executions.events(principal, id, { after: options.lastEventId ?? 0, signal: stop.signal });
+    options.signal?.throwIfAborted();
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    stop.abort();
   }
 }
 

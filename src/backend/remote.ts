@@ -22,6 +22,7 @@ export function createRemoteBackend(options: ClientOptions): Backend {
     estimateWorkflow: (id, body) => workflows.estimate(id, body),
     executeWorkflow: (id, body, options) => (id === undefined ? executeInline(client, body, options) : workflows.execute(id, body, options)),
     pollExecution: (id, options) => executions.poll(id, options),
+    executionEvents: (id, options) => executions.events(id, options),
     getExecution: (id) => executions.get(id),
     listExecutions: (query) => executions.list(query),
     cancelExecution: (id) => executions.cancel(id),

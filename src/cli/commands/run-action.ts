@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { createBackend, type Backend, type ExecutionDetail, type LintResult, waitForExecution } from '../../backend/index.js';
+import { createBackend, type Backend, type ExecutionDetail, followExecution, type LintResult } from '../../backend/index.js';
 import { parseBody, ScratchExecuteBodySchema } from '../../service/index.js';
 import { localBackendChoice } from '../backend-choice.js';
 import { loadJsonFile } from '../load-json.js';
@@ -52,17 +52,13 @@ function reportLint(file: string, lint: LintResult): boolean {
   return false;
 }
 
-/** Waits for the run to finish, showing the nodes each time a poll finds one changed; resolves with the stored record. */
+/** Waits for the run to finish, showing the nodes each time one changes (its events say when); resolves with the stored record. */
 async function follow(backend: Backend, executionId: string, view: ProgressView | undefined): Promise<ExecutionDetail> {
-  let shown = '';
-  await waitForExecution({
+  await followExecution({
     backend,
     executionId,
-    onPoll: async ({ nodeStates }) => {
-      const statuses = nodeStates.map((node) => node.status).join();
-      if (view === undefined || statuses === shown) return;
-      shown = statuses;
-      view.update((await backend.getExecution(executionId)).nodes);
+    onNode: async () => {
+      if (view !== undefined) view.update((await backend.getExecution(executionId)).nodes);
     },
   });
   return backend.getExecution(executionId);

@@ -1,4 +1,4 @@
-import { createBackend, type Backend, type PollView, waitForExecution } from '../../backend/index.js';
+import { createBackend, type Backend, followExecution, type PollView } from '../../backend/index.js';
 import { ExecuteBodySchema, parseBody } from '../../service/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { runExitCode } from '../exit-codes.js';
@@ -8,7 +8,8 @@ import { cancelOnInterrupt, type RunOptions, runRequest } from './run-request.js
 /**
  * `pipewright run wf_…`: runs a saved workflow through the same backend `pipewright mcp` uses —
  * the store under PIPEWRIGHT_HOME, or a remote API when PIPEWRIGHT_API_URL and _KEY are set —
- * printing each node as its state changes (plain lines: a poll has no finer grain than that).
+ * printing each node as its state changes (plain lines), as the execution's event stream tells
+ * it — or, from a server without the stream, as polls find it.
  */
 export async function runSavedWorkflow(workflowId: string, options: RunOptions): Promise<void> {
   const env = process.env;
@@ -24,16 +25,12 @@ export async function runSavedWorkflow(workflowId: string, options: RunOptions):
 }
 
 function follow(backend: Backend, executionId: string, quiet: boolean): Promise<PollView> {
-  const seen = new Map<string, string>();
-  return waitForExecution({
+  return followExecution({
     backend,
     executionId,
-    onPoll: (view) => {
-      for (const node of view.nodeStates) {
-        if (quiet || seen.get(node.nodeId) === node.status || node.status === 'PENDING') continue;
-        seen.set(node.nodeId, node.status);
-        process.stderr.write(`${node.status.toLowerCase().padEnd(9)} ${node.nodeId}${node.error ? `: ${node.error}` : ''}\n`);
-      }
+    onNode: (node) => {
+      if (quiet) return;
+      process.stderr.write(`${node.status.toLowerCase().padEnd(9)} ${node.nodeId}${node.error ? `: ${node.error}` : ''}\n`);
     },
   });
 }
