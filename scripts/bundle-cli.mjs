@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 // turns a dynamic import of a CommonJS package into a chunk whose only export is `default`, so
 // `const { Agent } = await import('undici')` would be undefined in the bundle; left external, Node
 // loads it itself and finds its named exports.
-const LAZY_COMMONJS = ['undici', 'pg'];
+const LAZY_COMMONJS = ['undici', 'pg', 'pg-boss'];
 
 const result = await build({
   entryPoints: { pipewright: 'dist/cli/main.js' },

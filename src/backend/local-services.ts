@@ -3,23 +3,20 @@ import { policyFor, type RunMode } from '../net/index.js';
 import { createBuiltinRegistry, type NodeRegistry, type Providers } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
 import {
-  ApiOnlyQueue,
   createIdempotencyService,
   createServices,
   createWebhookOwners,
   importTemplatesOnFirstStart,
-  InProcessQueue,
   leaseSettingsFromEnv,
   operatorLimitsFromEnv,
-  StorePollQueue,
   type CreateServicesOptions,
-  type ExecutionQueue,
   type IdempotencyService,
   type ImportTemplatesResult,
   type ServiceSettings,
   type Services,
   type WebhookOwners,
 } from '../service/index.js';
+import { openExecutionPlumbing } from './execution-plumbing.js';
 import { openArtifactStore, openStore, type OpenedArtifactStore, type Store, storeSettingsFromEnv } from '../store/index.js';
 
 /** The node types a process runs, with the providers whose keys are in its environment. */
@@ -88,7 +85,7 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       settings,
       artifacts: files.artifacts,
       policy: policyFor(options.mode, options.env),
-      queue: executionQueue(options, pollMs),
+      ...(await openExecutionPlumbing({ ...options, store, lease, pollMs })),
       lease,
       ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),
       ...(options.now && { now: options.now }),
@@ -110,12 +107,6 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     await store.close();
     throw error;
   }
-}
-
-function executionQueue(options: LocalRuntimeOptions, pollMs: number): ExecutionQueue {
-  const concurrency = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
-  if (options.runs === 'none') return new ApiOnlyQueue();
-  return options.runs === 'worker' ? new StorePollQueue({ ...concurrency, pollMs }) : new InProcessQueue(concurrency);
 }
 
 export interface StartUp {

@@ -66,7 +66,7 @@ export type {
   WorkflowView,
 } from './wire/index.js';
 export type { ExecutionQueue, LeaseTimes } from './executions/index.js';
-export { ApiOnlyQueue, InProcessQueue, leaseSettingsFromEnv, StorePollQueue } from './executions/index.js';
+export { ApiOnlyQueue, InProcessQueue, leaseSettingsFromEnv, NotifyCancelFeed, PgBossQueue, StorePollQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
 export type { WebhookOwner, WebhookOwners } from './idempotency/index.js';

@@ -3,6 +3,10 @@
 export { openStore } from './open-store.js';
 export type { OpenStoreOptions } from './open-store.js';
 export { storeSettingsFromEnv } from './store-settings.js';
+export { openExecutionJobs } from './execution-jobs.js';
+export type { ExecutionJobs, JobTaker } from './execution-jobs.js';
+export { openCancelNotices } from './cancel-notices.js';
+export type { CancelNotices } from './cancel-notices.js';
 export { createKyselyStore } from './kysely-store.js';
 export { LocalArtifactStore, openArtifactStore } from './artifacts/index.js';
 export type { LocalArtifactStoreOptions, OpenedArtifactStore } from './artifacts/index.js';

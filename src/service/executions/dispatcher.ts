@@ -4,7 +4,7 @@ import type { SecurityPolicy } from '../../net/index.js';
 import type { ArtifactStore } from '../../artifacts/index.js';
 import { errorEntry } from '../../errors/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
-import type { ExecutionQueue } from './queue.js';
+import type { ExecutionQueue, TakeOutcome } from './queue.js';
 import type { CancelFeed } from './cancel-feed.js';
 import { StorePollCancelFeed } from './store-poll-cancel-feed.js';
 import { OwnedArtifactStore } from './owned-artifacts.js';
@@ -70,6 +70,7 @@ export class Dispatcher {
     options.queue.consume(
       (executionId) => this.#run(executionId),
       (limit) => this.#claim(limit),
+      (executionId, unfinished) => this.#take(executionId, unfinished),
     );
     if (options.queue.runsHere) this.#renewLeases();
     this.#cancelFeed = options.cancelFeed ?? new StorePollCancelFeed({ store: options.store });
@@ -160,6 +161,22 @@ export class Dispatcher {
       if (await executions.claimOwner(record.id, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd(), expiredBy: now })) won.push(record.id);
     }
     return won;
+  }
+
+  /**
+   * Takes one execution a queue's hand-out names, when nobody holds it: no owner, or an owner whose
+   * lease has ended. The claim is the same conditional update as `#claim`'s, so of two processes
+   * handed the same execution, one wins; a live holder, this process included, keeps it.
+   */
+  async #take(executionId: string, unfinished: () => Promise<void>): Promise<TakeOutcome> {
+    const { executions } = this.options.store;
+    const record = await executions.load(executionId);
+    if (record === undefined || FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) return 'finished';
+    await unfinished();
+    if (this.#stopping || record.owner === this.owner || this.#running.has(executionId)) return 'held';
+    const now = this.options.now().toISOString();
+    const won = await executions.claimOwner(executionId, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd(), expiredBy: now });
+    return won ? 'taken' : 'held';
   }
 
   /** One statement per renewal for everything this process holds, running or waiting in its queue. */

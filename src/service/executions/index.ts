@@ -6,6 +6,8 @@ export { Dispatcher } from './dispatcher.js';
 export type { DispatcherOptions } from './dispatcher.js';
 export { ApiOnlyQueue, InProcessQueue } from './queue.js';
 export { StorePollQueue } from './store-poll-queue.js';
+export { PgBossQueue } from './pg-boss-queue.js';
+export { NotifyCancelFeed } from './notify-cancel-feed.js';
 export { leaseSettingsFromEnv } from './lease.js';
 export type { LeaseTimes } from './lease.js';
 export type { ExecutionQueue } from './queue.js';

@@ -1,10 +1,22 @@
 import pLimit from 'p-limit';
 
 /**
+ * What a look at one execution found (`take`): it has finished; another live process holds it;
+ * or it was free — no owner, or a lease that had ended — and is now this process's.
+ */
+export type TakeOutcome = 'finished' | 'held' | 'taken';
+
+/**
+ * Takes one execution for this process if nobody holds it. `unfinished` is called once the
+ * execution is known to be unfinished, before the claim: what must happen whoever wins it.
+ */
+export type TakeExecution = (executionId: string, unfinished: () => Promise<void>) => Promise<TakeOutcome>;
+
+/**
  * Where accepted executions wait for a worker: the scale-out seam (docs/architecture.md). Only ids
  * travel: the execution is already stored QUEUED, so any worker on the same store can run it.
- * In-process is the default; a worker process polls the store (StorePollQueue), and a
- * PostgreSQL queue library (pg-boss) would replace that poll behind this interface.
+ * In-process is the default; on SQLite a worker process polls the store (StorePollQueue); on
+ * PostgreSQL pg-boss hands the ids out (PgBossQueue).
  */
 export interface ExecutionQueue {
   /**
@@ -17,9 +29,9 @@ export interface ExecutionQueue {
    * Sets this process's worker; it resolves when the execution it was given has finished.
    * `claim(n)` takes over, for this process and atomically, up to n executions nobody holds (no
    * owner, or a lease that has ended) and answers their ids: a queue that polls the store calls
-   * it, one with a hand-out of its own would not.
+   * it. `take` looks at one execution a hand-out of the queue's own names (PgBossQueue).
    */
-  consume(worker: (executionId: string) => Promise<void>, claim: (limit: number) => Promise<string[]>): void;
+  consume(worker: (executionId: string) => Promise<void>, claim: (limit: number) => Promise<string[]>, take: TakeExecution): void;
   /** Hands out nothing more; executions still waiting stay QUEUED in the store for the next start. */
   close(): Promise<void>;
 }

@@ -36,9 +36,9 @@ export const eventually = (check: () => unknown) => vi.waitFor(check, { timeout:
 const workers: ChildProcess[] = [];
 const cleanups: Array<() => Promise<void>> = [];
 
-/** `pipewright worker`, resolved once it logs that it runs. */
-export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawnBuilt(['worker'], env);
+/** `pipewright worker` (with `args`: `--concurrency 5`, say), resolved once it logs that it runs. */
+export function startWorker(env: Record<string, string>, args: string[] = []): Promise<ChildProcess> {
+  const child = spawnBuilt(['worker', ...args], env);
   child.stdin!.end();
   workers.push(child);
   let stderr = '';
