@@ -12,6 +12,7 @@ import { type S3Server, startS3Server } from '../support/s3-server.js';
 import { node, wire } from './support/main-graph.js';
 import { usePostgresCluster } from './support/postgres-cluster.js';
 import { ADMIN_KEY, call, pollToEnd } from './support/rest.js';
+import { startStandIns } from './support/stand-ins.js';
 import { cleanUpWorkers, startWorker } from './support/workers.js';
 
 // docs/deployment.md, "Output files on many machines": processes that share no disk share one
@@ -143,6 +144,31 @@ describe("built CLI: a user's own commands on a bucket", () => {
     expect((await objectBytes(id!)).equals(photo)).toBe(true);
     expect(finalOutput.thumb).toMatch(ARTIFACT_REF);
     expect(await readdir(home)).not.toContain('artifacts');
+  });
+
+  it('a model node given a file from the bucket uploads its bytes to the provider', async () => {
+    const standIns = await startStandIns();
+    try {
+      const home = await newHome();
+      const photo = await makePhoto();
+      const edit = {
+        name: 'edit a file from the bucket',
+        nodes: [
+          node('photo', 'input:image', { image: `data:image/png;base64,${photo.toString('base64')}` }),
+          node('edit', 'generate:flux_2_edit', { prompt: 'on a beach' }),
+        ],
+        edges: [wire('photo', 'image', 'edit', 'image')],
+      };
+      const file = join(home, 'graph.json');
+      await writeFile(file, JSON.stringify(edit));
+      const result = await runBuilt(['run', file, '--json'], { PIPEWRIGHT_HOME: home, PIPEWRIGHT_ARTIFACTS_URL: ARTIFACTS_URL, ...s3.env, ...standIns.env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(standIns.falStorage.counters).toMatchObject({ initiates: 1, puts: 1 });
+      const [uploaded] = [...standIns.falStorage.files.values()];
+      expect(uploaded!.bytes.equals(photo)).toBe(true);
+    } finally {
+      await standIns.close();
+    }
   });
 
   it('`pipewright mcp` links its files as pipewright:// resources and reads them back from the bucket', async () => {
