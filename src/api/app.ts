@@ -14,6 +14,7 @@ import { registerMounts, type Mount } from './mounts.js';
 import { requestId } from './request-id/index.js';
 import { registerRoutes } from './routes/index.js';
 import { OpenStreams } from './event-stream/index.js';
+import { registerViewer, type ViewerSettings } from './viewer/index.js';
 import { apiSettings, type ApiSettings, BASE_PATH } from './settings.js';
 
 export interface CreateAppOptions {
@@ -33,6 +34,8 @@ export interface CreateAppOptions {
    * they get the same request id, logs, rate limits and bearer keys; what they do is theirs.
    */
   mounts?: readonly Mount[];
+  /** The run viewer at /app/ (docs/events.md); absent, /app/ is not served. */
+  viewer?: ViewerSettings;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(requestId());
   app.use(accessLog(logger));
   app.use(methodNotAllowed(app, logger));
+  if (options.viewer && !registerViewer(app, options.viewer)) logger.warn({ dir: options.viewer.dir }, 'run viewer not built (npm run build): /app/ is off');
   app.use(identify(services.auth));
   const mounts = options.mounts ?? [];
   app.use(

@@ -16,9 +16,9 @@
  * The parent must give the graph a height (the `height` prop, default 100%).
  * Styles: importing this file imports React Flow's stylesheet and ./execution-graph.css.
  */
-import { Background, Controls, type Edge, ReactFlow } from '@xyflow/react';
+import { Background, Controls, type Edge, ReactFlow, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import './execution-graph.css';
 import { GraphNode, type GraphNodeType } from './graph-node.js';
 import { portOf, positionsOf, type WorkflowGraph } from './graph-layout.js';
@@ -42,10 +42,24 @@ export interface ExecutionGraphProps {
 const NODE_TYPES = { pipewright: GraphNode };
 const PENDING: NodeState = { status: 'PENDING' };
 const ANY_URL = () => true;
+const NOTHING_WIRED: ReadonlyMap<string, string> = new Map();
+
+/** Per node, per input port, the name of the upstream port wired into it. */
+function wiredFrom(graph: WorkflowGraph): Map<string, Map<string, string>> {
+  const wired = new Map<string, Map<string, string>>();
+  for (const edge of graph.edges) {
+    const [into, from] = [portOf(edge.targetHandle), portOf(edge.sourceHandle)];
+    if (into === undefined || from === undefined) continue;
+    if (!wired.has(edge.target)) wired.set(edge.target, new Map());
+    wired.get(edge.target)!.set(into, from);
+  }
+  return wired;
+}
 
 export function ExecutionGraph({ graph, states, canPreview = ANY_URL, height = '100%' }: ExecutionGraphProps) {
   const positions = useMemo(() => positionsOf(graph), [graph]);
-  const nodes = useMemo<GraphNodeType[]>(
+  const wired = useMemo(() => wiredFrom(graph), [graph]);
+  const drawn = useMemo<GraphNodeType[]>(
     () =>
       graph.nodes.map((node) => {
         const state = states[node.id] ?? PENDING;
@@ -60,11 +74,22 @@ export function ExecutionGraph({ graph, states, canPreview = ANY_URL, height = '
             nodeType: node.data?.nodeType ?? state.nodeType ?? '',
             state,
             canPreview,
+            wiredFrom: wired.get(node.id) ?? NOTHING_WIRED,
           },
         };
       }),
-    [graph, states, positions, canPreview],
+    [graph, states, positions, wired, canPreview],
   );
+  // React Flow keeps each node's measured size on the node object: a node passed anew without it
+  // stays hidden until its size changes. So nodes live in React Flow's state, and each update
+  // keeps the size React Flow measured.
+  const [nodes, setNodes, onNodesChange] = useNodesState(drawn);
+  useEffect(() => {
+    setNodes((before) => {
+      const measured = new Map(before.map((node) => [node.id, node.measured]));
+      return drawn.map((node) => ({ ...node, measured: measured.get(node.id) }));
+    });
+  }, [drawn, setNodes]);
   const edges = useMemo<Edge[]>(
     () =>
       graph.edges.map((edge) => ({
@@ -80,7 +105,16 @@ export function ExecutionGraph({ graph, states, canPreview = ANY_URL, height = '
   );
   return (
     <div className="pw-graph" style={{ height }}>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} fitView nodesConnectable={false} elementsSelectable={false} minZoom={0.1}>
+      <ReactFlow
+        nodes={nodes}
+        onNodesChange={onNodesChange}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        fitView
+        nodesConnectable={false}
+        elementsSelectable={false}
+        minZoom={0.1}
+      >
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

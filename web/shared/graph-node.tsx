@@ -9,6 +9,8 @@ export interface GraphNodeData extends Record<string, unknown> {
   nodeType: string;
   state: NodeState;
   canPreview: (url: string) => boolean;
+  /** For each input port, the upstream port wired into it: names what a file passed through is. */
+  wiredFrom: ReadonlyMap<string, string>;
 }
 
 export type GraphNodeType = Node<GraphNodeData, 'pipewright'>;
@@ -23,7 +25,7 @@ export function GraphNode({ data }: NodeProps<GraphNodeType>) {
         <span className="pw-label">{data.label}</span>
         <span className="pw-status">{state.status}</span>
       </header>
-      <div className="pw-type">{data.nodeType}</div>
+      <div className="pw-type">{data.label === data.nodeId ? data.nodeType : `${data.nodeId} · ${data.nodeType}`}</div>
       <Meta state={state} />
       {state.status === 'RUNNING' && <Progress value={state.progress} />}
       {state.error && (
@@ -33,7 +35,7 @@ export function GraphNode({ data }: NodeProps<GraphNodeType>) {
         </p>
       )}
       {state.status === 'SKIPPED' && state.skipReason && <p className="pw-skip">{state.skipReason}</p>}
-      {state.outputs && <OutputPreview outputs={state.outputs} canPreview={data.canPreview} />}
+      {state.outputs && <OutputPreview outputs={state.outputs} canPreview={data.canPreview} wiredFrom={data.wiredFrom} />}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

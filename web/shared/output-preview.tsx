@@ -20,10 +20,11 @@ export function isUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
 }
 
-function kindOf(port: string, url: string): Kind {
+/** By the file's extension, else by the port's name, else by the name of the port wired into it (an output node's `value`). */
+function kindOf(port: string, url: string, wiredFrom: string | undefined): Kind {
   const path = new URL(url).pathname;
   for (const [pattern, kind] of BY_EXTENSION) if (pattern.test(path)) return kind;
-  for (const [pattern, kind] of BY_PORT) if (pattern.test(port)) return kind;
+  for (const name of [port, wiredFrom ?? '']) for (const [pattern, kind] of BY_PORT) if (pattern.test(name)) return kind;
   return 'link';
 }
 
@@ -34,9 +35,11 @@ function truncate(text: string): string {
 interface PreviewProps {
   outputs: Record<string, unknown>;
   canPreview: (url: string) => boolean;
+  /** For each input port of the node, the name of the upstream port wired into it. */
+  wiredFrom?: ReadonlyMap<string, string>;
 }
 
-export function OutputPreview({ outputs, canPreview }: PreviewProps) {
+export function OutputPreview({ outputs, canPreview, wiredFrom }: PreviewProps) {
   const entries = Object.entries(outputs).filter(([, value]) => value !== null && value !== undefined);
   if (entries.length === 0) return null;
   return (
@@ -44,14 +47,21 @@ export function OutputPreview({ outputs, canPreview }: PreviewProps) {
       {entries.map(([port, value]) => (
         <div className="pw-output" key={port} data-port={port}>
           <span className="pw-port">{port}</span>
-          <PortValue port={port} value={value} canPreview={canPreview} />
+          <PortValue port={port} value={value} canPreview={canPreview} wiredFrom={wiredFrom?.get(port)} />
         </div>
       ))}
     </div>
   );
 }
 
-function PortValue({ port, value, canPreview }: { port: string; value: unknown; canPreview: (url: string) => boolean }) {
+interface ValueProps {
+  port: string;
+  value: unknown;
+  canPreview: (url: string) => boolean;
+  wiredFrom: string | undefined;
+}
+
+function PortValue({ port, value, canPreview, wiredFrom }: ValueProps) {
   if (Array.isArray(value)) {
     const shown = value.slice(0, MAX_ITEMS);
     return (
@@ -59,19 +69,19 @@ function PortValue({ port, value, canPreview }: { port: string; value: unknown; 
         {shown.map((item, index) => (
           // Items of a list have no identity beyond their place.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <PortValue key={index} port={port} value={item} canPreview={canPreview} />
+          <PortValue key={index} port={port} value={item} canPreview={canPreview} wiredFrom={wiredFrom} />
         ))}
         {value.length > shown.length && <span className="pw-more">+{value.length - shown.length} more</span>}
       </div>
     );
   }
-  if (isUrl(value)) return <FileValue port={port} url={value} canPreview={canPreview} />;
+  if (isUrl(value)) return <FileValue port={port} value={value} canPreview={canPreview} wiredFrom={wiredFrom} />;
   if (typeof value === 'string') return <p className="pw-text">{truncate(value)}</p>;
   return <code className="pw-json">{truncate(JSON.stringify(value))}</code>;
 }
 
-function FileValue({ port, url, canPreview }: { port: string; url: string; canPreview: (url: string) => boolean }) {
-  const kind = canPreview(url) ? kindOf(port, url) : 'link';
+function FileValue({ port, value: url, canPreview, wiredFrom }: ValueProps & { value: string }) {
+  const kind = canPreview(url) ? kindOf(port, url, wiredFrom) : 'link';
   if (kind === 'image') return <img className="pw-media" src={url} alt={port} loading="lazy" />;
   if (kind === 'video') return <video className="pw-media" src={url} controls muted preload="metadata" />;
   // A model's audio comes with no caption track to offer.

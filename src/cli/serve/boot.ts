@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { type ApiSettings, loadRestServer, type RateLimiter, type RestServer, restLinks } from '../../api/index.js';
 import type { ArtifactUrlRenderer, IdempotencyService, ServiceSettings, Services } from '../../service/index.js';
 import { type LocalRuntime, openLocalRuntime, servicesBackend, startUp } from '../../backend/index.js';
 import { createMcpHttpHandler } from '../../mcp/index.js';
 import { version } from '../version.js';
-import { bundledTemplatesDir } from '../../skill/index.js';
+import { bundledTemplatesDir, PACKAGE_ROOT } from '../../skill/index.js';
 import { listenFailure } from './listen-failure.js';
 
 export interface BootOptions {
@@ -81,7 +82,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
     // Counted in the store, so the budgets hold across every `serve` on it.
     const rateLimiter = runtime.storeConnection ? await rest.storeRateLimiter(runtime.storeConnection) : rest.memoryRateLimiter();
-    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env });
+    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl: settings.links.publicBaseUrl });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (bootstrap.keyAdded) options.logger.info('PIPEWRIGHT_API_KEY was not a key of this store: added it as an admin key');
@@ -99,9 +100,10 @@ interface RestAppDeps {
   rateLimiter: RateLimiter;
   options: BootOptions;
   env: NodeJS.ProcessEnv;
+  publicBaseUrl: string;
 }
 
-function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env }: RestAppDeps): App {
+function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl }: RestAppDeps): App {
   const { services, idempotency, webhookOwners } = runtime;
   return rest.createApp({
     services,
@@ -111,6 +113,8 @@ function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env 
     artifactUrls,
     rateLimiter,
     ...(options.api && { settings: options.api }),
+    // The run viewer, built by `npm run build` into the package's dist/app.
+    viewer: { dir: join(PACKAGE_ROOT, 'dist', 'app'), publicBaseUrl },
     mounts: [
       {
         path: '/mcp',

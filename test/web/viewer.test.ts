@@ -1,0 +1,164 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild, serveBuilt, type BuiltServer } from '../support/built-cli.js';
+import { MAIN_GRAPH } from '../e2e/support/main-graph.js';
+import { ADMIN_KEY, call } from '../e2e/support/rest.js';
+import { startStandIns, type StandIns } from '../e2e/support/stand-ins.js';
+import { HAS_CHROMIUM, launchChromium, type WatchedPage, watchedPage } from './support/browser.js';
+
+/** Screenshots land here (gitignored); CI keeps the folder as the run's artifacts. */
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const NODE_IDS = MAIN_GRAPH.nodes.map((node) => node.id);
+const UNTIL = { timeout: 15_000 };
+
+/**
+ * Every node drawn (in the DOM and visible) with this status. Page-side code is a function, not
+ * text (the page's CSP forbids eval); the tests compile without the DOM library, hence `globalThis`.
+ */
+function allDrawnAs(page: Page, status: string, count: number) {
+  const check = ({ status, count }: { status: string; count: number }) => {
+    const nodes: any[] = [...(globalThis as any).document.querySelectorAll(`[data-node-id][data-status="${status}"]`)];
+    return nodes.length === count && nodes.every((node) => node.checkVisibility({ visibilityProperty: true }));
+  };
+  return page.waitForFunction(check, { status, count }, UNTIL);
+}
+
+/** Every image on the page loaded and decoded. */
+function imagesLoaded(page: Page) {
+  const check = () => [...(globalThis as any).document.querySelectorAll('img')].every((img: any) => img.complete && img.naturalWidth > 0);
+  return page.waitForFunction(check, undefined, UNTIL);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the run viewer in headless Chromium, served by the built CLI (skipped without /usr/bin/chromium)', () => {
+  let home: string;
+  let standIns: StandIns;
+  let server: BuiltServer;
+  let browser: Browser;
+  let workflowId = '';
+  const runs: string[] = [];
+
+  beforeAll(async () => {
+    assertFreshBuild();
+    home = await mkdtemp(join(tmpdir(), 'pw-web-viewer-'));
+    standIns = await startStandIns();
+    server = await serveBuilt({ PIPEWRIGHT_HOME: home, PIPEWRIGHT_API_KEY: ADMIN_KEY, PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1', ...standIns.env });
+    browser = await launchChromium();
+    const created = await call(server.url, 'POST', '/workflows', MAIN_GRAPH);
+    expect(created.status).toBe(201);
+    workflowId = created.json.data.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await standIns?.close();
+    if (home !== undefined) await rm(home, { recursive: true, force: true });
+  });
+
+  async function execute(body: Record<string, unknown> = {}): Promise<string> {
+    const started = await call(server.url, 'POST', `/workflows/${workflowId}/execute`, body);
+    expect(started.status).toBe(201);
+    runs.push(started.json.executionId);
+    return started.json.executionId;
+  }
+
+  async function expectClean(watched: WatchedPage): Promise<void> {
+    expect(watched.errors).toEqual([]);
+    expect(await watched.violations()).toEqual([]);
+  }
+
+  it('draws a running execution and follows every node to COMPLETED, with previews, no console errors and no CSP violation', async () => {
+    // The image model holds its job RUNNING until released, so the page opens on a live run.
+    standIns.fal.knobs.hang = true;
+    const executionId = await execute();
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    const requests: { url: string; authorization: string | undefined }[] = [];
+    page.on('request', (request) => requests.push({ url: request.url(), authorization: request.headers().authorization }));
+    await page.goto(`${server.url}/app/executions/${executionId}#key=${ADMIN_KEY}`);
+    await page.locator('[data-node-id="shot"][data-status="RUNNING"]').waitFor(UNTIL);
+    await page.locator('[data-feed="events"]').waitFor(UNTIL);
+    // The key left the address bar (and the history entry) before anything was fetched.
+    expect(page.url()).toBe(`${server.url}/app/executions/${executionId}`);
+    expect(await page.locator('[data-node-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-id')))).toEqual(NODE_IDS);
+
+    standIns.fal.knobs.hang = false;
+    await allDrawnAs(page, 'COMPLETED', NODE_IDS.length);
+    await page.locator('[data-execution-status="COMPLETED"]').waitFor(UNTIL);
+    // The grid the run made, through its signed artifact URL, drawn inline.
+    const sheet = page.locator('[data-node-id="sheet"] img');
+    await sheet.waitFor(UNTIL);
+    await imagesLoaded(page);
+    expect(await sheet.getAttribute('src')).toMatch(/\/api\/v1\/artifacts\/[^?]+\?exp=\d+&sig=/);
+    expect(await page.locator('[data-node-id="caption"] .pw-text').count()).toBe(3);
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    const screenshot = join(ARTIFACTS, 'viewer.png');
+    await page.screenshot({ path: screenshot });
+    console.log(`run viewer screenshot: ${screenshot}`);
+    // The key went out in the Authorization header of the API calls and the event stream, never in a URL.
+    expect(requests.filter((request) => request.url.includes(ADMIN_KEY))).toEqual([]);
+    const events = requests.filter((request) => request.url.endsWith(`/api/v1/workflows/executions/${executionId}/events`));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((request) => request.authorization === `Bearer ${ADMIN_KEY}`)).toBe(true);
+    await expectClean(watched);
+    await page.close();
+  });
+
+  it('shows a failed node with its error, and the nodes after it SKIPPED', async () => {
+    standIns.fal.knobs.failWith = 'The prompt was flagged by the content checker';
+    const executionId = await execute({ force: true });
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/app/executions/${executionId}#key=${ADMIN_KEY}`);
+    const failed = page.locator('[data-node-id="shot"][data-status="FAILED"]');
+    await failed.waitFor(UNTIL);
+    await expect.poll(() => failed.locator('[role="alert"]').textContent(), UNTIL).toContain('flagged by the content checker');
+    for (const id of ['thumb', 'sheet', 'out_sheet']) await page.locator(`[data-node-id="${id}"][data-status="SKIPPED"]`).waitFor(UNTIL);
+    await page.locator('[data-execution-status="FAILED"]').waitFor(UNTIL);
+    await expectClean(watched);
+    await page.close();
+    standIns.fal.knobs.failWith = undefined;
+  });
+
+  it('lists a workflow with its runs, each linking to its drawing; asks for a key when the page has none', async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/app/workflows/${workflowId}`);
+    await page.locator('input[name="key"]').fill(ADMIN_KEY);
+    await page.locator('button[type="submit"]').click();
+    for (const id of runs) await page.locator(`[data-execution-id="${id}"] a[href="/app/executions/${id}"]`).waitFor(UNTIL);
+    await allDrawnAs(page, 'PENDING', NODE_IDS.length);
+    await page.locator(`a[href="/app/executions/${runs[0]}"]`).click();
+    await allDrawnAs(page, 'COMPLETED', NODE_IDS.length);
+    await expectClean(watched);
+    await page.close();
+  });
+
+  it('serves the page under a strict CSP, deep links as the page, hashed assets as immutable', async () => {
+    const page = await fetch(`${server.url}/app/executions/exec_anything`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]) {
+      expect(policy).toContain(directive);
+    }
+    const html = await page.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const asset = /src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const script = await fetch(`${server.url}${asset}`);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${server.url}/app/assets/missing-0000.js`)).status).toBe(404);
+  });
+});
