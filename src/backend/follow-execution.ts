@@ -32,7 +32,7 @@ export async function followExecution({ backend, executionId, signal, onNode }: 
     }
     return await backend.pollExecution(executionId, options);
   } catch (error) {
-    if (!streamUnavailable(error)) throw error;
+    if (!eventStreamUnavailable(error)) throw error;
   }
   const seen = new Map<string, string>();
   return waitForExecution({
@@ -49,7 +49,10 @@ export async function followExecution({ backend, executionId, signal, onNode }: 
   });
 }
 
-/** A 404 here may also mean no such execution: the poll that follows says so in its own words. */
-function streamUnavailable(error: unknown): boolean {
+/**
+ * Whether `executionEvents` failed because the server has no event stream (404 or 405 on it). A
+ * 404 may also mean no such execution: a poll that follows says so in its own words.
+ */
+export function eventStreamUnavailable(error: unknown): boolean {
   return isPipewrightError(error) && (error.details.status === 404 || error.details.status === 405);
 }

@@ -5,9 +5,8 @@ export interface ResourceState {
 }
 
 /**
- * Where changes to subscribed resources come from. Today a poll of the Backend
- * (./polling-feed.ts); a live event feed can take its place behind this interface, and nothing
- * that subscribes or notifies changes.
+ * Where changes to subscribed resources come from: an execution's event stream (./event-feed.ts),
+ * or a poll of the Backend (./polling-feed.ts) for workflows and for a server without the stream.
  */
 export interface ChangeFeed {
   /** Starts watching `uri`; rejects (not_found, invalid_field) when it names nothing that can change. */

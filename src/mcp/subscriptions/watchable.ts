@@ -17,6 +17,12 @@ const WORKFLOW_INTERVAL_MS = 5_000;
 
 const WATCHED = /^pipewright:\/\/(executions|workflows)\/([^/?#]+)$/;
 
+/** The execution id of a `pipewright://executions/{id}` URI; undefined for any other. */
+export function executionIdOf(uri: string): string | undefined {
+  const [, kind, encoded] = WATCHED.exec(uri) ?? [];
+  return kind === 'executions' && encoded !== undefined ? decodeURIComponent(encoded) : undefined;
+}
+
 export function watchable(backend: Backend, uri: string): Watchable {
   const [, kind, encoded] = WATCHED.exec(uri) ?? [];
   if (encoded === undefined) {
