@@ -21,7 +21,8 @@ export function s3Failure(error: unknown, code: 'artifact_store_unavailable' | '
 
 function reasonOf(error: SdkError): { reason: string; transient: boolean } {
   const status = error.$metadata?.httpStatusCode;
-  const name = error.name ?? '';
+  // A HEAD answer has no body, so the SDK can only name it after the status ('NotFound') or not at all ('Unknown').
+  const name = error.name === 'Unknown' ? '' : (error.name ?? '');
   if (name === 'NoSuchBucket' || (status === 404 && name === 'NotFound')) {
     return { reason: 'the bucket does not exist (create it, or fix the name in PIPEWRIGHT_ARTIFACTS_URL)', transient: false };
   }

@@ -113,7 +113,7 @@ describe('S3ArtifactStore: a bucket that does not answer', () => {
       openOn({ bucket: BUCKET, prefix: '' }, { ...server.env, AWS_ACCESS_KEY_ID: 'NOT-S3RVER', AWS_SECRET_ACCESS_KEY: 'wrong-secret-value' }),
     );
     expect(error.code).toBe('artifact_store_unavailable');
-    expect(error.message).toMatch(/access denied.*AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.*s3:ListBucket, s3:GetObject and s3:PutObject/);
+    expect(error.message).toMatch(/access denied \(403\): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.*s3:ListBucket, s3:GetObject and s3:PutObject/);
     expect(error.message).not.toContain('wrong-secret-value');
   });
 
