@@ -43,7 +43,7 @@ export class S3ArtifactStore implements ArtifactStore {
     this.#origins = artifactOrigins(options.origins);
   }
 
-  /** `s3://bucket/prefix`, as the operator wrote it: what messages name. */
+  /** `s3://bucket/prefix/`: the bucket and prefix messages name. */
   get where(): string {
     return `s3://${this.#location.bucket}/${this.#location.prefix}`;
   }
