@@ -26,6 +26,7 @@ export class ProgressCoalescer {
   constructor(
     private readonly write: Write,
     private readonly intervalMs = PROGRESS_INTERVAL_MS,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   report(executionId: string, nodeId: string, progress: number, message: string | undefined): void {
@@ -33,7 +34,7 @@ export class ProgressCoalescer {
     const node = this.#nodes.get(key) ?? { writtenAt: -Infinity, written: undefined };
     this.#nodes.set(key, node);
     if (node.written !== undefined && Math.abs(progress - node.written) < MIN_STEP) return;
-    const wait = node.writtenAt + this.intervalMs - performance.now();
+    const wait = node.writtenAt + this.intervalMs - this.now();
     if (wait <= 0) {
       this.#send(executionId, nodeId, node, progress, message);
       return;
@@ -64,7 +65,7 @@ export class ProgressCoalescer {
   }
 
   #send(executionId: string, nodeId: string, node: NodeProgress, progress: number, message: string | undefined): void {
-    Object.assign(node, { writtenAt: performance.now(), written: progress, held: undefined });
+    Object.assign(node, { writtenAt: this.now(), written: progress, held: undefined });
     const chain = this.settled(executionId)
       // Progress is a hint: a write the store refuses or fails is not the run's failure.
       .then(() => this.write(executionId, nodeId, progress, message))
