@@ -1,4 +1,7 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPipewrightError } from '../../../src/errors/index.js';
@@ -93,6 +96,18 @@ describe('openArtifactStore', () => {
       bucket.close();
     }
     expect((await openArtifactStore({ home: '/nowhere', env: server.env })).artifacts).toBeInstanceOf(LocalArtifactStore);
+  });
+
+  it('keeps files in PIPEWRIGHT_ARTIFACTS_DIR, not under the home, when that is set', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-artifacts-dir-'));
+    try {
+      const folder = await openArtifactStore({ home: join(dir, 'home'), env: { PIPEWRIGHT_ARTIFACTS_DIR: join(dir, 'files') } });
+      const { id } = await folder.artifacts.put({ bytes, contentType: 'image/png' });
+      expect(await readdir(join(dir, 'files'))).toContain(`${id}.png`);
+      expect(await readdir(dir)).toEqual(['files']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails at open, not at the first run, when the bucket is missing', async () => {
