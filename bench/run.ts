@@ -3,6 +3,7 @@ import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.
 import { formatEngineReport, runEngineBench } from './engine/index.js';
 import { formatExecutionsReport, runExecutionsBench, type ExecutionsBenchOptions } from './executions/index.js';
 import { formatMcpReport, runMcpBench, type McpBenchOptions } from './mcp/index.js';
+import { formatSseReport, runSseBench, type SseBenchOptions } from './sse/index.js';
 import { formatOutcome, outcomesJson, runSections, summarize, type Section } from './support/sections.js';
 
 /**
@@ -26,6 +27,7 @@ const { values, positionals } = parseArgs({
     'exec-profile': { type: 'string' },
     'mcp-runs': { type: 'string' },
     'mcp-polls': { type: 'string' },
+    'sse-runs': { type: 'string' },
   },
 });
 
@@ -55,6 +57,10 @@ const mcpOptions: Partial<McpBenchOptions> = {
   ...(values['mcp-polls'] !== undefined && { pollCalls: positiveInteger('mcp-polls', values['mcp-polls']) }),
 };
 
+const sseOptions: Partial<SseBenchOptions> = {
+  ...(values['sse-runs'] !== undefined && { runs: positiveInteger('sse-runs', values['sse-runs']) }),
+};
+
 /** Long enough for the slowest section on a loaded 2-core machine (executions, about 5 minutes there). */
 const DEFAULT_SECTION_SECONDS = 900;
 const sectionSeconds = positiveInteger('section-seconds', values['section-seconds']) ?? DEFAULT_SECTION_SECONDS;
@@ -76,6 +82,10 @@ const SECTIONS: Record<string, Section['run']> = {
   async mcp(context) {
     const report = await runMcpBench(mcpOptions, context);
     return { report, text: formatMcpReport(report) };
+  },
+  async sse(context) {
+    const report = await runSseBench(sseOptions, context);
+    return { report, text: formatSseReport(report) };
   },
 };
 
