@@ -86,7 +86,7 @@ async function measure(defer: Defer, writer: string, local: boolean, url: string
   defer(() => store.close());
   const client = createClient({ baseUrl: server.url, apiKey: server.newAdminKey!, retries: 0 });
   defer(() => client.close());
-  const workflow = (await client.workflows.create(HTTP_WAIT)).workflow;
+  const workflow = (await client.workflows.create({ ...HTTP_WAIT })).workflow;
   const samples: number[] = [];
   for (let run = 0; run < options.runs; run++) {
     const { executionId } = await client.workflows.execute(workflow.id, { inputs: { [INPUT_NODE]: url } });

@@ -36,7 +36,7 @@ describe('ProgressCoalescer', () => {
       ['e', 'n', 0.6, 'step 500'],
     ]);
     await advance(5_000);
-    coalescer.report('e', 'n', 0.605);
+    coalescer.report('e', 'n', 0.605, undefined);
     await coalescer.settled('e');
     expect(written).toHaveLength(2);
   });
