@@ -15,6 +15,7 @@ export { SCRATCH_TAG } from './scratch.js';
 export { waitForExecution } from './wait-for-execution.js';
 export { eventStreamUnavailable, followExecution } from './follow-execution.js';
 export type { NodeChange } from './follow-execution.js';
+export { executionViewerUrl } from './viewer-url.js';
 // Pure graph helpers the MCP face applies to what callers send, as the REST face does.
 export { formatTextPath, illFormedTextAt, jsonObject } from '../graph/index.js';
 

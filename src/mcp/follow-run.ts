@@ -6,6 +6,7 @@ import type { PendingWork } from './pending-work.js';
 import { progressReporter } from './progress.js';
 import type { ToolExtra } from './tool-handler.js';
 import { toolResult } from './tool-result.js';
+import { viewerUrlOf } from './viewer-link.js';
 
 export interface FollowRun {
   backend: Backend;
@@ -30,7 +31,7 @@ export interface FollowRun {
 /** The result of a tool that started a run: where it is now, after the wait the caller asked for. */
 export async function followRun(run: FollowRun) {
   const { accepted, fields, note } = run;
-  const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, ...fields };
+  const base = { executionId: accepted.executionId, workflowId: accepted.workflowId, ...viewerUrlOf(accepted), ...fields };
   const view = await currentView(run);
   if (view === undefined) return toolResult({ ...base, finished: false, status: accepted.status }, `${run.started}${note}`);
   const { status, nodeStates, finalOutput, error } = view;

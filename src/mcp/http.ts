@@ -21,6 +21,8 @@ export interface McpHttpOptions {
   templatesDir: string;
   /** How results show stored files (see CreateServerOptions); `serve` passes the REST face's signed URLs. */
   artifactUrls?: ArtifactUrlRenderer;
+  /** `serve`'s public URL, for run viewer links (see CreateServerOptions). */
+  viewerServerUrl?: string;
   onError?: (error: Error) => void;
 }
 
@@ -52,6 +54,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): (request: Request
       // The server lives for this request: nothing would be left to send a later update on.
       subscriptions: false,
       ...(options.artifactUrls !== undefined && { artifactUrls: options.artifactUrls }),
+      ...(options.viewerServerUrl !== undefined && { viewerServerUrl: options.viewerServerUrl }),
       ...(options.onError !== undefined && { onError: options.onError }),
     });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });

@@ -29,6 +29,11 @@ export interface CreateServerOptions {
    * offering the capability.
    */
   subscriptions?: boolean;
+  /**
+   * Where the server the runs live on is reached (`serve`'s public URL, PIPEWRIGHT_API_URL): then
+   * starting and polling a run answer `viewerUrl`, its page in the run viewer. Absent: no link.
+   */
+  viewerServerUrl?: string;
 }
 
 const INSTRUCTIONS =
@@ -49,7 +54,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   );
   if (options.onError) server.server.onerror = options.onError;
   const pending = new PendingWork();
-  const backend = renderedBackend(options.backend, options.artifactUrls ?? resourceArtifactUrls);
+  const backend = renderedBackend(options.backend, options.artifactUrls ?? resourceArtifactUrls, options.viewerServerUrl);
   registerTools(server, backend, pending);
   registerResources(server, backend, options.templatesDir);
   registerPrompts(server);

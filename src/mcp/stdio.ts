@@ -10,6 +10,8 @@ export interface StdioOptions {
   stdout?: Writable;
   /** The workflow templates to serve as resources (see CreateServerOptions); the cli passes the bundled ones. */
   templatesDir: string;
+  /** Where the runs' server is reached, for run viewer links (see CreateServerOptions). */
+  viewerServerUrl?: string;
   onError?: (error: Error) => void;
 }
 
@@ -30,6 +32,7 @@ export async function serveStdio(options: StdioOptions): Promise<StdioSession> {
     backend: options.backend,
     version: options.version,
     templatesDir: options.templatesDir,
+    ...(options.viewerServerUrl !== undefined && { viewerServerUrl: options.viewerServerUrl }),
     ...(options.onError !== undefined && { onError: options.onError }),
   });
   let stop!: () => void;

@@ -2,9 +2,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertFreshBuild, serveBuilt, type BuiltServer } from '../support/built-cli.js';
+import { assertFreshBuild, runBuilt, serveBuilt, type BuiltServer } from '../support/built-cli.js';
 import { MAIN_GRAPH } from '../e2e/support/main-graph.js';
 import { ADMIN_KEY, call } from '../e2e/support/rest.js';
 import { startStandIns, type StandIns } from '../e2e/support/stand-ins.js';
@@ -137,6 +139,41 @@ describe.skipIf(!HAS_CHROMIUM)('the run viewer in headless Chromium, served by t
     await allDrawnAs(page, 'COMPLETED', NODE_IDS.length);
     await expectClean(watched);
     await page.close();
+  });
+
+  it('pipewright run against the server prints the viewer link, and the link draws that run', async () => {
+    const cliHome = await mkdtemp(join(tmpdir(), 'pw-web-cli-'));
+    try {
+      const result = await runBuilt(['run', workflowId], { PIPEWRIGHT_HOME: cliHome, PIPEWRIGHT_API_URL: server.url, PIPEWRIGHT_API_KEY: ADMIN_KEY });
+      expect(result.code, result.stderr).toBe(0);
+      const link = /^Watch it live: (\S+)$/m.exec(result.stderr)?.[1] ?? '';
+      expect(link).toMatch(new RegExp(`^${server.url}/app/executions/exec_\\w+$`));
+      const watched = await watchedPage(browser);
+      await watched.page.goto(`${link}#key=${ADMIN_KEY}`);
+      await allDrawnAs(watched.page, 'COMPLETED', NODE_IDS.length);
+      await expectClean(watched);
+      await watched.page.close();
+    } finally {
+      await rm(cliHome, { recursive: true, force: true });
+    }
+  });
+
+  it('MCP over HTTP: execute_workflow and poll_execution answer the run viewer link under the public URL', async () => {
+    const client = new Client({ name: 'viewer-test', version: '1.0.0' });
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${ADMIN_KEY}` } } });
+    await client.connect(transport);
+    try {
+      const started = (await client.callTool({ name: 'execute_workflow', arguments: { workflowId } })).structuredContent as Record<string, string>;
+      const viewerUrl = `${server.url}/app/executions/${started.executionId}`;
+      expect(started.viewerUrl).toBe(viewerUrl);
+      const polled = (await client.callTool({ name: 'poll_execution', arguments: { executionId: started.executionId } })).structuredContent as Record<
+        string,
+        string
+      >;
+      expect(polled.viewerUrl).toBe(viewerUrl);
+    } finally {
+      await client.close();
+    }
   });
 
   it('serves the page under a strict CSP, deep links as the page, hashed assets as immutable', async () => {

@@ -1,4 +1,4 @@
-import { createBackend, describeBackend } from '../../backend/index.js';
+import { type BackendChoice, createBackend, describeBackend } from '../../backend/index.js';
 import { routeConsoleToStderr, serveStdio } from '../../mcp/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { EXIT } from '../exit-codes.js';
@@ -7,6 +7,16 @@ import { bundledTemplatesDir } from '../../skill/index.js';
 
 /** How long shutdown may take before the process exits anyway (a stuck provider socket, say). */
 const EXIT_DEADLINE_MS = 3_000;
+
+/**
+ * The server whose run viewer shows the runs: the remote API's, or for the local store the
+ * `serve` named by PIPEWRIGHT_PUBLIC_URL (a server on the same home sees the same runs). Without
+ * either, no viewer is known to be running and results carry no link.
+ */
+function viewerServer(choice: BackendChoice, env: NodeJS.ProcessEnv): { viewerServerUrl?: string } {
+  const url = choice.kind === 'remote' ? choice.baseUrl : env.PIPEWRIGHT_PUBLIC_URL;
+  return url ? { viewerServerUrl: url } : {};
+}
 
 /** `pipewright mcp`: serves until stdin closes or SIGTERM/SIGINT. */
 export async function serveMcp(): Promise<void> {
@@ -18,6 +28,7 @@ export async function serveMcp(): Promise<void> {
     backend,
     version: version(),
     templatesDir: bundledTemplatesDir(),
+    ...viewerServer(choice, env),
     onError: (error) => process.stderr.write(`pipewright mcp: ${error.stack ?? error.message}\n`),
   }).catch(async (error: unknown) => {
     await backend.close();

@@ -1,4 +1,4 @@
-import { createBackend, type Backend, followExecution, type PollView } from '../../backend/index.js';
+import { createBackend, type Backend, executionViewerUrl, followExecution, type PollView } from '../../backend/index.js';
 import { ExecuteBodySchema, parseBody } from '../../service/index.js';
 import { cliBackendChoice } from '../backend-choice.js';
 import { runExitCode } from '../exit-codes.js';
@@ -13,9 +13,12 @@ import { cancelOnInterrupt, type RunOptions, runRequest } from './run-request.js
  */
 export async function runSavedWorkflow(workflowId: string, options: RunOptions): Promise<void> {
   const env = process.env;
-  const backend = await createBackend(cliBackendChoice(env), env);
+  const choice = cliBackendChoice(env);
+  const backend = await createBackend(choice, env);
   try {
     const { executionId } = await backend.executeWorkflow(workflowId, parseBody(ExecuteBodySchema, runRequest(options)));
+    // A server draws the run live in its viewer; a run on this machine's store has no server to show it.
+    if (choice.kind === 'remote' && options.json !== true) process.stderr.write(`Watch it live: ${executionViewerUrl(choice.baseUrl, executionId)}\n`);
     const final = await cancelOnInterrupt(backend, executionId, () => follow(backend, executionId, options.json === true));
     await report(backend, executionId, final, options.json === true);
     process.exitCode = runExitCode(final.status);

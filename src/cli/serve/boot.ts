@@ -118,7 +118,7 @@ function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env,
     mounts: [
       {
         path: '/mcp',
-        fetch: mcpOverHttp({ rest, services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env }),
+        fetch: mcpOverHttp({ rest, services, idempotency, rateLimiter, artifactUrls, logger: options.logger, env, publicBaseUrl }),
         chargesPerCall: true,
       },
     ],
@@ -139,8 +139,9 @@ function mcpOverHttp(deps: {
   artifactUrls: ArtifactUrlRenderer;
   logger: Logger;
   env: NodeJS.ProcessEnv;
+  publicBaseUrl: string;
 }) {
-  const { rest, services, idempotency, rateLimiter, artifactUrls, logger, env } = deps;
+  const { rest, services, idempotency, rateLimiter, artifactUrls, logger, env, publicBaseUrl } = deps;
   const budgets = { limiter: rateLimiter, usage: services.usage };
   return createMcpHttpHandler({
     version: version(),
@@ -150,6 +151,7 @@ function mcpOverHttp(deps: {
       .filter(Boolean),
     templatesDir: bundledTemplatesDir(),
     artifactUrls,
+    viewerServerUrl: publicBaseUrl,
     backendFor: async (request) => {
       const principal = await services.auth.authenticate(request.headers.get('authorization') ?? undefined);
       const beforeExecute = () => rest.spendExecution(budgets, principal);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExecutionStatusSchema, PollViewSchema } from '../../service/index.js';
+import { ViewerUrlOutput } from '../viewer-link.js';
 
 /** How long execute_workflow and retry_execution wait for the run they start. */
 export const WaitSecondsInput = z
@@ -20,4 +21,5 @@ export const RunOutput = {
     .describe('Per-node state at the end of the wait, or now for a replayed idempotencyKey (absent when it returned at once)'),
   finalOutput: PollViewSchema.shape.finalOutput.optional(),
   error: PollViewSchema.shape.error.optional(),
+  viewerUrl: ViewerUrlOutput,
 };

@@ -8,6 +8,7 @@ import { artifactLinks } from '../artifact-links.js';
 import { summarizeExecution } from '../execution-summary.js';
 import { READ_ONLY, toolConfig } from '../tool-config.js';
 import { guarded } from '../tool-handler.js';
+import { ViewerUrlOutput } from '../viewer-link.js';
 import { toolResult } from '../tool-result.js';
 
 export const NAME = 'poll_execution';
@@ -16,7 +17,7 @@ export const inputSchema = {
   executionId: z.string().min(1).describe('Execution id (exec_…) from execute_workflow'),
 };
 
-export const outputSchema = PollViewSchema.shape;
+export const outputSchema = { ...PollViewSchema.shape, viewerUrl: ViewerUrlOutput };
 
 export const config = toolConfig({
   title: 'Poll an execution',
