@@ -76,7 +76,12 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     body: every(jsonBody({ maxBytes: config.maxBodyBytes, maxDepth: config.maxJsonDepth }), claim),
     executionLimit: executionLimit(limits),
     batchLimit: batchLimit(limits),
-    events: { artifactUrls: options.artifactUrls, keepAliveMs: config.eventKeepAliveMs, streams: new OpenStreams(config.eventStreamsPerAccount) },
+    events: {
+      artifactUrls: options.artifactUrls,
+      keepAliveMs: config.eventKeepAliveMs,
+      streams: new OpenStreams(config.eventStreamsPerAccount),
+      onError: (err) => logger.error({ err }, 'an event stream stopped on a fault'),
+    },
     webhook: {
       owners: options.webhookOwners,
       guard: triggerGuard(triggers),

@@ -8,13 +8,16 @@ export interface EventStreamSettings {
   artifactUrls: ArtifactUrlRenderer;
   /** A comment line this often keeps proxies and clients from closing an idle stream. */
   keepAliveMs: number;
+  /** Told when reading the events fails (the store went away): the stream ends, and the client resumes later. */
+  onError: (error: unknown) => void;
 }
 
 /**
  * Writes `events` as `text/event-stream` (https://html.spec.whatwg.org/multipage/server-sent-events.html):
  * per event an `event:` line (its type), a `data:` line (its JSON data, stored files as signed
  * URLs) and an `id:` line, each flushed as written; `: keep-alive` comments while idle. `stop`
- * aborts the reading when the client goes away; `done` runs once, however the stream ends.
+ * aborts the reading when the client goes away; `done` runs once, however the stream ends. A
+ * failure to read ends the stream without an event: the client resumes with Last-Event-ID.
  */
 export function serveEvents(
   c: Context<AppEnv>,
@@ -34,6 +37,8 @@ export function serveEvents(
         const data = await renderArtifactRefs(event.data, settings.artifactUrls);
         await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(data) });
       }
+    } catch (error) {
+      if (!stop.signal.aborted) settings.onError(error);
     } finally {
       clearInterval(keepAlive);
       c.req.raw.signal.removeEventListener('abort', onClientGone);
