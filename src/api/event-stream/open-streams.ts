@@ -32,9 +32,4 @@ export class OpenStreams {
       else this.#open.set(accountId, left);
     };
   }
-
-  /** How many the account has open (for tests and logs). */
-  count(accountId: string): number {
-    return this.#open.get(accountId) ?? 0;
-  }
 }

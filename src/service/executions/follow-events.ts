@@ -9,14 +9,13 @@ const PAGE = 100;
  * How often a stream looks in the store when nothing it heard of woke it: the writer may be
  * another process (a worker, another `serve`), whose writes this one cannot hear.
  */
-export const EVENTS_POLL_MS = 250;
+const EVENTS_POLL_MS = 250;
 
 export interface FollowOptions {
   /** Resume after this event id (0: from the first). */
   after: number;
   /** Ends the stream (the client went away). */
   signal: AbortSignal;
-  pollMs?: number;
 }
 
 /**
@@ -55,7 +54,7 @@ async function* follow(deps: ExecutionDeps, executionId: string, finished: boole
       }
       if (page.length === PAGE) continue;
       if (finished) return;
-      await wake.wait(options.pollMs ?? EVENTS_POLL_MS);
+      await wake.wait(EVENTS_POLL_MS);
     }
   } finally {
     stop();
