@@ -19,9 +19,11 @@ export class EventStreamParser {
 
   push(chunk: string): void {
     this.#buffer += chunk;
-    const lines = this.#buffer.split(/\r\n|\r|\n/);
-    // The last piece may be half a line (or half of a CRLF): keep it for the next chunk.
-    this.#buffer = lines.pop() ?? '';
+    // A CR at the very end may be the first half of a CRLF: it is read with the next chunk.
+    const end = this.#buffer.endsWith('\r') ? this.#buffer.length - 1 : this.#buffer.length;
+    const lines = this.#buffer.slice(0, end).split(/\r\n|\r|\n/);
+    // The last piece is a line not yet ended: it waits for the next chunk too.
+    this.#buffer = (lines.pop() ?? '') + this.#buffer.slice(end);
     for (const line of lines) this.#line(line);
   }
 
@@ -58,7 +60,6 @@ export interface OpenStream {
 export async function readEventStream({ url, headers, lastEventId, signal, onEvent }: OpenStream): Promise<Response> {
   const response = await fetch(url, {
     headers: { ...headers, Accept: 'text/event-stream', ...(lastEventId !== undefined && { 'Last-Event-ID': lastEventId }) },
-    cache: 'no-store',
     signal,
   });
   if (!response.ok || response.body === null) return response;
