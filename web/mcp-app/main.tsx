@@ -1,6 +1,7 @@
 // The MCP App of execute_workflow, poll_execution and get_execution (docs/events.md, "The MCP App"):
 // the host renders this page in a sandboxed iframe and hands it the tool's result; the page
 // draws the run's graph and follows it through the host's tools/call until it ends.
+import './zod-jitless.js';
 import { App, applyDocumentTheme, applyHostStyleVariables, type McpUiHostContext } from '@modelcontextprotocol/ext-apps';
 import { createRoot } from 'react-dom/client';
 import type { WorkflowGraph } from '../shared/execution-graph.js';
