@@ -8,5 +8,6 @@ export function restLinks(publicBaseUrl: string): Links {
     publicBaseUrl,
     workflow: (id) => `${base}/workflows/${id}`,
     webhook: (webhookId) => `${base}/workflow/${webhookId}/trigger`,
+    artifact: (id, { exp, sig }) => `${base}/artifacts/${id}?exp=${exp}&sig=${sig}`,
   };
 }

@@ -3,6 +3,7 @@ import { policyFor, type RunMode } from '../net/index.js';
 import { createBuiltinRegistry, type NodeRegistry, type Providers } from '../nodes/index.js';
 import { createProviders, providerSettingsFromEnv } from '../providers/index.js';
 import {
+  callbackSettingsFromEnv,
   createIdempotencyService,
   createServices,
   createWebhookOwners,
@@ -87,9 +88,13 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       policy: policyFor(options.mode, options.env),
       ...(await openExecutionPlumbing({ ...options, store, lease, pollMs })),
       lease,
+      callbacks: callbackSettingsFromEnv(options.env),
       ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),
       ...(options.now && { now: options.now }),
     });
+    // Every process that runs executions or answers the API sends due callbacks, whoever ran the
+    // execution; `mcp` and `run` (short-lived, the user's own) leave them to those (docs/events.md).
+    if (options.runs === 'worker' || options.runs === 'none') services.callbacks.startSending();
     let closing: Promise<void> | undefined;
     return {
       services,
@@ -97,10 +102,13 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
       webhookOwners: createWebhookOwners(store),
       storeConnection: store.connection,
       close: () =>
-        (closing ??= services.executions.shutdown().finally(() => {
-          closeFiles();
-          return store.close();
-        })),
+        (closing ??= services.callbacks
+          .stopSending()
+          .then(() => services.executions.shutdown())
+          .finally(() => {
+            closeFiles();
+            return store.close();
+          })),
     };
   } catch (error) {
     files?.close();

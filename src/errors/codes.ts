@@ -63,6 +63,12 @@ export const ERROR_CODES = {
   invalid_url: { category: 'invalid', message: 'Not a valid URL' },
   unsupported_url: { category: 'invalid', message: 'Only http: and https: URLs can be fetched' },
   forbidden_target: { category: 'invalid', message: 'Fetching from this address is not allowed here' },
+  callback_url_forbidden: {
+    category: 'invalid',
+    message: 'The callback URL points at an address this server may not call',
+    exposes: ['field', 'host', 'address', 'range'],
+    publicMessage: true,
+  },
   host_not_found: { category: 'invalid', message: 'The host does not resolve' },
   invalid_request: { category: 'invalid', message: 'The outbound request is malformed' },
   too_many_redirects: { category: 'invalid', message: 'Too many redirects' },

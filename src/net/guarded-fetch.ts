@@ -15,6 +15,8 @@ export interface GuardedFetchOptions {
   body?: string | Uint8Array;
   /** A lower cap than `policy.maxResponseBytes`; the policy's cap always applies. */
   maxResponseBytes?: number;
+  /** false: a redirect is answered as it came (a completion callback follows none); default true. */
+  followRedirects?: boolean;
 }
 
 export interface GuardedResponse {
@@ -44,7 +46,7 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
       assertAllowedLiteral(hop.url, policy);
       const response = await request(hop.url, { dispatcher, method: hop.method, headers: hop.headers, body: hop.body ?? null, signal });
       const headers = flattenHeaders(response.headers);
-      const next = nextHop(hop, response.statusCode, headers.location);
+      const next = options.followRedirects === false ? undefined : nextHop(hop, response.statusCode, headers.location);
       if (!next) {
         if (Number(headers['content-length']) > cap) {
           response.body.destroy();

@@ -2,6 +2,7 @@ import type { Migration, Violation, ViolationRule, WarningRule } from '../graph/
 
 /** The validator's warnings, plus the one a face adds when a model node's provider has no key here. */
 export type LintWarning = Violation<WarningRule | 'provider-not-configured'>;
+import type { CallbackService } from './callbacks/index.js';
 import type { ExecutionService } from './execution-contracts.js';
 import type { Plan, Principal, Scope } from './principal.js';
 import type {
@@ -140,4 +141,5 @@ export interface Services {
   health: HealthService;
   executions: ExecutionService;
   artifacts: ArtifactLinkService;
+  callbacks: CallbackService;
 }

@@ -9,6 +9,7 @@ import { createAccountService } from './accounts-service.js';
 import { createArtifactLinkService } from './artifacts/index.js';
 import { AuthCache } from './auth/auth-cache.js';
 import { createAuthService } from './auth/auth-service.js';
+import { createCallbackService, DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from './callbacks/index.js';
 import { createCatalogService } from './catalog-service.js';
 import { Dispatcher, type DispatcherOptions } from './executions/dispatcher.js';
 import { createExecutionService } from './executions/execution-service.js';
@@ -43,6 +44,8 @@ export interface CreateServicesOptions {
   cancelFeed?: DispatcherOptions['cancelFeed'];
   /** How long this process holds what it runs without renewing; default 30 s, renewed every 10 s. */
   lease?: DispatcherOptions['lease'];
+  /** How completion callbacks are sent (timeout, redelivery waits, store poll); default docs/events.md's. */
+  callbacks?: CallbackSettings;
 }
 
 /** Builds every use case once, at start, over one store. The faces receive the result. */
@@ -52,7 +55,21 @@ export function createServices(options: CreateServicesOptions): Services {
   // Shared so that a revocation through `keys` is seen by `auth` at once.
   const cache = new AuthCache();
   const { links } = settings;
-  const dispatcher = createDispatcher(options, now);
+  const policy = options.policy ?? policyFor('server');
+  const dispatcher = createDispatcher({ ...options, policy }, now);
+  const artifacts = createArtifactLinkService({
+    store,
+    artifacts: dispatcher.artifacts,
+    now,
+    ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS,
+  });
+  const callbacks = createCallbackService({
+    store,
+    policy,
+    settings: options.callbacks ?? DEFAULT_CALLBACK_SETTINGS,
+    urls: { links, artifacts },
+    now,
+  });
   return {
     auth: createAuthService({ store, cache, now }),
     keys: createKeyService({ store, cache, now }),
@@ -61,18 +78,23 @@ export function createServices(options: CreateServicesOptions): Services {
     catalog: createCatalogService(registry),
     usage: createUsageService({ store, settings, now }),
     health: createHealthService(store),
-    artifacts: createArtifactLinkService({
+    artifacts,
+    callbacks,
+    executions: createExecutionService({
       store,
-      artifacts: dispatcher.artifacts,
+      registry,
+      settings,
+      links,
       now,
-      ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS,
+      dispatcher,
+      policy,
+      ...(options.providers && { providers: options.providers }),
     }),
-    executions: createExecutionService({ store, registry, settings, links, now, dispatcher, ...(options.providers && { providers: options.providers }) }),
   };
 }
 
 /** One engine per process: its process-wide concurrency limit is shared by every execution. */
-function createDispatcher(options: CreateServicesOptions, now: () => Date): Dispatcher {
+function createDispatcher(options: CreateServicesOptions & { policy: SecurityPolicy }, now: () => Date): Dispatcher {
   const artifacts =
     options.artifacts ??
     new LocalArtifactStore({
@@ -83,7 +105,7 @@ function createDispatcher(options: CreateServicesOptions, now: () => Date): Disp
   return new Dispatcher({
     store: options.store,
     registry: options.registry,
-    policy: options.policy ?? policyFor('server'),
+    policy: options.policy,
     artifacts,
     queue: options.queue ?? new InProcessQueue(),
     now,

@@ -45,16 +45,17 @@ export interface ExecutionService {
   /** `not_cancellable` (409) once finished. */
   cancel(principal: Principal, executionId: string): Promise<{ executionId: string; status: ExecutionStatus }>;
   /** A new execution re-running the failed and skipped nodes, reusing every completed output. */
-  retry(principal: Principal, executionId: string): Promise<wire.ExecuteAccepted>;
+  retry(principal: Principal, executionId: string, body?: wire.RetryBody): Promise<wire.ExecuteAccepted>;
   /**
    * No key: the webhook id is the credential. An unknown id is `not_found` and reveals nothing.
    * `beforeStart` runs once the body, the inputs, credits and the daily cap have passed, just
    * before the run is recorded: a face charges its budget there, so a refused trigger spends none.
+   * `callbackUrl` comes from the trigger URL's query (the body is the caller's data).
    */
   trigger(
     webhookId: string,
     body: wire.TriggerBody,
-    options?: { beforeStart?: () => Promise<void> },
+    options?: { beforeStart?: () => Promise<void>; callbackUrl?: string | undefined },
   ): Promise<{ executionId: string; status: 'queued'; message: string }>;
   describeTrigger(webhookId: string): Promise<{ workflowId: string; name: string; isActive: boolean; message: string }>;
   rotateWebhook(principal: Principal, workflowId: string): Promise<{ workflowId: string; webhookId: string; webhookUrl: string }>;

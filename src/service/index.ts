@@ -68,6 +68,11 @@ export type {
 export type { ExecutionQueue, LeaseTimes } from './executions/index.js';
 export { ApiOnlyQueue, InProcessQueue, leaseSettingsFromEnv, NotifyCancelFeed, PgBossQueue, StorePollQueue } from './executions/index.js';
 export { lintWarnings } from './workflows/lint-warnings.js';
+export { compatPoll } from './executions/compat-poll.js';
+export { RetryBodySchema, TriggerQuerySchema } from './wire/index.js';
+export type { RetryBody, TriggerQuery } from './wire/index.js';
+export { callbackSettingsFromEnv } from './callbacks/index.js';
+export type { CallbackService, CallbackSettings } from './callbacks/index.js';
 export { createIdempotencyService, createWebhookOwners } from './idempotency/index.js';
 export type { WebhookOwner, WebhookOwners } from './idempotency/index.js';
 export { accountPrincipal, importTemplates, importTemplatesOnFirstStart } from './templates/index.js';

@@ -174,6 +174,20 @@ export interface ExecutionEventsTable {
   created_at: IsoTime;
 }
 
+/** Completion callback deliveries (0011): see the migration for who writes what. */
+export interface CallbackDeliveriesTable {
+  id: string;
+  execution_id: string;
+  account_id: string;
+  url: string;
+  state: string;
+  attempts: JsonText;
+  next_attempt_at: IsoTime | null;
+  lease_owner: string | null;
+  lease_until: IsoTime | null;
+  created_at: IsoTime;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -188,4 +202,5 @@ export interface Database {
   artifacts: ArtifactsTable;
   output_cache: OutputCacheTable;
   server_secrets: ServerSecretsTable;
+  callback_deliveries: CallbackDeliveriesTable;
 }

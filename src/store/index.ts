@@ -53,4 +53,12 @@ export type {
   ArtifactRecord,
   CachedOutputRecord,
 } from './records.js';
+export type {
+  CallbackAttemptRecord,
+  CallbackClaim,
+  CallbackDeliveryRecord,
+  CallbackDeliveryRepository,
+  CallbackOutcome,
+  NewCallbackDelivery,
+} from './callbacks.js';
 export { randomBase62 } from './ids.js';

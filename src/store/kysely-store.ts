@@ -12,6 +12,7 @@ import { workflowRepository } from './repositories/workflows/repository.js';
 import { ledgerRepository } from './repositories/ledger.js';
 import { outputCacheRepository } from './repositories/output-cache.js';
 import { secretRepository } from './repositories/secrets.js';
+import { callbackDeliveryRepository } from './repositories/callback-deliveries.js';
 import { usageRepository } from './repositories/usage.js';
 
 /**
@@ -33,6 +34,7 @@ export function createKyselyStore(db: Kysely<Database>, options: { now?: () => D
     artifacts: artifactRepository(conn),
     outputCache: outputCacheRepository(conn, now),
     secrets: secretRepository(conn, now),
+    callbacks: callbackDeliveryRepository(conn, now),
   });
   return {
     ...repositories(db),

@@ -18,6 +18,7 @@ import type {
   WorkflowRecord,
   WorkflowVersionRecord,
 } from './records.js';
+import type { CallbackDeliveryRepository } from './callbacks.js';
 
 export interface AccountRepository {
   create(input: { name: string; plan: string; creditsBalance: number }): Promise<AccountRecord>;
@@ -251,6 +252,7 @@ export interface Repositories {
   artifacts: ArtifactRepository;
   outputCache: OutputCacheRepository;
   secrets: SecretRepository;
+  callbacks: CallbackDeliveryRepository;
 }
 
 /** The durable store. One conformance suite (test/store/conformance.ts) holds every backend to it. */

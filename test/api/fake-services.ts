@@ -50,5 +50,6 @@ export function fakeServices(overrides: { requestsPerMinute?: number; fail?: unk
     accounts: {} as Services['accounts'],
     executions: {} as Services['executions'],
     artifacts: {} as Services['artifacts'],
+    callbacks: {} as Services['callbacks'],
   };
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { restArtifactUrls } from '../../src/api/artifact-urls/index.js';
 import { errorHandler } from '../../src/api/errors/index.js';
 import { requestId } from '../../src/api/request-id/index.js';
-import { compatPoll } from '../../src/api/routes/compat-poll.js';
+import { compatPoll } from '../../src/service/index.js';
 import { registerRoutes } from '../../src/api/routes/index.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { registerKeys } from '../../src/cli/commands/keys.js';

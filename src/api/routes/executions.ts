@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
-import { compatPoll } from './compat-poll.js';
+import { compatPoll, parseBody, RetryBodySchema } from '../../service/index.js';
 import type { RouteDeps } from './deps.js';
 import { locationOf } from './location.js';
 import { executionListQuery } from './params.js';
@@ -26,7 +26,7 @@ export function registerExecutionRoutes(api: Hono<AppEnv>, { services, body, exe
   api.post('/workflows/executions/:id/cancel', execute, body, async (c) => c.json({ data: await executions.cancel(c.var.principal, c.req.param('id')) }, 202));
 
   api.post('/workflows/executions/:id/retry', executionLimit, execute, body, async (c) => {
-    const accepted = await executions.retry(c.var.principal, c.req.param('id'));
+    const accepted = await executions.retry(c.var.principal, c.req.param('id'), parseBody(RetryBodySchema, c.var.body ?? {}));
     c.header('Location', locationOf('workflows', 'executions', accepted.executionId));
     return c.json(accepted, 201);
   });

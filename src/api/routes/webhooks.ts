@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { isPipewrightError } from '../../errors/index.js';
-import { parseBody, TriggerBodySchema, type WebhookOwners } from '../../service/index.js';
+import { parseBody, parseQuery, TriggerBodySchema, TriggerQuerySchema, type WebhookOwners } from '../../service/index.js';
 import { requireKey } from '../auth/index.js';
 import type { AppEnv } from '../env.js';
 import { noRoute } from '../errors/index.js';
@@ -17,9 +17,10 @@ export function registerWebhookRoutes(api: Hono<AppEnv>, { services, body, webho
 
   api.post('/workflow/:webhookId/trigger', resolveOwner(webhook.owners), webhook.guard, knownWebhook, webhook.body, async (c) =>
     c.json(
-      await unknownAsNoRoute(c, () =>
-        executions.trigger(c.req.param('webhookId'), parseBody(TriggerBodySchema, c.var.body), { beforeStart: () => webhook.spend(c) }),
-      ),
+      await unknownAsNoRoute(c, () => {
+        const { callbackUrl } = parseQuery(TriggerQuerySchema, c.req.query());
+        return executions.trigger(c.req.param('webhookId'), parseBody(TriggerBodySchema, c.var.body), { beforeStart: () => webhook.spend(c), callbackUrl });
+      }),
       202,
     ),
   );

@@ -3,6 +3,7 @@ import { newExecutionId } from '../../engine/index.js';
 import { ownValue } from '../../graph/index.js';
 import type { AccountRecord, ExecutionOptions, ExecutionRecord, ExecutionTrigger, NodeRunRecord, Repositories } from '../../store/index.js';
 import type { Plan } from '../principal.js';
+import { checkCallbackUrl, recordDeliveries } from '../callbacks/index.js';
 import { assertProvidersConfigured } from '../../nodes/index.js';
 import { limitsFor } from '../settings.js';
 import { dailyCapReached, startOfUtcDay } from './daily-cap.js';
@@ -27,6 +28,8 @@ export interface Admission {
   reuse?: Record<string, NodeRunRecord>;
   /** Called once every check has passed, before anything is recorded; what it throws refuses the runs. */
   beforeRecord?: () => Promise<void>;
+  /** Where to POST when each run ends (docs/events.md, "Completion callbacks"); checked against the network rules first. */
+  callbackUrl?: string | undefined;
 }
 
 /**
@@ -34,8 +37,8 @@ export interface Admission {
  * past a limit together: the estimate of every run must fit what is available — the balance less
  * what runs already accepted may still spend (402) — and the whole batch must fit the plan's daily
  * cap (429); then every run is recorded QUEUED with its node rows and its estimate, which holds
- * that much back from the next admission until the run finishes, and only after the commit handed
- * to the queue. Nothing is recorded when any check fails.
+ * that much back from the next admission until the run finishes, with its completion callback if it
+ * asked for one, and only after the commit handed to the queue. Nothing is recorded when any check fails.
  */
 export async function admit(deps: ExecutionDeps, admission: Admission): Promise<ExecutionRecord[]> {
   const { options } = admission.runs[0]!;
@@ -46,15 +49,18 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
     const nodes = admission.prepared.graph.nodes.filter((node) => running.has(node.id));
     assertProvidersConfigured({ nodes }, deps.registry, deps.providers);
   }
+  await checkCallbackUrl(admission.callbackUrl, deps.policy);
   const records = await deps.store.transaction(async (tx) => {
     await checkLimits(deps, tx, admission, estimate);
     await admission.beforeRecord?.();
     const nodes = initialNodes(admission);
-    return Promise.all(
+    const created = await Promise.all(
       admission.runs.map((run) =>
         tx.executions.create(newExecutionId(), { ...newExecution(admission, run), estimatedCredits: estimate.credits, ...deps.dispatcher.admitAs() }, nodes),
       ),
     );
+    await recordDeliveries(tx, admission.callbackUrl, created);
+    return created;
   });
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;

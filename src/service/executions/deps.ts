@@ -1,4 +1,5 @@
 import { PipewrightError } from '../../errors/index.js';
+import type { SecurityPolicy } from '../../net/index.js';
 import type { NodeRegistry, Providers } from '../../nodes/index.js';
 import type { ExecutionRecord, Store } from '../../store/index.js';
 import type { ServiceSettings } from '../settings.js';
@@ -11,6 +12,8 @@ export interface ExecutionDeps {
   settings: ServiceSettings;
   links: Links;
   dispatcher: Dispatcher;
+  /** The network rules a callback URL must pass at admission (the same as node fetches). */
+  policy: SecurityPolicy;
   now: () => Date;
   /** The providers configured here: a real run that needs a missing one is refused before anything is recorded. */
   providers?: Providers;

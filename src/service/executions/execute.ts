@@ -14,6 +14,7 @@ export async function executeWorkflow(deps: ExecutionDeps, principal: Principal,
   checkInputs(prepared.graph, inputs, request.targetNodeId);
   const { targetNodeId, force, dryRun } = request;
   const options = { ...(targetNodeId && { targetNodeId }), ...(force !== undefined && { force }), ...(dryRun !== undefined && { dryRun }) };
-  const records = await admit(deps, { accountId: principal.accountId, prepared, runs: [{ inputs, options, trigger: 'execute' }] });
+  const runs = [{ inputs, options, trigger: 'execute' as const }];
+  const records = await admit(deps, { accountId: principal.accountId, prepared, runs, callbackUrl: request.callbackUrl });
   return acceptedView(records);
 }

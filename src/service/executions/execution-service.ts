@@ -1,6 +1,7 @@
 import type { ExecutionService } from '../execution-contracts.js';
 import { type Principal, scopedUseCases } from '../principal.js';
 import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
+import type { ExecutionDetail } from '../wire/index.js';
 import { artifactFileUrl, readArtifact } from './artifact.js';
 import { cancelExecution } from './cancel.js';
 import { loadExecution, type ExecutionDeps } from './deps.js';
@@ -31,7 +32,7 @@ export function createExecutionService(deps: ExecutionDeps): ExecutionService {
     estimate: scoped(execute, estimateWorkflow),
     poll: scoped(read, storedView(pollView)),
     events: scoped(read, followEvents),
-    detail: scoped(read, storedView(detailView)),
+    detail: scoped(read, executionDetail),
     list: scoped(read, listExecutions),
     cancel: scoped(execute, cancelExecution),
     retry: scoped(execute, retryExecution),
@@ -43,6 +44,13 @@ export function createExecutionService(deps: ExecutionDeps): ExecutionService {
     resumeUnfinished: () => deps.dispatcher.resumeUnfinished(),
     shutdown: () => deps.dispatcher.shutdown(),
   };
+}
+
+/** The full record of one of the caller's executions, with the completion callbacks it asked for. */
+async function executionDetail(deps: ExecutionDeps, principal: Principal, executionId: string): Promise<ExecutionDetail> {
+  const record = await loadExecution(deps, principal.accountId, executionId);
+  const [nodes, callbacks] = [await deps.store.executions.nodes(executionId), await deps.store.callbacks.forExecution(executionId)];
+  return detailView(record, nodes, callbacks);
 }
 
 /** A view of one of the caller's executions, as the store holds it. */

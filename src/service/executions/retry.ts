@@ -1,7 +1,7 @@
 import { PipewrightError } from '../../errors/index.js';
 import { FINISHED_EXECUTION_STATUSES, type ExecutionStatus } from '../../engine/index.js';
 import type { NodeRunRecord } from '../../store/index.js';
-import type { ExecuteAccepted } from '../wire/index.js';
+import type { ExecuteAccepted, RetryBody } from '../wire/index.js';
 import type { Principal } from '../principal.js';
 import { admit } from './admission.js';
 import { loadExecution, type ExecutionDeps } from './deps.js';
@@ -13,7 +13,7 @@ import { acceptedView } from './views.js';
  * linked by `retryOf`, that keeps every completed node of the original and re-runs the rest.
  * It passes the same gate as any run (active workflow, credits for what re-runs, daily cap).
  */
-export async function retryExecution(deps: ExecutionDeps, principal: Principal, executionId: string): Promise<ExecuteAccepted> {
+export async function retryExecution(deps: ExecutionDeps, principal: Principal, executionId: string, request: RetryBody = {}): Promise<ExecuteAccepted> {
   const original = await loadExecution(deps, principal.accountId, executionId);
   if (!FINISHED_EXECUTION_STATUSES.has(original.status as ExecutionStatus)) {
     throw new PipewrightError('not_retryable', `Execution ${executionId} is still ${original.status}; retry it once it has finished`, {
@@ -33,6 +33,7 @@ export async function retryExecution(deps: ExecutionDeps, principal: Principal, 
     prepared,
     runs: [{ inputs: original.inputs, options: { ...options, reuseFrom: original.id }, trigger: 'retry', retryOf: original.id }],
     reuse,
+    callbackUrl: request.callbackUrl,
   });
   return acceptedView(records);
 }

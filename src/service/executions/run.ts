@@ -24,7 +24,7 @@ export async function runWorkflow(deps: ExecutionDeps, principal: Principal, wor
   const batchId = Array.isArray(request.inputs) ? `batch_${randomBytes(12).toString('base64url')}` : undefined;
   const options = request.dryRun === undefined ? {} : { dryRun: request.dryRun };
   const runs: RunRequest[] = sets.map((inputs) => ({ inputs, options, trigger: batchId ? 'batch' : 'run', ...(batchId && { batchId }) }));
-  const records = await admit(deps, { accountId: principal.accountId, prepared, runs });
+  const records = await admit(deps, { accountId: principal.accountId, prepared, runs, callbackUrl: request.callbackUrl });
   const first = records[0]!;
   const status = first.status as RunAccepted['status'];
   const accepted: RunAccepted = { executionId: first.id, status, data: { executionId: first.id, status } };

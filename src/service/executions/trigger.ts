@@ -16,7 +16,7 @@ export async function triggerWebhook(
   deps: ExecutionDeps,
   webhookId: string,
   data: TriggerBody,
-  options: { beforeStart?: () => Promise<void> } = {},
+  options: { beforeStart?: () => Promise<void>; callbackUrl?: string | undefined } = {},
 ): Promise<{ executionId: string; status: 'queued'; message: string }> {
   checkSize(data);
   const workflow = await findWebhook(deps, webhookId);
@@ -24,7 +24,8 @@ export async function triggerWebhook(
   const inputs = inputsFrom(prepared.graph, data);
   checkInputs(prepared.graph, inputs);
   const runs = [{ inputs, options: { triggerData: data }, trigger: 'webhook' as const }];
-  const [record] = await admit(deps, { accountId: workflow.accountId, prepared, runs, ...(options.beforeStart && { beforeRecord: options.beforeStart }) });
+  const admission = { accountId: workflow.accountId, prepared, runs, callbackUrl: options.callbackUrl };
+  const [record] = await admit(deps, { ...admission, ...(options.beforeStart && { beforeRecord: options.beforeStart }) });
   return { executionId: record!.id, status: 'queued', message: 'Workflow execution started' };
 }
 

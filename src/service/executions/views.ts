@@ -1,5 +1,5 @@
 import type { ExecutionStatus, NodeStatus } from '../../engine/index.js';
-import type { ExecutionRecord, NodeRunRecord } from '../../store/index.js';
+import type { CallbackDeliveryRecord, ExecutionRecord, NodeRunRecord } from '../../store/index.js';
 import type { ExecuteAccepted, ExecutionDetail, ExecutionSummary } from '../wire/index.js';
 
 // Records as the faces show them. Statuses are stored as text; only the engine writes them.
@@ -33,8 +33,14 @@ export function summaryView(record: ExecutionRecord): ExecutionSummary {
   };
 }
 
-export function detailView(record: ExecutionRecord, nodes: NodeRunRecord[]): ExecutionDetail {
-  return { ...summaryView(record), inputs: record.inputs, nodes: nodes.map(nodeView) };
+export function detailView(record: ExecutionRecord, nodes: NodeRunRecord[], callbacks: CallbackDeliveryRecord[] = []): ExecutionDetail {
+  return { ...summaryView(record), inputs: record.inputs, nodes: nodes.map(nodeView), callbacks: callbacks.map(callbackView) };
+}
+
+/** A completion callback as the detail shows it: its URL is the caller's own, so it is shown as given. */
+function callbackView(delivery: CallbackDeliveryRecord): NonNullable<ExecutionDetail['callbacks']>[number] {
+  const { id, url, attempts, nextAttemptAt } = delivery;
+  return { id, url, state: delivery.state as 'waiting' | 'delivered' | 'failed', attempts, nextAttemptAt };
 }
 
 function nodeView(node: NodeRunRecord): ExecutionDetail['nodes'][number] {

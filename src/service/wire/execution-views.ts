@@ -26,6 +26,22 @@ const NodeRecordSchema = openObject({
   iterations: z.array(z.unknown()).optional().describe('Per item, when the node fanned out over a list'),
 });
 
+const CallbackAttemptSchema = openObject({
+  at: z.string().describe('ISO time the attempt started'),
+  status: z.number().nullable().describe('HTTP status answered; null when none came'),
+  error: z.string().nullable().describe('Why it did not count as delivered'),
+  durationMs: z.number().describe('How long the attempt took'),
+});
+
+/** One completion callback of an execution (docs/events.md, "Completion callbacks"). */
+const CallbackDeliverySchema = openObject({
+  id: z.string().describe('The webhook-id every attempt sends (msg_…)'),
+  url: z.string().describe('Where it is POSTed'),
+  state: z.enum(['waiting', 'delivered', 'failed']).describe('waiting (for the end of the run or the next attempt), delivered, or failed (gave up)'),
+  attempts: z.array(CallbackAttemptSchema).describe('Every attempt so far, oldest first'),
+  nextAttemptAt: z.string().nullable().describe('When the next attempt is due, while waiting'),
+});
+
 /** `GET /workflows/executions/{id}` and get_execution: the full record, per node. */
 export const ExecutionDetailSchema = openObject({
   id: z.string().describe('Execution id'),
@@ -44,11 +60,12 @@ export const ExecutionDetailSchema = openObject({
   endedAt: z.string().nullable().describe('ISO time finished'),
   durationMs: z.number().nullable().describe('Total run time in ms'),
   nodes: z.array(NodeRecordSchema).describe('Per-node records'),
+  callbacks: z.array(CallbackDeliverySchema).optional().describe('Completion callbacks asked for with callbackUrl, with their attempts'),
 });
 export type ExecutionDetail = z.infer<typeof ExecutionDetailSchema>;
 
 /** An execution in a list: the record without its inputs and nodes. */
-const ExecutionSummarySchema = ExecutionDetailSchema.omit({ inputs: true, nodes: true });
+const ExecutionSummarySchema = ExecutionDetailSchema.omit({ inputs: true, nodes: true, callbacks: true });
 export type ExecutionSummary = z.infer<typeof ExecutionSummarySchema>;
 
 /** compat: `POST /workflows/{id}/execute` (and retry) answers this at the top level (201 + Location). */

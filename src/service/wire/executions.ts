@@ -6,6 +6,12 @@ import { EdgesSchema, NodesSchema, PageLimitSchema, WorkflowNameSchema } from '.
 // What the execution routes take (docs/api.md "Execution routes"), and the same fields
 // execute_workflow and estimate_workflow publish to a model (docs/mcp.md).
 
+/** Where the server POSTs, signed, when the execution ends (docs/events.md, "Completion callbacks"). */
+export const CallbackUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'callbackUrl must be an absolute http: or https: URL' })
+  .max(2048)
+  .describe('An http(s) URL the server POSTs to, signed per Standard Webhooks, when the execution ends');
+
 const Inputs = jsonObject().describe('Values for input nodes by node id, e.g. {"prompt": "a red sneaker"}');
 
 const ExecuteFields = z.strictObject({
@@ -16,6 +22,7 @@ const ExecuteFields = z.strictObject({
   force: z.boolean().optional().describe('Ignore cached node outputs and run everything again'),
   dryRun: z.boolean().optional().describe('Call no provider: model nodes return marked placeholders at 0 credits. Use it to check wiring before spending'),
   version: z.number().int().positive().optional().describe('Run this past version of the workflow instead of the current one'),
+  callbackUrl: CallbackUrlSchema.optional(),
 });
 
 interface GraphChoice {
@@ -57,8 +64,13 @@ export const RunBodySchema = z.strictObject({
     .describe('One input set, or an array of them to start a batch.'),
   version: ExecuteFields.shape.version,
   dryRun: ExecuteFields.shape.dryRun,
+  callbackUrl: ExecuteFields.shape.callbackUrl,
 });
 export type RunBody = z.infer<typeof RunBodySchema>;
+
+/** `POST /workflows/executions/{id}/retry`; `{}` when there is no body. */
+export const RetryBodySchema = z.strictObject({ callbackUrl: ExecuteFields.shape.callbackUrl });
+export type RetryBody = z.infer<typeof RetryBodySchema>;
 
 /** Input sets in one batch (docs/execution.md). */
 export const MAX_BATCH = 100;
@@ -66,6 +78,13 @@ export const MAX_BATCH = 100;
 /** `POST /workflow/{webhookId}/trigger`: any JSON object, kept as `triggerData`. */
 export const TriggerBodySchema = jsonObject();
 export type TriggerBody = z.infer<typeof TriggerBodySchema>;
+
+/**
+ * `POST /workflow/{webhookId}/trigger` (query): the body is the caller's own data, so the callback
+ * URL rides on the query, where a system that only lets its user paste a URL can still set it.
+ */
+export const TriggerQuerySchema = z.object({ callbackUrl: ExecuteFields.shape.callbackUrl });
+export type TriggerQuery = z.infer<typeof TriggerQuerySchema>;
 
 /** A webhook body, serialised (docs/api.md, "Webhooks"). */
 export const MAX_TRIGGER_BYTES = 256 * 1024;

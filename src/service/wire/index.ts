@@ -9,12 +9,14 @@ export {
   ExecutionListQuerySchema,
   MAX_BATCH,
   MAX_TRIGGER_BYTES,
+  RetryBodySchema,
   RunBodySchema,
   ScratchExecuteBodySchema,
   TriggerBodySchema,
+  TriggerQuerySchema,
   executeBodyRules,
 } from './executions.js';
-export type { ExecuteBody, ExecutionListQuery, RunBody, ScratchExecuteBody, TriggerBody } from './executions.js';
+export type { ExecuteBody, ExecutionListQuery, RetryBody, RunBody, ScratchExecuteBody, TriggerBody, TriggerQuery } from './executions.js';
 export { WorkflowSummarySchema, WorkflowViewSchema } from './workflow-views.js';
 export type { WorkflowSummary, WorkflowView } from './workflow-views.js';
 export { ExecutionStatusSchema, PollViewSchema } from './poll-views.js';

@@ -7,4 +7,6 @@ export interface Links {
   readonly publicBaseUrl: string;
   workflow(id: string): string;
   webhook(webhookId: string): string;
+  /** A stored file's URL that opens without a key while its signature holds (a callback's outputs). */
+  artifact(id: string, signature: { exp: number; sig: string }): string;
 }

@@ -11,6 +11,7 @@ import { outputCache } from './0007_output_cache.js';
 import { serverSecrets } from './0008_server_secrets.js';
 import { executionLease } from './0009_execution_lease.js';
 import { executionEvents } from './0010_execution_events.js';
+import { callbackDeliveries } from './0011_callback_deliveries.js';
 
 /**
  * Every migration, in order. A migration, once committed, is never edited: a change to the
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_server_secrets': serverSecrets,
   '0009_execution_lease': executionLease,
   '0010_execution_events': executionEvents,
+  '0011_callback_deliveries': callbackDeliveries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

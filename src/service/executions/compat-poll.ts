@@ -1,5 +1,5 @@
 import { errorEntry } from '../../errors/index.js';
-import type { CompatPollView, PollView } from '../../service/index.js';
+import type { CompatPollView, PollView } from '../wire/index.js';
 
 /**
  * Hosted clients wait for COMPLETED or FAILED only: one that met CANCELLED would poll forever.

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { SecurityPolicy } from '../../net/index.js';
+import type { CallbackDeliveryRecord, Store } from '../../store/index.js';
+import { attemptCallback } from './attempt.js';
+import { callbackPayload, type PayloadLinks } from './payload.js';
+import { nextStep } from './schedule.js';
+import { callbackSecret } from './secret.js';
+import type { CallbackSettings } from './settings.js';
+
+export interface CallbackSenderOptions {
+  store: Store;
+  /** The server's network rules (docs/security.md); the sender adds its timeout to them. */
+  policy: SecurityPolicy;
+  settings: CallbackSettings;
+  urls: PayloadLinks;
+  now: () => Date;
+}
+
+/** Deliveries one round takes at most. */
+const BATCH = 20;
+/** What a claim holds beyond the attempt's own timeout: building the payload, writing the outcome. */
+const LEASE_MARGIN_MS = 60_000;
+
+/**
+ * Sends the completion callbacks that are due, whoever ran the execution: every round it claims
+ * from the store, under a lease, the waiting deliveries whose execution has ended and whose next
+ * attempt has come, sends each once, and writes what it met and when the next attempt is due.
+ * Any number of senders may share a store: a delivery is claimed by one at a time, and one that
+ * dies holding it loses it when the lease ends (the attempt is then made again, same webhook-id).
+ */
+export class CallbackSender {
+  readonly #policy: SecurityPolicy;
+  readonly #abort = new AbortController();
+  readonly #sending = new Set<Promise<void>>();
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  constructor(private readonly options: CallbackSenderOptions) {
+    // One object for the sender's life: the guarded agent (and its connection pool) is kept per policy.
+    this.#policy = { ...options.policy, fetchTimeoutMs: options.settings.timeoutMs };
+  }
+
+  start(): void {
+    if (this.#stopped || this.#timer !== undefined) return;
+    this.#schedule();
+  }
+
+  /** Stops claiming; an attempt under way is cut short and recorded, and redelivered on the schedule. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#abort.abort(new Error('The server stopped while the callback was being sent'));
+    await Promise.allSettled([...this.#sending]);
+  }
+
+  /** One round: claims what is due and sends it; answers how many it sent. */
+  async round(): Promise<number> {
+    const { store, settings, now } = this.options;
+    const token = randomBytes(12).toString('base64url');
+    const at = now();
+    const leaseUntil = new Date(at.getTime() + settings.timeoutMs + LEASE_MARGIN_MS).toISOString();
+    const due = await store.callbacks.claimDue({ token, now: at.toISOString(), leaseUntil, limit: BATCH });
+    await Promise.all(due.map((delivery) => this.#track(this.#deliver(delivery, token))));
+    return due.length;
+  }
+
+  #schedule(): void {
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      // A round that fails as a whole (the store busy or gone) changed nothing: the next one tries again.
+      this.round()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!this.#stopped) this.#schedule();
+        });
+    }, this.options.settings.pollMs);
+    this.#timer.unref();
+  }
+
+  async #track(work: Promise<void>): Promise<void> {
+    this.#sending.add(work);
+    try {
+      await work;
+    } finally {
+      this.#sending.delete(work);
+    }
+  }
+
+  async #deliver(delivery: CallbackDeliveryRecord, token: string): Promise<void> {
+    const { store, settings, now } = this.options;
+    const record = await store.executions.load(delivery.executionId);
+    if (record === undefined) return;
+    const body = await callbackPayload(record, await store.executions.nodes(record.id), this.options.urls);
+    const secret = await callbackSecret(store.secrets, delivery.accountId);
+    const attempt = await attemptCallback({ id: delivery.id, url: delivery.url, body, secret, policy: this.#policy, now, signal: this.#abort.signal });
+    await store.callbacks.recordAttempt(delivery.id, token, nextStep([...delivery.attempts, attempt], settings.retryDelaysMs, now()));
+  }
+}

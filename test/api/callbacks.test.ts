@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
+import { createWorkflow, detail, execute, pollUntil, UNLIMITED } from './exec-helpers.js';
+import { greetingFlow } from './flows.js';
+import { call, codeOf, KeyMaker, startTestServer, type TestServer } from './harness.js';
+
+// Completion callbacks (docs/events.md, "Completion callbacks"). The receiver is on 127.0.0.1, so
+// the server runs with PIPEWRIGHT_ALLOW_PRIVATE_NETWORK=1; one suite checks the refusal without it.
+// Redeliveries wait 0 s here (PIPEWRIGHT_CALLBACK_RETRY_SECONDS) and an attempt times out after 0.5 s.
+
+const CALLBACK_ENV = {
+  PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1',
+  PIPEWRIGHT_CALLBACK_RETRY_SECONDS: '0,0,0',
+  PIPEWRIGHT_CALLBACK_TIMEOUT_SECONDS: '0.5',
+  PIPEWRIGHT_CALLBACK_POLL_MS: '20',
+};
+
+let server: TestServer;
+let receiver: CallbackReceiver;
+let workflow: { id: string; webhookId: string };
+let secret: string;
+
+beforeAll(async () => {
+  receiver = await startCallbackReceiver();
+  server = await startTestServer({ ...UNLIMITED, env: CALLBACK_ENV });
+  workflow = await createWorkflow(server, greetingFlow());
+  secret = (await call(server, 'GET', '/developer/callback-secret')).body.data.secret;
+});
+afterAll(async () => {
+  await server.close();
+  await receiver.close();
+});
+
+/** The execution's callbacks once none is waiting any more. */
+async function settledCallbacks(executionId: string): Promise<any[]> {
+  for (;;) {
+    const { callbacks } = await detail(server, executionId);
+    if (callbacks.length > 0 && callbacks.every((callback: any) => callback.state !== 'waiting')) return callbacks;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('GET /developer/callback-secret', () => {
+  it('answers the account’s whsec_ secret, the same every time', async () => {
+    const reply = await call(server, 'GET', '/developer/callback-secret');
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect((await call(server, 'GET', '/developer/callback-secret')).body.data.secret).toBe(secret);
+  });
+
+  it('needs the admin scope (403)', async () => {
+    const keys = await KeyMaker.open(server.home);
+    const key = await keys.key({ scopes: ['workflows:execute', 'executions:read'] });
+    await keys.close();
+    const reply = await call(server, 'GET', '/developer/callback-secret', { key });
+    expect([reply.status, codeOf(reply)]).toEqual([403, 'missing_scope']);
+  });
+});
+
+describe('callbackUrl', () => {
+  it('POSTs the signed poll shape when the execution ends; the detail shows the delivery', async () => {
+    const reply = await execute(server, workflow.id, { inputs: { name: 'callback' }, callbackUrl: `${receiver.url}/done` });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    const [delivery] = await receiver.waitFor('/done', 1);
+    const payload = verified(secret, delivery!);
+    const poll = await pollUntil(server, reply.body.executionId);
+    expect(payload).toEqual({ type: 'execution.completed', timestamp: expect.any(String), data: poll });
+    expect(payload.data.finalOutput).toEqual({ greeting: 'Hello callback' });
+    expect(delivery!.id).toMatch(/^msg_[A-Za-z0-9]{24}$/);
+    const [callback] = await settledCallbacks(reply.body.executionId);
+    expect(callback).toEqual({
+      id: delivery!.id,
+      url: `${receiver.url}/done`,
+      state: 'delivered',
+      attempts: [{ at: expect.any(String), status: 200, error: null, durationMs: expect.any(Number) }],
+      nextAttemptAt: null,
+    });
+  });
+
+  it('redelivers after a 500 with the same webhook-id', async () => {
+    receiver.script('/flaky', 500);
+    const reply = await execute(server, workflow.id, { callbackUrl: `${receiver.url}/flaky` });
+    const [first, second] = await receiver.waitFor('/flaky', 2);
+    expect(second!.id).toBe(first!.id);
+    expect(verified(secret, second!)).toEqual(verified(secret, first!));
+    const [callback] = await settledCallbacks(reply.body.executionId);
+    expect(callback.state).toBe('delivered');
+    expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([500, 200]);
+    expect(callback.attempts[0].error).toMatch(/500/);
+  });
+
+  it('redelivers after a timeout with the same webhook-id', async () => {
+    receiver.script('/slow', 'hang');
+    const reply = await execute(server, workflow.id, { callbackUrl: `${receiver.url}/slow` });
+    const [first, second] = await receiver.waitFor('/slow', 2);
+    expect(second!.id).toBe(first!.id);
+    verified(secret, second!);
+    const [callback] = await settledCallbacks(reply.body.executionId);
+    expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([null, 200]);
+    expect(callback.attempts[0].error).toMatch(/within 500 ms/);
+  });
+
+  it('gives up once the retry list is spent', async () => {
+    receiver.script('/down', 503, 503, 503, 503);
+    const reply = await execute(server, workflow.id, { callbackUrl: `${receiver.url}/down` });
+    const [callback] = await settledCallbacks(reply.body.executionId);
+    expect(callback.state).toBe('failed');
+    expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([503, 503, 503, 503]);
+    expect(new Set((await receiver.waitFor('/down', 4)).map((item) => item.id)).size).toBe(1);
+  });
+
+  it('is taken by run and retry', async () => {
+    const run = await call(server, 'POST', `/workflows/${workflow.id}/run`, { json: { inputs: { name: 'run' }, callbackUrl: `${receiver.url}/run` } });
+    expect(run.status, JSON.stringify(run.body)).toBe(202);
+    await pollUntil(server, run.body.executionId);
+    const retry = await call(server, 'POST', `/workflows/executions/${run.body.executionId}/retry`, { json: { callbackUrl: `${receiver.url}/retry` } });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    for (const [path, executionId] of [
+      ['/run', run.body.executionId],
+      ['/retry', retry.body.executionId],
+    ]) {
+      const [delivery] = await receiver.waitFor(path, 1);
+      expect(verified(secret, delivery!).data.executionId).toBe(executionId);
+    }
+  });
+
+  it('must be an absolute http(s) URL (400 invalid_body), starting nothing', async () => {
+    const reply = await execute(server, workflow.id, { callbackUrl: 'ftp://example.com/x' });
+    expect([reply.status, codeOf(reply)]).toEqual([400, 'invalid_body']);
+    const hook = await call(server, 'POST', `/workflow/${workflow.webhookId}/trigger?callbackUrl=nope`, { key: null, json: {} });
+    expect([hook.status, codeOf(hook)]).toEqual([400, 'invalid_field']);
+  });
+
+  it('is taken by a webhook trigger, on the trigger URL’s query (the body is the caller’s data)', async () => {
+    const query = `?callbackUrl=${encodeURIComponent(`${receiver.url}/trigger`)}`;
+    const trigger = await call(server, 'POST', `/workflow/${workflow.webhookId}/trigger${query}`, { key: null, json: { name: 'hook' } });
+    expect(trigger.status, JSON.stringify(trigger.body)).toBe(202);
+    const [delivery] = await receiver.waitFor('/trigger', 1);
+    expect(verified(secret, delivery!).data).toMatchObject({ executionId: trigger.body.executionId, finalOutput: { greeting: 'Hello hook' } });
+  });
+});
+
+describe('callbackUrl on a server that does not allow private addresses', () => {
+  let closed: TestServer;
+  let flow: { id: string; webhookId: string };
+
+  beforeAll(async () => {
+    closed = await startTestServer(UNLIMITED);
+    flow = await createWorkflow(closed, greetingFlow());
+  });
+  afterAll(() => closed.close());
+
+  it('refuses a loopback or private callback URL with 400 callback_url_forbidden, starting nothing', async () => {
+    for (const url of [`${receiver.url}/x`, 'http://10.0.0.7/hook', 'http://[::1]:8080/hook']) {
+      const reply = await execute(closed, flow.id, { callbackUrl: url });
+      expect([reply.status, codeOf(reply)], url).toEqual([400, 'callback_url_forbidden']);
+      expect(reply.body.error.message).toMatch(/PIPEWRIGHT_ALLOW_PRIVATE_NETWORK/);
+    }
+    const hook = await call(closed, 'POST', `/workflow/${flow.webhookId}/trigger?callbackUrl=${encodeURIComponent('http://127.0.0.1/x')}`, {
+      key: null,
+      json: {},
+    });
+    expect([hook.status, codeOf(hook)]).toEqual([400, 'callback_url_forbidden']);
+    expect((await call(closed, 'GET', `/workflows/executions?workflowId=${flow.id}`)).body.data).toEqual([]);
+  });
+});

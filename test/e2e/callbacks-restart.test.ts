@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { greetingFlow } from '../api/flows.js';
+import { assertFreshBuild, killServed, serveBuilt } from '../support/built-cli.js';
+import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
+import { until } from '../support/until.js';
+import { ADMIN_KEY, call } from './support/rest.js';
+
+// Completion callbacks survive a restart (docs/events.md, "Completion callbacks"): the delivery
+// is a row in the store, so a serve that dies between attempts leaves it to the next one.
+
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(() => assertFreshBuild());
+afterEach(async () => {
+  killServed();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setUp(): Promise<{ home: string; receiver: CallbackReceiver }> {
+  const home = await mkdtemp(join(tmpdir(), 'pw-e2e-callbacks-'));
+  const receiver = await startCallbackReceiver();
+  cleanups.push(
+    () => receiver.close(),
+    () => rm(home, { recursive: true, force: true }),
+  );
+  return { home, receiver };
+}
+
+it('a callback refused before the serve is killed arrives from the next serve, with the same webhook-id', { timeout: 60_000 }, async () => {
+  const { home, receiver } = await setUp();
+  const env = {
+    PIPEWRIGHT_HOME: home,
+    PIPEWRIGHT_API_KEY: ADMIN_KEY,
+    PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1',
+    // A second between attempts: the serve is killed in that gap, once the first is recorded.
+    PIPEWRIGHT_CALLBACK_RETRY_SECONDS: Array(30).fill('1').join(','),
+    PIPEWRIGHT_CALLBACK_POLL_MS: '50',
+  };
+  receiver.script('/hook', ...Array<number>(100).fill(500));
+  const first = await serveBuilt(env);
+  const secret = (await call(first.url, 'GET', '/developer/callback-secret')).json.data.secret as string;
+  const workflow = (await call(first.url, 'POST', '/workflows', greetingFlow())).json.data;
+  const started = await call(first.url, 'POST', `/workflows/${workflow.id}/execute`, { inputs: { name: 'again' }, callbackUrl: `${receiver.url}/hook` });
+  expect(started.status, JSON.stringify(started.json)).toBe(201);
+  const executionId = started.json.executionId as string;
+  const callbacksOn = async (base: string) => (await call(base, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks;
+
+  const [refused] = await receiver.waitFor('/hook', 1);
+  await until(async () => (await callbacksOn(first.url))[0].attempts.length >= 1, 10_000, 'the first attempt recorded');
+  first.child.kill('SIGKILL');
+  await first.exit;
+  const sentBefore = receiver.received.length;
+  receiver.unscript('/hook');
+
+  const second = await serveBuilt(env);
+  const all = await receiver.waitFor('/hook', sentBefore + 1);
+  const delivered = all.at(-1)!;
+  expect(delivered.id).toBe(refused!.id);
+  expect(verified(secret, delivered)).toMatchObject({ type: 'execution.completed', data: { executionId, status: 'COMPLETED' } });
+  await until(async () => (await callbacksOn(second.url))[0].state === 'delivered', 10_000, 'the delivery recorded');
+  const [callback] = await callbacksOn(second.url);
+  expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([...Array<number>(all.length - 1).fill(500), 200]);
+});
