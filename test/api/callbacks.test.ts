@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
 import { createWorkflow, detail, execute, pollUntil, UNLIMITED } from './exec-helpers.js';
@@ -30,6 +31,23 @@ afterAll(async () => {
   await server.close();
   await receiver.close();
 });
+
+/** docs/events.md's recipe for receivers without the library, as printed there. */
+function verifyCallback(secret: string, headers: Record<string, string>, body: string) {
+  const id = headers['webhook-id'];
+  const timestamp = headers['webhook-timestamp'];
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 5 * 60) throw new Error('stale or future timestamp');
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  // The header may hold several space-separated signatures (`v1,<base64>`); one match is enough.
+  const valid = headers['webhook-signature']!.split(' ').some((entry) => {
+    const [version, signature] = entry.split(',');
+    const given = Buffer.from(signature ?? '', 'base64');
+    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!valid) throw new Error('bad signature');
+  return JSON.parse(body);
+}
 
 /** The execution's callbacks once none is waiting any more. */
 async function settledCallbacks(executionId: string): Promise<any[]> {
@@ -66,6 +84,9 @@ describe('callbackUrl', () => {
     const poll = await pollUntil(server, reply.body.executionId);
     expect(payload).toEqual({ type: 'execution.completed', timestamp: expect.any(String), data: poll });
     expect(payload.data.finalOutput).toEqual({ greeting: 'Hello callback' });
+    const headers = { 'webhook-id': delivery!.id, 'webhook-timestamp': delivery!.timestamp, 'webhook-signature': delivery!.signature };
+    expect(verifyCallback(secret, headers, delivery!.body)).toEqual(payload);
+    expect(() => verifyCallback(secret, headers, delivery!.body.replace('callback', 'forged'))).toThrow('bad signature');
     expect(delivery!.id).toMatch(/^msg_[A-Za-z0-9]{24}$/);
     const [callback] = await settledCallbacks(reply.body.executionId);
     expect(callback).toEqual({
