@@ -30,16 +30,23 @@ function eventSource() {
   };
 }
 
-const event = (id: number, type: ExecutionEvent['type']): ExecutionEvent => ({ id, type, data: { executionId: 'exec_1' } });
+const STATUS: Record<string, string> = { started: 'RUNNING', progress: 'RUNNING', completed: 'COMPLETED' };
+const event = (id: number, type: ExecutionEvent['type'], nodeId = 'a', progress?: number): ExecutionEvent => ({
+  id,
+  type,
+  data: { executionId: 'exec_1', nodeId, status: STATUS[type.split('.')[1]!] ?? 'COMPLETED', ...(progress !== undefined && { progress }) },
+});
 
-function fakes(streamFor: (signal?: AbortSignal) => AsyncIterable<ExecutionEvent>) {
+type NodeSeen = { nodeId: string; status: string; progress: number | null };
+
+function fakes(streamFor: (signal?: AbortSignal) => AsyncIterable<ExecutionEvent>, seen: { status?: string; nodes?: NodeSeen[] } = {}) {
   const polls: string[] = [];
   const polled: string[] = [];
   const backend = {
     pollExecution: async (id: string) => {
       polls.push(id);
       if (id !== 'exec_1') throw new PipewrightError('not_found', `No execution ${id}`);
-      return { executionId: id, status: 'RUNNING', nodeStates: [], finalOutput: null, error: null };
+      return { executionId: id, status: seen.status ?? 'RUNNING', nodeStates: seen.nodes ?? [], finalOutput: null, error: null };
     },
     executionEvents: (_id: string, options?: { signal?: AbortSignal }) => streamFor(options?.signal),
   } as unknown as Backend;
@@ -56,13 +63,56 @@ describe('the event feed of MCP subscriptions', () => {
     await feed.watch('pipewright://executions/exec_1');
     source.push(event(1, 'node.started'));
     await expect.poll(() => told).toHaveLength(1);
-    source.push(event(2, 'node.completed'));
+    source.push(event(2, 'node.progress', 'a', 0.5));
     await expect.poll(() => told).toHaveLength(2);
-    source.push(event(3, 'execution.completed'));
-    source.push('end');
+    source.push(event(3, 'node.completed'));
     await expect.poll(() => told).toHaveLength(3);
+    source.push(event(4, 'execution.completed'));
+    source.push('end');
+    await expect.poll(() => told).toHaveLength(4);
     expect(polls).toEqual(['exec_1']);
     await feed.close();
+  });
+
+  it('tells nothing for the replay of what had happened before the subscription, only what moves the run further', async () => {
+    const nodes = [
+      { nodeId: 'a', status: 'COMPLETED', progress: 1 },
+      { nodeId: 'b', status: 'RUNNING', progress: 0.5 },
+    ];
+    const stream = (events: ExecutionEvent[]) =>
+      fakes(
+        async function* () {
+          yield* events;
+        },
+        { nodes },
+      );
+    const past = [event(1, 'node.started', 'a'), event(2, 'node.completed', 'a'), event(3, 'node.started', 'b'), event(4, 'node.progress', 'b', 0.5)];
+    for (const [events, expected] of [
+      [past, false],
+      [[...past, event(5, 'node.progress', 'b', 0.75)], true],
+      [[...past, event(5, 'node.completed', 'b'), event(6, 'execution.completed', undefined)], true],
+    ] as const) {
+      const { backend, polling } = stream([...events]);
+      let told = 0;
+      const feed = createEventFeed({ backend, polling, onChange: async () => void told++ });
+      await feed.watch('pipewright://executions/exec_1');
+      await feed.close();
+      expect(told > 0, `after ${events.length} events`).toBe(expected);
+    }
+  });
+
+  it('follows nothing for an execution that has already ended', async () => {
+    let opened = 0;
+    const { backend, polling } = fakes(
+      async function* () {
+        opened++;
+      },
+      { status: 'COMPLETED' },
+    );
+    const feed = createEventFeed({ backend, polling, onChange: async () => {} });
+    await feed.watch('pipewright://executions/exec_1');
+    await feed.close();
+    expect(opened).toBe(0);
   });
 
   it('refuses an execution that is not the caller’s, and hands workflows and a server without the stream to polling', async () => {

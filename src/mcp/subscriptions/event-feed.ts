@@ -1,4 +1,4 @@
-import { type Backend, eventStreamUnavailable } from '../../backend/index.js';
+import { type Backend, type ExecutionEvent, eventStreamUnavailable, FINISHED_EXECUTION_STATUSES, type PollView } from '../../backend/index.js';
 import { isPipewrightError } from '../../errors/index.js';
 import type { ChangeFeed, OnChange } from './change-feed.js';
 import { executionIdOf } from './watchable.js';
@@ -12,19 +12,20 @@ export interface EventFeedOptions {
 }
 
 /**
- * Execution resources watched by their event stream (docs/events.md): each event the run writes
- * is a change, told as it is written rather than found by a poll of the whole execution; after the
- * run's final event the watch ends. Events that come while a notification is being sent make one
- * more, not one each (a replay of a finished run's events is a burst). Other URIs go to `polling`.
+ * Execution resources watched by their event stream (docs/events.md): an event that moves the run
+ * past what a read at subscribe time showed is a change, told as it is written rather than found
+ * by a poll of the whole execution; after the run's final event the watch ends. The stream starts
+ * with the run's past (a replay), which moves nothing forward and so tells nothing. Events that
+ * come while a notification is being sent make one more, not one each. Other URIs go to `polling`.
  */
 export function createEventFeed({ backend, onChange, onError, polling }: EventFeedOptions): ChangeFeed {
   const watches = new Map<string, AbortController>();
   const following = new Set<Promise<void>>();
 
-  async function follow(uri: string, executionId: string, stop: AbortController): Promise<void> {
+  async function follow(uri: string, executionId: string, seen: RunProgress, stop: AbortController): Promise<void> {
     const notify = coalesced(() => onChange(uri));
     try {
-      for await (const _event of backend.executionEvents(executionId, { signal: stop.signal })) notify.now();
+      for await (const event of backend.executionEvents(executionId, { signal: stop.signal })) if (seen.advance(event)) notify.now();
     } catch (error) {
       if (stop.signal.aborted) return;
       if (eventStreamUnavailable(error)) {
@@ -45,11 +46,12 @@ export function createEventFeed({ backend, onChange, onError, polling }: EventFe
       const executionId = executionIdOf(uri);
       if (executionId === undefined) return polling.watch(uri);
       if (watches.has(uri)) return;
-      // Refused now, as a poll would be, when it is not the caller's to see.
-      await backend.pollExecution(executionId);
+      // Refused now, as a poll would be, when it is not the caller's to see; one that has ended will not change.
+      const view = await backend.pollExecution(executionId);
+      if (FINISHED_EXECUTION_STATUSES.has(view.status)) return;
       const stop = new AbortController();
       watches.set(uri, stop);
-      const followed = follow(uri, executionId, stop);
+      const followed = follow(uri, executionId, new RunProgress(view), stop);
       following.add(followed);
       void followed.finally(() => following.delete(followed));
     },
@@ -65,6 +67,31 @@ export function createEventFeed({ backend, onChange, onError, polling }: EventFe
       await polling.close();
     },
   };
+}
+
+/** Where a node stands: RUNNING past PENDING, an end past RUNNING. A status never moves back. */
+const RUNNING_RANK = 1;
+const rankOf = (status: unknown): number => (status === 'PENDING' ? 0 : status === 'RUNNING' ? RUNNING_RANK : 2);
+
+/** How far the run has got, as a subscriber last saw it: each node's rank and progress, and whether it ended. */
+class RunProgress {
+  readonly #nodes = new Map<string, { rank: number; progress: number }>();
+  #ended = false;
+
+  constructor(view: PollView) {
+    for (const node of view.nodeStates) this.#nodes.set(node.nodeId, { rank: rankOf(node.status), progress: node.progress ?? 0 });
+  }
+
+  /** Whether `event` takes the run further than seen so far (and records it): only then would a read return something new. */
+  advance(event: ExecutionEvent): boolean {
+    if (event.type.startsWith('execution.')) return this.#ended ? false : (this.#ended = true);
+    const { nodeId, status, progress } = event.data as { nodeId: string; status: string; progress?: number };
+    const known = this.#nodes.get(nodeId) ?? { rank: 0, progress: 0 };
+    const next = { rank: rankOf(status), progress: progress ?? known.progress };
+    const further = next.rank > known.rank || (next.rank === RUNNING_RANK && known.rank === RUNNING_RANK && next.progress > known.progress);
+    if (further) this.#nodes.set(nodeId, next);
+    return further;
+  }
 }
 
 /** At most one `send` at a time; calls while one is under way make exactly one more. */
