@@ -161,8 +161,6 @@ describe.skipIf(!HAS_CHROMIUM)('the MCP App page in a host, in headless Chromium
       expect(messages.slice(0, 2)).toEqual(['ui/initialize', 'ui/notifications/initialized']);
       expect(errors).toEqual([]);
       expect(await violations()).toEqual([]);
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}mcp-app.png` });
     } finally {
       await page.close();
     }
@@ -177,8 +175,15 @@ describe.skipIf(!HAS_CHROMIUM)('the MCP App page in a host, in headless Chromium
       await view.locator('[data-execution-status="COMPLETED"]').waitFor();
       await view.locator('[data-node-id="image"][data-status="COMPLETED"]').waitFor();
       expect(calls.map((call) => call.name)).toEqual(expect.arrayContaining(['get_execution', 'get_workflow', 'poll_execution']));
+      // The dry run's placeholder image, read through the host as its pipewright://artifacts resource and shown.
+      const image = view.locator('.pw-app-outputs [data-port="result"] img');
+      await image.waitFor();
+      expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      await expect.poll(() => image.evaluate((img) => (img as any).complete && (img as any).naturalWidth > 0)).toBe(true);
       expect(errors).toEqual([]);
       expect(await violations()).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}mcp-app.png` });
     } finally {
       await page.close();
     }

@@ -8,17 +8,19 @@ import type { WorkflowGraph } from '../shared/execution-graph.js';
 import './app.css';
 import { ExecutionPage, type PageProps } from './execution-page.js';
 import { type CallTool, followRun, loadGraph } from './follow-run.js';
+import type { ReadResource } from './run-outputs.js';
 import { type RunState, runFromResult, textOf, type ToolResultLike } from './run-state.js';
 
 const app = new App({ name: 'pipewright-execution', version: '1.0.0' }, {});
 const root = createRoot(document.getElementById('root')!);
 const callTool: CallTool = (name, args) => app.callServerTool({ name, arguments: args });
+const readResource: ReadResource = (uri) => app.readServerResource({ uri });
 
 /** The run being followed; a newer tool result replaces it. */
 let following: AbortController | undefined;
 
-function show(props: PageProps): void {
-  root.render(<ExecutionPage {...props} />);
+function show(props: Omit<PageProps, 'readResource'>): void {
+  root.render(<ExecutionPage {...props} readResource={readResource} />);
 }
 
 async function follow(result: ToolResultLike): Promise<void> {

@@ -9,6 +9,8 @@ export interface RunState {
   status: ExecutionStatus;
   error: string | null;
   states: NodeStates;
+  /** The output nodes' values once COMPLETED. */
+  finalOutput: Record<string, unknown> | null;
 }
 
 /** MCP's CallToolResult, as far as the page reads it. */
@@ -16,6 +18,16 @@ export interface ToolResultLike {
   isError?: boolean;
   structuredContent?: Record<string, unknown>;
   content?: ReadonlyArray<{ type: string; text?: string }>;
+}
+
+/** get_execution's `execution`, as far as the page reads it. */
+interface Detail {
+  id: string;
+  workflowId: string | null;
+  status: ExecutionStatus;
+  error: { message?: string } | null;
+  nodes: DetailNode[];
+  finalOutput: Record<string, unknown> | null;
 }
 
 const ENDED: readonly ExecutionStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
@@ -28,17 +40,10 @@ export function hasEnded(status: ExecutionStatus): boolean {
 export function runFromResult(result: ToolResultLike): RunState | undefined {
   const data = result.structuredContent;
   if (result.isError || data === undefined) return undefined;
-  const detail = data.execution as
-    | { id: string; workflowId: string | null; status: ExecutionStatus; error: { message?: string } | null; nodes: DetailNode[] }
-    | undefined;
+  const detail = data.execution as Detail | undefined;
   if (detail !== undefined) {
-    return {
-      executionId: detail.id,
-      workflowId: detail.workflowId,
-      status: detail.status,
-      error: detail.error?.message ?? null,
-      states: statesFromDetail(detail.nodes),
-    };
+    const { id, workflowId, status, error, nodes, finalOutput } = detail;
+    return { executionId: id, workflowId, status, error: error?.message ?? null, states: statesFromDetail(nodes), finalOutput };
   }
   if (typeof data.executionId !== 'string') return undefined;
   return {
@@ -47,6 +52,7 @@ export function runFromResult(result: ToolResultLike): RunState | undefined {
     status: data.status as ExecutionStatus,
     error: typeof data.error === 'string' ? data.error : null,
     states: statesFromPoll((data.nodeStates as PollNode[] | undefined) ?? []),
+    finalOutput: (data.finalOutput as Record<string, unknown> | null | undefined) ?? null,
   };
 }
 
