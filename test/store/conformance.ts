@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store, WorkflowContent } from '../../src/store/index.js';
 import { ManualClock } from './clock.js';
+import { describeCallbackStore } from './callbacks-conformance.js';
 import { describeEventStore } from './events-conformance.js';
 import { describeExecutionStore } from './executions-conformance.js';
 import { describeIdempotencyStore } from './idempotency-conformance.js';
@@ -191,6 +192,7 @@ export function describeStore(name: string, open: OpenStore): void {
     describeIdempotencyStore(() => ({ store, clock, account }));
     describeOutputCacheStore(() => ({ store, clock, another }));
     describeSecretStore(() => ({ store, another }));
+    describeCallbackStore(() => ({ store, account, another }));
 
     describe('ledger and usage', () => {
       it('moves the balance with each entry and sums spending per UTC day', async () => {
