@@ -111,6 +111,50 @@ describe.skipIf(!HAS_CHROMIUM)('the run viewer in headless Chromium, served by t
     await page.close();
   });
 
+  it('resumes a dropped event stream with Last-Event-ID and still follows every node to COMPLETED', async () => {
+    standIns.fal.knobs.hang = true;
+    const executionId = await execute({ force: true });
+    const first = await firstEvent(executionId);
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    // The page's first connection carries only the first event and then ends, as a dropped one would.
+    const lastEventIds: (string | undefined)[] = [];
+    await page.route(`**/api/v1/workflows/executions/${executionId}/events`, async (route, request) => {
+      lastEventIds.push(request.headers()['last-event-id']);
+      if (lastEventIds.length === 1) await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: first.text });
+      else await route.continue();
+    });
+    await page.goto(`${server.url}/app/executions/${executionId}#key=${ADMIN_KEY}`);
+    await page.locator('[data-node-id="shot"][data-status="RUNNING"]').waitFor(UNTIL);
+    standIns.fal.knobs.hang = false;
+    await allDrawnAs(page, 'COMPLETED', NODE_IDS.length);
+    expect(lastEventIds).toEqual([undefined, first.id]);
+    await expectClean(watched);
+    await page.close();
+  });
+
+  /** The first event of an execution's stream, as the server sends it, and its id. */
+  async function firstEvent(executionId: string): Promise<{ text: string; id: string }> {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/v1/workflows/executions/${executionId}/events`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      signal: controller.signal,
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    let block: string | undefined;
+    while (block === undefined) {
+      text += (await reader.read()).value ?? '';
+      // Whole blocks only; a comment (`: keep-alive`) is not an event.
+      block = text
+        .split('\n\n')
+        .slice(0, -1)
+        .find((part) => /^id: \d+$/m.test(part));
+    }
+    controller.abort();
+    return { text: `${block}\n\n`, id: /^id: (\d+)$/m.exec(block)![1]! };
+  }
+
   it('shows a failed node with its error, and the nodes after it SKIPPED', async () => {
     standIns.fal.knobs.failWith = 'The prompt was flagged by the content checker';
     const executionId = await execute({ force: true });
@@ -147,7 +191,7 @@ describe.skipIf(!HAS_CHROMIUM)('the run viewer in headless Chromium, served by t
       const result = await runBuilt(['run', workflowId], { PIPEWRIGHT_HOME: cliHome, PIPEWRIGHT_API_URL: server.url, PIPEWRIGHT_API_KEY: ADMIN_KEY });
       expect(result.code, result.stderr).toBe(0);
       const link = /^Watch it live: (\S+)$/m.exec(result.stderr)?.[1] ?? '';
-      expect(link).toMatch(new RegExp(`^${server.url}/app/executions/exec_\\w+$`));
+      expect(link).toMatch(new RegExp(`^${server.url}/app/executions/exec_[\\w-]+$`));
       const watched = await watchedPage(browser);
       await watched.page.goto(`${link}#key=${ADMIN_KEY}`);
       await allDrawnAs(watched.page, 'COMPLETED', NODE_IDS.length);

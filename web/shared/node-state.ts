@@ -31,19 +31,17 @@ export type NodeStates = Readonly<Record<string, NodeState>>;
 
 const NODE_STATUSES = new Set<string>(['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'SKIPPED', 'CANCELLED']);
 
+/** What the detail and the events may say of a node's run besides its status, outputs and error. */
+type RunFacts = Pick<NodeState, 'progress' | 'startedAt' | 'durationMs' | 'credits' | 'cached' | 'skipReason'>;
+
 /** The detail's node record (`GET /workflows/executions/{id}`, get_execution), as far as the graph draws it. */
-export interface DetailNode {
+export interface DetailNode extends Omit<RunFacts, 'progress'> {
   nodeId: string;
   label?: string;
   nodeType?: string;
   status: string;
-  startedAt?: string | null;
-  durationMs?: number | null;
-  credits?: number | null;
-  cached?: boolean;
   output?: Record<string, unknown> | null;
   error?: NodeError | null;
-  skipReason?: string;
 }
 
 export function statesFromDetail(nodes: readonly DetailNode[]): NodeStates {
@@ -96,18 +94,12 @@ export function statesFromPoll(nodes: readonly PollNode[]): NodeStates {
 }
 
 /** The JSON `data:` of a `node.*` event (docs/events.md): whatever of these fields the event carries. */
-export interface NodeEventData {
+export interface NodeEventData extends RunFacts {
   nodeId?: string;
   status?: string;
-  progress?: number | null;
-  startedAt?: string | null;
-  durationMs?: number | null;
-  credits?: number | null;
-  cached?: boolean;
   outputs?: Record<string, unknown> | null;
   output?: Record<string, unknown> | null;
   error?: string | NodeError | null;
-  skipReason?: string;
 }
 
 const STATUS_OF_EVENT: Record<string, NodeStatus> = {
