@@ -36,6 +36,8 @@ export interface CreateAppOptions {
   mounts?: readonly Mount[];
   /** The run viewer at /app/ (docs/events.md); absent, /app/ is not served. */
   viewer?: ViewerSettings;
+  /** Aborted when the server starts to shut down: open event streams end then, rather than hold the shutdown for its grace period. */
+  closing?: AbortSignal;
 }
 
 /**
@@ -81,6 +83,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       keepAliveMs: config.eventKeepAliveMs,
       streams: new OpenStreams(config.eventStreamsPerAccount),
       onError: (err) => logger.error({ err }, 'an event stream stopped on a fault'),
+      ...(options.closing && { closing: options.closing }),
     },
     webhook: {
       owners: options.webhookOwners,

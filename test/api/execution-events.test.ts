@@ -145,6 +145,30 @@ describe('a running execution', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('ends open streams when the server starts to close, so their connections close with the rest', async () => {
+    const closing = await startTestServer({ ...UNLIMITED, env: { OPENAI_BASE_URL: llm.baseUrl } });
+    llm.knobs.hold = true;
+    try {
+      const workflow = await createWorkflow(closing, llmChain(1, 'shutdown'));
+      const { executionId } = (await execute(closing, workflow.id)).body;
+      const response = await fetch(`${closing.url}${BASE}/workflows/executions/${executionId}/events`, {
+        headers: { Authorization: `Bearer ${closing.adminKey}` },
+      });
+      const reader = new SseReader(response);
+      expect((await reader.nextEvent())?.event).toBe('node.started');
+      const closed = closing.close();
+      // A clean end of the stream, not a connection cut when the grace period runs out.
+      await expect(reader.rest()).resolves.toBeInstanceOf(Array);
+      llm.release();
+      await closed;
+    } finally {
+      llm.knobs.hold = false;
+      llm.release();
+    }
+  });
+});
+
 describe('refusals', () => {
   it('answers 404 for an unknown id, 400 for a Last-Event-ID that is not an event id, 403 without executions:read', async () => {
     const executionId = await finishedGreeting();

@@ -10,6 +10,8 @@ export interface EventStreamSettings {
   keepAliveMs: number;
   /** Told when reading the events fails (the store went away): the stream ends, and the client resumes later. */
   onError: (error: unknown) => void;
+  /** Aborted when the server shuts down: every stream ends at once, and its client resumes elsewhere or later. */
+  closing?: AbortSignal;
 }
 
 /**
@@ -26,10 +28,12 @@ export function serveEvents(
 ): Response {
   // A proxy that buffers (nginx) would hold the events back; this asks it not to.
   c.header('X-Accel-Buffering', 'no');
-  const onClientGone = () => stop.abort();
-  c.req.raw.signal.addEventListener('abort', onClientGone);
+  const onGone = () => stop.abort();
+  c.req.raw.signal.addEventListener('abort', onGone);
+  settings.closing?.addEventListener('abort', onGone);
+  if (settings.closing?.aborted) stop.abort();
   return streamSSE(c, async (stream) => {
-    stream.onAbort(onClientGone);
+    stream.onAbort(onGone);
     const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), settings.keepAliveMs);
     try {
       for await (const event of events) {
@@ -41,7 +45,8 @@ export function serveEvents(
       if (!stop.signal.aborted) settings.onError(error);
     } finally {
       clearInterval(keepAlive);
-      c.req.raw.signal.removeEventListener('abort', onClientGone);
+      c.req.raw.signal.removeEventListener('abort', onGone);
+      settings.closing?.removeEventListener('abort', onGone);
       stop.abort();
       done();
     }

@@ -63,7 +63,10 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       throw listenFailure(error, options.host, options.port);
     });
   let runtime: LocalRuntime | undefined;
+  // Told first, so that open event streams end and their connections can close with the rest.
+  const closing = new AbortController();
   const close = async () => {
+    closing.abort();
     await server.close();
     await runtime?.close();
   };
@@ -82,7 +85,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
     // Counted in the store, so the budgets hold across every `serve` on it.
     const rateLimiter = runtime.storeConnection ? await rest.storeRateLimiter(runtime.storeConnection) : rest.memoryRateLimiter();
-    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl: settings.links.publicBaseUrl });
+    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl: settings.links.publicBaseUrl, closing: closing.signal });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (bootstrap.keyAdded) options.logger.info('PIPEWRIGHT_API_KEY was not a key of this store: added it as an admin key');
@@ -101,9 +104,10 @@ interface RestAppDeps {
   options: BootOptions;
   env: NodeJS.ProcessEnv;
   publicBaseUrl: string;
+  closing: AbortSignal;
 }
 
-function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl }: RestAppDeps): App {
+function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl, closing }: RestAppDeps): App {
   const { services, idempotency, webhookOwners } = runtime;
   return rest.createApp({
     services,
@@ -112,6 +116,7 @@ function createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env,
     logger: options.logger,
     artifactUrls,
     rateLimiter,
+    closing,
     ...(options.api && { settings: options.api }),
     // The run viewer, built by `npm run build` into the package's dist/app.
     viewer: { dir: join(PACKAGE_ROOT, 'dist', 'app'), publicBaseUrl },
