@@ -85,7 +85,16 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
     // Counted in the store, so the budgets hold across every `serve` on it.
     const rateLimiter = runtime.storeConnection ? await rest.storeRateLimiter(runtime.storeConnection) : rest.memoryRateLimiter();
-    const restApp = createRestApp({ rest, runtime, artifactUrls, rateLimiter, options, env, publicBaseUrl: settings.links.publicBaseUrl, closing: closing.signal });
+    const restApp = createRestApp({
+      rest,
+      runtime,
+      artifactUrls,
+      rateLimiter,
+      options,
+      env,
+      publicBaseUrl: settings.links.publicBaseUrl,
+      closing: closing.signal,
+    });
     const { bootstrap, templates, resumed } = await startUp(runtime.services, { apiKey: options.apiKey, templatesDir: bundledTemplatesDir() });
     if (templates) options.logger.info({ imported: templates.imported.length }, 'first start: imported the bundled templates');
     if (bootstrap.keyAdded) options.logger.info('PIPEWRIGHT_API_KEY was not a key of this store: added it as an admin key');
