@@ -130,6 +130,16 @@ describe('callbackUrl', () => {
     expect(new Set((await receiver.waitFor('/down', 4)).map((item) => item.id)).size).toBe(1);
   });
 
+  it('follows no redirect: only the URL given receives the signed body', async () => {
+    const elsewhere = `${receiver.url}/elsewhere`;
+    receiver.script('/moved', ...Array(4).fill({ redirect: elsewhere }));
+    const reply = await execute(server, workflow.id, { callbackUrl: `${receiver.url}/moved` });
+    const [callback] = await settledCallbacks(reply.body.executionId);
+    expect(callback.state).toBe('failed');
+    expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([307, 307, 307, 307]);
+    expect(receiver.received.filter((item) => item.path === '/elsewhere')).toEqual([]);
+  });
+
   it('is taken by run and retry', async () => {
     const run = await call(server, 'POST', `/workflows/${workflow.id}/run`, { json: { inputs: { name: 'run' }, callbackUrl: `${receiver.url}/run` } });
     expect(run.status, JSON.stringify(run.body)).toBe(202);
@@ -143,6 +153,16 @@ describe('callbackUrl', () => {
       const [delivery] = await receiver.waitFor(path, 1);
       expect(verified(secret, delivery!).data.executionId).toBe(executionId);
     }
+  });
+
+  it('sends one callback per execution of a batch, each with its own webhook-id', async () => {
+    const inputs = [{ name: 'one' }, { name: 'two' }];
+    const batch = await call(server, 'POST', `/workflows/${workflow.id}/run`, { json: { inputs, callbackUrl: `${receiver.url}/batch` } });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(202);
+    const deliveries = await receiver.waitFor('/batch', 2);
+    const executions = deliveries.map((delivery) => verified(secret, delivery).data.executionId).sort();
+    expect(executions).toEqual(batch.body.executionRuns.map((run: any) => run.id).sort());
+    expect(new Set(deliveries.map((delivery) => delivery.id)).size).toBe(2);
   });
 
   it('must be an absolute http(s) URL (400 invalid_body), starting nothing', async () => {

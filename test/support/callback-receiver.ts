@@ -11,8 +11,8 @@ export interface Received {
   path: string;
 }
 
-/** What the receiver does with a request: answer this status, or never answer (the sender's timeout ends it). */
-export type Answer = number | 'hang';
+/** What the receiver does with a request: answer this status, redirect, or never answer (the sender's timeout ends it). */
+export type Answer = number | { redirect: string } | 'hang';
 
 export interface CallbackReceiver {
   /** `http://127.0.0.1:<port>` */
@@ -49,6 +49,7 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
       for (const wake of waiters.splice(0)) wake();
       const answer = answers.get(request.url ?? '')?.shift() ?? 200;
       if (answer === 'hang') hanging.push(response);
+      else if (typeof answer === 'object') response.writeHead(307, { location: answer.redirect }).end();
       else response.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'no');
     });
   });

@@ -46,8 +46,6 @@ function applyContext(context: McpUiHostContext | undefined): void {
 }
 
 app.ontoolresult = (result) => void follow(result);
-// The call ended without a result (the user stopped it, say): there is no execution to show.
-app.ontoolcancelled = ({ reason }) => show({ message: `The tool call was cancelled${reason ? `: ${reason}` : ''}.` });
 app.onhostcontextchanged = applyContext;
 app.onteardown = () => (following?.abort(), {});
 show({ message: 'Waiting for the execution…' });
