@@ -106,6 +106,7 @@ describe('the event feed of MCP subscriptions', () => {
     const { backend, polling } = fakes(
       async function* () {
         opened++;
+        yield* [];
       },
       { status: 'COMPLETED' },
     );
