@@ -62,8 +62,11 @@ interface Hosted {
 
 type Answer = (name: string, args: Record<string, unknown>) => CallToolResult | undefined;
 
-/** Opens the stub host with the page, handing it `result` of `toolName`; `answer` may stand in for the server. */
-async function host(tool: { name: string; arguments: Record<string, unknown>; result: CallToolResult }, answer: Answer = () => undefined): Promise<Hosted> {
+/** Opens the stub host with the page, handing it `tool`'s result (or cancellation); `answer` may stand in for the server. */
+async function host(
+  tool: { name: string; arguments: Record<string, unknown>; result?: CallToolResult; cancelled?: string },
+  answer: Answer = () => undefined,
+): Promise<Hosted> {
   const { page, errors } = await watchedPage(browser);
   const hosted: Hosted = {
     page,
@@ -158,7 +161,8 @@ describe.skipIf(!HAS_CHROMIUM)('the MCP App page in a host, in headless Chromium
       expect(polled).toBe(states.length);
       expect(calls).toContainEqual({ name: 'get_workflow', arguments: { workflowId } });
       expect(calls.filter((call) => call.name === 'poll_execution').every((call) => call.arguments.executionId === executionId)).toBe(true);
-      expect(messages.slice(0, 2)).toEqual(['ui/initialize', 'ui/notifications/initialized']);
+      expect(messages[0]).toBe('ui/initialize');
+      expect(messages).toContain('ui/notifications/initialized');
       expect(errors).toEqual([]);
       expect(await violations()).toEqual([]);
     } finally {
@@ -212,6 +216,18 @@ describe.skipIf(!HAS_CHROMIUM)('the MCP App page in a host, in headless Chromium
       await view.locator('[data-node-id="image"][data-status="FAILED"]').getByText('the model refused the prompt').waitFor();
       expect(await view.locator('[data-node-id="result"]').getAttribute('data-status')).toBe('SKIPPED');
       expect(calls.filter((call) => call.name === 'poll_execution')).toHaveLength(1);
+      expect(errors).toEqual([]);
+      expect(await violations()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says so when the host cancels the tool call instead of giving a result', async () => {
+    const { page, view, calls, errors, violations } = await host({ name: 'execute_workflow', arguments: { workflowId }, cancelled: 'stopped by the user' });
+    try {
+      await view.getByText('The tool call was cancelled: stopped by the user.').waitFor();
+      expect(calls).toEqual([]);
       expect(errors).toEqual([]);
       expect(await violations()).toEqual([]);
     } finally {
