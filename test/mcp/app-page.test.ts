@@ -193,6 +193,24 @@ describe.skipIf(!HAS_CHROMIUM)('the MCP App page in a host, in headless Chromium
     }
   });
 
+  it('draws the nodes the run reports when its workflow cannot be read', async () => {
+    const args = { workflowId, dryRun: true };
+    const result = (await mcp.client.callTool({ name: 'execute_workflow', arguments: args })) as CallToolResult;
+    const [done] = pollStates(structured<{ executionId: string }>(result).executionId).slice(-1);
+    const gone: CallToolResult = { isError: true, content: [{ type: 'text', text: `error not_found: No workflow ${workflowId}` }] };
+    const { page, view, errors, violations } = await host({ name: 'execute_workflow', arguments: args, result }, (name) =>
+      name === 'poll_execution' ? done : name === 'get_workflow' ? gone : undefined,
+    );
+    try {
+      await view.locator('[data-execution-status="COMPLETED"]').waitFor();
+      for (const nodeId of ['prompt', 'image', 'result']) await view.locator(`[data-node-id="${nodeId}"][data-status="COMPLETED"]`).waitFor();
+      expect(errors).toEqual([]);
+      expect(await violations()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows a failed node with its error when the execution has FAILED', async () => {
     const args = { workflowId, dryRun: true };
     const result = (await mcp.client.callTool({ name: 'execute_workflow', arguments: args })) as CallToolResult;

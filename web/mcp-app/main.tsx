@@ -30,13 +30,17 @@ async function follow(result: ToolResultLike): Promise<void> {
   if (first === undefined) return show({ message: textOf(result) || 'This result names no execution.' });
   let run: RunState = first;
   let graph: WorkflowGraph | null = null;
-  const render = (message?: string) => {
+  let message: string | undefined;
+  const render = () => {
     if (!controller.signal.aborted) show({ run, graph, ...(message !== undefined && { message }) });
   };
   render();
-  const stopped = (error: unknown) => render(`Stopped following the run: ${error instanceof Error ? error.message : String(error)}`);
-  const drawn = loadGraph(callTool, first).then((loaded) => ((graph = loaded), render()), stopped);
-  await followRun(callTool, first, (next) => ((run = next), render()), controller.signal).catch(stopped);
+  // A workflow that cannot be read (deleted since) leaves the stand-in drawn from the node states.
+  const drawn = loadGraph(callTool, first).then((loaded) => ((graph = loaded), render()), render);
+  await followRun(callTool, first, (next) => ((run = next), render()), controller.signal).catch((error: unknown) => {
+    message = `Stopped following the run: ${error instanceof Error ? error.message : String(error)}`;
+    render();
+  });
   await drawn;
 }
 
@@ -46,6 +50,8 @@ function applyContext(context: McpUiHostContext | undefined): void {
 }
 
 app.ontoolresult = (result) => void follow(result);
+// The call ended without a result (the user stopped it, say): there is no execution to show.
+app.ontoolcancelled = ({ reason }) => show({ message: `The tool call was cancelled${reason ? `: ${reason}` : ''}.` });
 app.onhostcontextchanged = applyContext;
 app.onteardown = () => (following?.abort(), {});
 show({ message: 'Waiting for the execution…' });
