@@ -43,7 +43,7 @@ export function GraphNode({ data }: NodeProps<GraphNodeType>) {
 
 function Meta({ state }: { state: NodeState }) {
   const duration = useDuration(state);
-  const parts = [duration, state.credits ? `${state.credits} credits` : undefined, state.cached ? 'cached' : undefined].filter(Boolean);
+  const parts = [duration, state.credits ? formatCredits(state.credits) : undefined, state.cached ? 'cached' : undefined].filter(Boolean);
   if (parts.length === 0) return null;
   return <div className="pw-meta">{parts.join(' · ')}</div>;
 }
@@ -65,6 +65,10 @@ function useDuration(state: NodeState): string | undefined {
   if (typeof state.durationMs === 'number') return formatMs(state.durationMs);
   if (running !== undefined && !Number.isNaN(running)) return formatMs(Math.max(0, now - running));
   return undefined;
+}
+
+export function formatCredits(credits: number): string {
+  return `${credits} credit${credits === 1 ? '' : 's'}`;
 }
 
 export function formatMs(ms: number): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ExecutionGraph } from '../../shared/execution-graph.js';
-import { formatMs } from '../../shared/graph-node.js';
+import { formatCredits, formatMs } from '../../shared/graph-node.js';
 import type { ApiError } from './api.js';
 import { type ExecutionView, followExecution } from './execution-feed.js';
 import { canPreview } from './preview-rule.js';
@@ -42,7 +42,8 @@ export function ExecutionPage({ id, keyValue, onError }: { id: string; keyValue:
         )}
         {detail && view.feed === 'ended' && (
           <span>
-            {detail.credits} credits{detail.durationMs !== null && ` · ${formatMs(detail.durationMs)}`}
+            {formatCredits(detail.credits)}
+            {detail.durationMs !== null && ` · ${formatMs(detail.durationMs)}`}
           </span>
         )}
         {view.feed === 'ended' && detail?.error?.message && <span className="pw-error-inline">{detail.error.message}</span>}
