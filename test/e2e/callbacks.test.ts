@@ -4,18 +4,21 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { greetingFlow } from '../api/flows.js';
 import { assertFreshBuild, killServed, serveBuilt } from '../support/built-cli.js';
+import { cleanUpWorkers, startApi, startWorker } from './support/workers.js';
 import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
 import { until } from '../support/until.js';
 import { ADMIN_KEY, call } from './support/rest.js';
 
-// Completion callbacks survive a restart (docs/events.md, "Completion callbacks"): the delivery
-// is a row in the store, so a serve that dies between attempts leaves it to the next one.
+// Completion callbacks across processes (docs/events.md, "Completion callbacks"): the delivery is a
+// row in the store, so a serve that dies between attempts leaves it to the next one, and of the
+// processes on one home that all send, each attempt goes out from one.
 
 const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(() => assertFreshBuild());
 afterEach(async () => {
   killServed();
+  await cleanUpWorkers();
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
@@ -63,4 +66,26 @@ it('a callback refused before the serve is killed arrives from the next serve, w
   await until(async () => (await callbacksOn(second.url))[0].state === 'delivered', 10_000, 'the delivery recorded');
   const [callback] = await callbacksOn(second.url);
   expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([...Array<number>(all.length - 1).fill(500), 200]);
+});
+
+it('an API-only serve and a worker on one home, both sending, deliver a run the worker executed once', { timeout: 60_000 }, async () => {
+  const { home, receiver } = await setUp();
+  const env = { PIPEWRIGHT_HOME: home, PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1', PIPEWRIGHT_CALLBACK_POLL_MS: '20', PIPEWRIGHT_CLAIM_POLL_MS: '50' };
+  const api = await startApi(env);
+  await startWorker(env);
+  const secret = (await call(api.url, 'GET', '/developer/callback-secret')).json.data.secret as string;
+  const workflow = (await call(api.url, 'POST', '/workflows', greetingFlow())).json.data;
+  const started = await call(api.url, 'POST', `/workflows/${workflow.id}/execute`, { inputs: { name: 'worker' }, callbackUrl: `${receiver.url}/once` });
+  expect(started.status, JSON.stringify(started.json)).toBe(201);
+  const executionId = started.json.executionId as string;
+  const [delivered] = await receiver.waitFor('/once', 1);
+  expect(verified(secret, delivered!).data).toMatchObject({ executionId, status: 'COMPLETED', finalOutput: { greeting: 'Hello worker' } });
+  await until(
+    async () => (await call(api.url, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks[0].state === 'delivered',
+    10_000,
+    'recorded',
+  );
+  const [callback] = (await call(api.url, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks;
+  expect(callback.attempts).toHaveLength(1);
+  expect(receiver.received.filter((item) => item.path === '/once')).toHaveLength(1);
 });
