@@ -133,6 +133,30 @@ describe.skipIf(!HAS_CHROMIUM)('the run viewer in headless Chromium, served by t
     await page.close();
   });
 
+  it('polls the execution when the server has no event stream (an older pipewright answers 404 there)', async () => {
+    standIns.fal.knobs.hang = true;
+    const executionId = await execute({ force: true });
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await page.route(`**/api/v1/workflows/executions/${executionId}/events`, (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: '{"error":{"type":"invalid_request_error","code":"not_found","message":"No route"}}',
+      }),
+    );
+    await page.goto(`${server.url}/app/executions/${executionId}#key=${ADMIN_KEY}`);
+    await page.locator('[data-feed="polling"]').waitFor(UNTIL);
+    await page.locator('[data-node-id="shot"][data-status="RUNNING"]').waitFor(UNTIL);
+    standIns.fal.knobs.hang = false;
+    await allDrawnAs(page, 'COMPLETED', NODE_IDS.length);
+    await page.locator('[data-feed="ended"]').waitFor(UNTIL);
+    // The browser reports the 404 it was given, and nothing else.
+    expect(watched.errors).toEqual([expect.stringMatching(/status of 404/)]);
+    expect(await watched.violations()).toEqual([]);
+    await page.close();
+  });
+
   /** The first event of an execution's stream, as the server sends it, and its id. */
   async function firstEvent(executionId: string): Promise<{ text: string; id: string }> {
     const controller = new AbortController();
