@@ -16,8 +16,8 @@ export interface CallbackSenderOptions {
   now: () => Date;
 }
 
-/** Deliveries one round takes at most. */
-const BATCH = 20;
+/** Attempts one sender has under way at most: a slow receiver holds one place, not the others' turn. */
+const MAX_SENDING = 20;
 /** What a claim holds beyond the attempt's own timeout: building the payload, writing the outcome. */
 const LEASE_MARGIN_MS = 60_000;
 
@@ -53,15 +53,16 @@ export class CallbackSender {
     await Promise.allSettled([...this.#sending]);
   }
 
-  /** One round: claims what is due and sends it; answers how many it sent. */
-  async round(): Promise<number> {
+  /** One round: claims what is due, as many as there is room for, and starts sending it. */
+  async round(): Promise<void> {
     const { store, settings, now } = this.options;
+    const room = MAX_SENDING - this.#sending.size;
+    if (room <= 0) return;
     const token = randomBytes(12).toString('base64url');
     const at = now();
     const leaseUntil = new Date(at.getTime() + settings.timeoutMs + LEASE_MARGIN_MS).toISOString();
-    const due = await store.callbacks.claimDue({ token, now: at.toISOString(), leaseUntil, limit: BATCH });
-    await Promise.all(due.map((delivery) => this.#track(this.#deliver(delivery, token))));
-    return due.length;
+    const due = await store.callbacks.claimDue({ token, now: at.toISOString(), leaseUntil, limit: room });
+    for (const delivery of due) this.#track(this.#deliver(delivery, token));
   }
 
   #schedule(): void {
@@ -77,13 +78,10 @@ export class CallbackSender {
     this.#timer.unref();
   }
 
-  async #track(work: Promise<void>): Promise<void> {
-    this.#sending.add(work);
-    try {
-      await work;
-    } finally {
-      this.#sending.delete(work);
-    }
+  /** Keeps an attempt under way where stop() can wait for it. One that fails to record keeps its lease until it ends, and is sent again then. */
+  #track(work: Promise<void>): void {
+    const tracked = work.catch(() => undefined).finally(() => this.#sending.delete(tracked));
+    this.#sending.add(tracked);
   }
 
   async #deliver(delivery: CallbackDeliveryRecord, token: string): Promise<void> {
