@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
 import { createWorkflow, detail, execute, pollUntil, UNLIMITED } from './exec-helpers.js';
@@ -96,6 +98,22 @@ describe('callbackUrl', () => {
       attempts: [{ at: expect.any(String), status: 200, error: null, durationMs: expect.any(Number) }],
       nextAttemptAt: null,
     });
+  });
+
+  it('shows the same callbacks through MCP get_execution', async () => {
+    const reply = await execute(server, workflow.id, { callbackUrl: `${receiver.url}/mcp-view` });
+    const callbacks = await settledCallbacks(reply.body.executionId);
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${server.adminKey}` } },
+    });
+    const client = new Client({ name: 'callbacks-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const result = await client.callTool({ name: 'get_execution', arguments: { executionId: reply.body.executionId } });
+      expect((result.structuredContent as any).execution.callbacks).toEqual(callbacks);
+    } finally {
+      await client.close();
+    }
   });
 
   it('redelivers after a 500 with the same webhook-id', async () => {
