@@ -9,6 +9,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSkill } from './commands/skill.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWait } from './commands/wait.js';
 import { registerWorker } from './commands/worker.js';
 import { EXIT } from './exit-codes.js';
 import { exitQuietlyOnClosedPipe } from './quiet-pipes.js';
@@ -35,6 +36,7 @@ const program = new Command()
 // Each command registers its name, options and help here and imports its implementation when it
 // runs: loading every command's dependencies up front cost ~700 ms on each start, `--help` included.
 registerRun(program);
+registerWait(program);
 registerValidate(program);
 registerNodes(program);
 registerServe(program);

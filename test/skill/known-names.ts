@@ -21,6 +21,7 @@ import { registerServe } from '../../src/cli/commands/serve.js';
 import { registerSkill } from '../../src/cli/commands/skill.js';
 import { registerTemplates } from '../../src/cli/commands/templates.js';
 import { registerValidate } from '../../src/cli/commands/validate.js';
+import { registerWait } from '../../src/cli/commands/wait.js';
 import { SCRATCH_TAG } from '../../src/backend/scratch.js';
 import type { SkipReason } from '../../src/engine/index.js';
 import { ERROR_CODES, PipewrightError } from '../../src/errors/index.js';
@@ -112,7 +113,17 @@ function jsonWords(value: unknown, into: Set<string>): void {
 /** The `pipewright` command line as its commands register it (their actions load only when run). */
 function cliProgram(): Command {
   const program = new Command('pipewright');
-  for (const register of [registerRun, registerValidate, registerNodes, registerServe, registerMcp, registerKeys, registerSkill, registerTemplates])
+  for (const register of [
+    registerRun,
+    registerWait,
+    registerValidate,
+    registerNodes,
+    registerServe,
+    registerMcp,
+    registerKeys,
+    registerSkill,
+    registerTemplates,
+  ])
     register(program);
   return program;
 }
