@@ -4,7 +4,7 @@ import { greetingFlow } from '../api/flows.js';
 import { type TestServer, startTestServer, tempHome } from '../api/harness.js';
 import { runBuilt } from '../support/built-cli.js';
 
-// `pipewright wait ex_…` follows a run someone else started, against a remote API, and answers
+// `pipewright wait exec_…` follows a run someone else started, against a remote API, and answers
 // like `run` does: node lines, outputs, the exit code of its final status.
 
 let server: TestServer;
@@ -43,9 +43,9 @@ describe('pipewright wait <executionId>', () => {
   });
 
   it('says so when there is no such execution: exit 2, the id named, no stack trace', async () => {
-    const result = await runBuilt(['wait', 'ex_doesnotexist'], remote());
+    const result = await runBuilt(['wait', 'exec_doesnotexist'], remote());
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('ex_doesnotexist');
+    expect(result.stderr).toContain('exec_doesnotexist');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -3,7 +3,7 @@ import { cliBackendChoice } from '../backend-choice.js';
 import { followToEnd } from './follow-to-end.js';
 
 /**
- * `pipewright wait ex_…`: watches a run someone else started, by its event stream where the
+ * `pipewright wait exec_…`: watches a run someone else started, by its event stream where the
  * server has one. Ctrl-C stops watching and leaves the run alone: it is not ours to cancel.
  */
 export async function waitForRun(executionId: string, options: { json?: boolean }): Promise<void> {
