@@ -54,7 +54,7 @@ export class CallbackSender {
   }
 
   /** One round: claims what is due, as many as there is room for, and starts sending it. */
-  async round(): Promise<void> {
+  async #round(): Promise<void> {
     const { store, settings, now } = this.options;
     const room = MAX_SENDING - this.#sending.size;
     if (room <= 0) return;
@@ -69,7 +69,7 @@ export class CallbackSender {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       // A round that fails as a whole (the store busy or gone) changed nothing: the next one tries again.
-      this.round()
+      this.#round()
         .catch(() => undefined)
         .finally(() => {
           if (!this.#stopped) this.#schedule();
@@ -87,7 +87,11 @@ export class CallbackSender {
   async #deliver(delivery: CallbackDeliveryRecord, token: string): Promise<void> {
     const { store, settings, now } = this.options;
     const record = await store.executions.load(delivery.executionId);
-    if (record === undefined) return;
+    // Executions are kept (docs/api.md); should one be gone, there is nothing left to tell.
+    if (record === undefined) {
+      await store.callbacks.recordAttempt(delivery.id, token, { attempts: delivery.attempts, state: 'failed', nextAttemptAt: null });
+      return;
+    }
     const body = await callbackPayload(record, await store.executions.nodes(record.id), this.options.urls);
     const secret = await callbackSecret(store.secrets, delivery.accountId);
     const attempt = await attemptCallback({ id: delivery.id, url: delivery.url, body, secret, policy: this.#policy, now, signal: this.#abort.signal });

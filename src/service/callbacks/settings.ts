@@ -23,8 +23,9 @@ export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = { timeoutMs: 10_000, 
  */
 export function callbackSettingsFromEnv(env: NodeJS.ProcessEnv): CallbackSettings {
   const retries = env.PIPEWRIGHT_CALLBACK_RETRY_SECONDS?.trim();
+  const timeoutSeconds = positiveSetting(env, 'PIPEWRIGHT_CALLBACK_TIMEOUT_SECONDS');
   return {
-    timeoutMs: (positiveSetting(env, 'PIPEWRIGHT_CALLBACK_TIMEOUT_SECONDS') ?? 10) * 1000,
+    timeoutMs: timeoutSeconds === undefined ? DEFAULT_CALLBACK_SETTINGS.timeoutMs : timeoutSeconds * 1000,
     pollMs: positiveSetting(env, 'PIPEWRIGHT_CALLBACK_POLL_MS') ?? DEFAULT_CALLBACK_SETTINGS.pollMs,
     retryDelaysMs: retries ? retries.split(',').map((part) => delay(part, retries)) : DEFAULT_RETRY_DELAYS_MS,
   };
