@@ -4,7 +4,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
 import { createWorkflow, detail, execute, pollUntil, UNLIMITED } from './exec-helpers.js';
-import { greetingFlow } from './flows.js';
+import { startFakeLlm, type FakeLlm } from './fake-llm.js';
+import { greetingFlow, llmChain } from './flows.js';
 import { call, codeOf, KeyMaker, startTestServer, type TestServer } from './harness.js';
 
 // Completion callbacks (docs/events.md, "Completion callbacks"). The receiver is on 127.0.0.1, so
@@ -19,19 +20,23 @@ const CALLBACK_ENV = {
 };
 
 let server: TestServer;
+let llm: FakeLlm;
 let receiver: CallbackReceiver;
 let workflow: { id: string; webhookId: string };
 let secret: string;
 
 beforeAll(async () => {
   receiver = await startCallbackReceiver();
-  server = await startTestServer({ ...UNLIMITED, env: CALLBACK_ENV });
+  llm = await startFakeLlm();
+  server = await startTestServer({ ...UNLIMITED, env: { ...CALLBACK_ENV, OPENAI_BASE_URL: llm.baseUrl } });
   workflow = await createWorkflow(server, greetingFlow());
   secret = (await call(server, 'GET', '/developer/callback-secret')).body.data.secret;
 });
 afterAll(async () => {
+  llm.release();
   await server.close();
   await receiver.close();
+  await llm.close();
 });
 
 /** docs/events.md's recipe for receivers without the library, as printed there. */
@@ -114,6 +119,29 @@ describe('callbackUrl', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('tells a failed run as execution.failed', async () => {
+    llm.knobs.fail.add('refused');
+    const flow = await createWorkflow(server, llmChain(1, 'refused'));
+    const reply = await execute(server, flow.id, { callbackUrl: `${receiver.url}/failed` });
+    const [delivery] = await receiver.waitFor('/failed', 1);
+    expect(verified(secret, delivery!)).toMatchObject({ type: 'execution.failed', data: { executionId: reply.body.executionId, status: 'FAILED' } });
+  });
+
+  it('tells a cancelled run as execution.cancelled, its data the compat poll (FAILED, cancelled)', async () => {
+    llm.knobs.hold = true;
+    const flow = await createWorkflow(server, llmChain(1, 'cancel me'));
+    const reply = await execute(server, flow.id, { callbackUrl: `${receiver.url}/cancelled` });
+    await llm.waitForCall('cancel me');
+    expect((await call(server, 'POST', `/workflows/executions/${reply.body.executionId}/cancel`)).status).toBe(202);
+    llm.knobs.hold = false;
+    llm.release();
+    const [delivery] = await receiver.waitFor('/cancelled', 1);
+    expect(verified(secret, delivery!)).toMatchObject({
+      type: 'execution.cancelled',
+      data: { executionId: reply.body.executionId, status: 'FAILED', cancelled: true, error: { code: 'cancelled' } },
+    });
   });
 
   it('redelivers after a 500 with the same webhook-id', async () => {
