@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { greetingFlow } from '../api/flows.js';
 import { assertFreshBuild, killServed, serveBuilt } from '../support/built-cli.js';
+import { usePostgresCluster } from './support/postgres-cluster.js';
 import { cleanUpWorkers, startApi, startWorker } from './support/workers.js';
 import { type CallbackReceiver, startCallbackReceiver, verified } from '../support/callback-receiver.js';
 import { until } from '../support/until.js';
@@ -68,11 +69,12 @@ it('a callback refused before the serve is killed arrives from the next serve, w
   expect(callback.attempts.map((attempt: any) => attempt.status)).toEqual([...Array<number>(all.length - 1).fill(500), 200]);
 });
 
-it('an API-only serve and a worker on one home, both sending, deliver a run the worker executed once', { timeout: 60_000 }, async () => {
+/** `serve --no-worker` and two workers on one store, all three sending: the run one worker executed is delivered once. */
+async function deliveredOnce(store: Record<string, string>): Promise<void> {
   const { home, receiver } = await setUp();
-  const env = { PIPEWRIGHT_HOME: home, PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1', PIPEWRIGHT_CALLBACK_POLL_MS: '20', PIPEWRIGHT_CLAIM_POLL_MS: '50' };
+  const env = { PIPEWRIGHT_HOME: home, PIPEWRIGHT_ALLOW_PRIVATE_NETWORK: '1', PIPEWRIGHT_CALLBACK_POLL_MS: '20', PIPEWRIGHT_CLAIM_POLL_MS: '50', ...store };
   const api = await startApi(env);
-  await startWorker(env);
+  await Promise.all([startWorker(env), startWorker(env)]);
   const secret = (await call(api.url, 'GET', '/developer/callback-secret')).json.data.secret as string;
   const workflow = (await call(api.url, 'POST', '/workflows', greetingFlow())).json.data;
   const started = await call(api.url, 'POST', `/workflows/${workflow.id}/execute`, { inputs: { name: 'worker' }, callbackUrl: `${receiver.url}/once` });
@@ -80,12 +82,18 @@ it('an API-only serve and a worker on one home, both sending, deliver a run the 
   const executionId = started.json.executionId as string;
   const [delivered] = await receiver.waitFor('/once', 1);
   expect(verified(secret, delivered!).data).toMatchObject({ executionId, status: 'COMPLETED', finalOutput: { greeting: 'Hello worker' } });
-  await until(
-    async () => (await call(api.url, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks[0].state === 'delivered',
-    10_000,
-    'recorded',
-  );
-  const [callback] = (await call(api.url, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks;
-  expect(callback.attempts).toHaveLength(1);
+  const callbacks = async () => (await call(api.url, 'GET', `/workflows/executions/${executionId}`)).json.data.callbacks;
+  await until(async () => (await callbacks())[0].state === 'delivered', 10_000, 'recorded');
+  expect((await callbacks())[0].attempts).toHaveLength(1);
   expect(receiver.received.filter((item) => item.path === '/once')).toHaveLength(1);
+}
+
+it('an API-only serve and two workers on one home, all sending, deliver a run once', { timeout: 60_000 }, () => deliveredOnce({}));
+
+describe('on PostgreSQL', () => {
+  const newDatabase = usePostgresCluster();
+
+  it('an API-only serve and two workers on one database, all sending, deliver a run once', { timeout: 60_000 }, async () =>
+    deliveredOnce({ PIPEWRIGHT_DATABASE_URL: await newDatabase() }),
+  );
 });
