@@ -230,6 +230,12 @@ export interface SecretRepository {
    * every later caller (any process on the store) gets that same value.
    */
   getOrCreate(name: string, candidate: string): Promise<string>;
+  /**
+   * Puts `next` under `name` only while it still holds `current`, in one statement, and answers
+   * whether it did: of two rotations from the same value, one wins. Only secrets meant to rotate
+   * use it (an account's callback secret); the server's own are never rewritten.
+   */
+  replace(name: string, current: string, next: string): Promise<boolean>;
 }
 
 export interface OutputCacheRepository {

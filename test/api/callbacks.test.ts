@@ -73,12 +73,29 @@ describe('GET /developer/callback-secret', () => {
     expect((await call(server, 'GET', '/developer/callback-secret')).body.data.secret).toBe(secret);
   });
 
+  it('rotates: the new secret signs at once, and the old one beside it for a day', async () => {
+    const rotated = await call(server, 'POST', '/developer/callback-secret/rotate');
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    const { secret: next, previousValidUntil } = rotated.body.data;
+    expect(next).toMatch(/^whsec_/);
+    expect(next).not.toBe(secret);
+    expect(Date.parse(previousValidUntil) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect((await call(server, 'GET', '/developer/callback-secret')).body.data.secret).toBe(next);
+    await execute(server, workflow.id, { callbackUrl: `${receiver.url}/rotated` });
+    const [delivery] = await receiver.waitFor('/rotated', 1);
+    expect(delivery!.signature.split(' ')).toHaveLength(2);
+    expect(verified(next, delivery!)).toEqual(verified(secret, delivery!));
+    secret = next;
+  });
+
   it('needs the admin scope (403)', async () => {
     const keys = await KeyMaker.open(server.home);
     const key = await keys.key({ scopes: ['workflows:execute', 'executions:read'] });
     await keys.close();
     const reply = await call(server, 'GET', '/developer/callback-secret', { key });
     expect([reply.status, codeOf(reply)]).toEqual([403, 'missing_scope']);
+    const rotate = await call(server, 'POST', '/developer/callback-secret/rotate', { key });
+    expect([rotate.status, codeOf(rotate)]).toEqual([403, 'missing_scope']);
   });
 });
 

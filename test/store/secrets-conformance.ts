@@ -13,6 +13,16 @@ export function describeSecretStore(context: Context): void {
       expect(await store.secrets.getOrCreate('other', 'third')).toBe('third');
     });
 
+    it('replaces a secret only while it still holds the value the caller read: of two rotations, one wins', async () => {
+      const { store, another } = context();
+      const second = await another();
+      await store.secrets.getOrCreate('rotating', 'v1');
+      const [a, b] = await Promise.all([store.secrets.replace('rotating', 'v1', 'v2-a'), second.secrets.replace('rotating', 'v1', 'v2-b')]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
+      expect(await store.secrets.getOrCreate('rotating', 'ignored')).toBe(a ? 'v2-a' : 'v2-b');
+      expect(await store.secrets.replace('missing', 'v1', 'v2')).toBe(false);
+    });
+
     it('gives two connections starting at once the same secret', async () => {
       const { store, another } = context();
       const second = await another();

@@ -7,7 +7,8 @@ export interface CallbackRequest {
   id: string;
   url: string;
   body: string;
-  secret: string;
+  /** One signature per secret (a rotated-out secret still signs for a day): a receiver accepts any that matches. */
+  secrets: readonly string[];
   /** The server's network rules with the callback timeout; checked again on every connection. */
   policy: SecurityPolicy;
   now: () => Date;
@@ -25,7 +26,7 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  */
 export async function attemptCallback(request: CallbackRequest): Promise<CallbackAttemptRecord> {
   const started = request.now();
-  const signature = new Webhook(request.secret).sign(request.id, started, request.body);
+  const signature = request.secrets.map((secret) => new Webhook(secret).sign(request.id, started, request.body)).join(' ');
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'pipewright-callbacks',

@@ -4,7 +4,7 @@ import type { CallbackDeliveryRecord, Store } from '../../store/index.js';
 import { attemptCallback } from './attempt.js';
 import { callbackPayload, type PayloadLinks } from './payload.js';
 import { nextStep } from './schedule.js';
-import { callbackSecret } from './secret.js';
+import { callbackSecrets, signingSecrets } from './secret.js';
 import type { CallbackSettings } from './settings.js';
 
 export interface CallbackSenderOptions {
@@ -93,8 +93,8 @@ export class CallbackSender {
       return;
     }
     const body = await callbackPayload(record, await store.executions.nodes(record.id), this.options.urls);
-    const secret = await callbackSecret(store.secrets, delivery.accountId);
-    const attempt = await attemptCallback({ id: delivery.id, url: delivery.url, body, secret, policy: this.#policy, now, signal: this.#abort.signal });
+    const secrets = signingSecrets(await callbackSecrets(store.secrets, delivery.accountId), now());
+    const attempt = await attemptCallback({ id: delivery.id, url: delivery.url, body, secrets, policy: this.#policy, now, signal: this.#abort.signal });
     await store.callbacks.recordAttempt(delivery.id, token, nextStep([...delivery.attempts, attempt], settings.retryDelaysMs, now()));
   }
 }

@@ -16,5 +16,10 @@ export function secretRepository(db: Kysely<Database>, now: () => Date): SecretR
       const row = await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
       return row.value;
     },
+
+    async replace(name, current, next) {
+      const result = await db.updateTable('server_secrets').set({ value: next }).where('name', '=', name).where('value', '=', current).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callbackSettingsFromEnv } from '../../../src/service/callbacks/index.js';
 import { nextStep } from '../../../src/service/callbacks/schedule.js';
+import { signingSecrets } from '../../../src/service/callbacks/secret.js';
 
 // The settings and schedule docs/events.md ("Completion callbacks") states.
 
@@ -40,5 +41,14 @@ describe('nextStep', () => {
     expect(nextStep([attempt(null)], [1_000, 5_000], now)).toMatchObject({ state: 'waiting', nextAttemptAt: '2026-03-01T12:00:01.000Z' });
     expect(nextStep([attempt(500), attempt(503)], [1_000, 5_000], now)).toMatchObject({ state: 'waiting', nextAttemptAt: '2026-03-01T12:00:05.000Z' });
     expect(nextStep([attempt(500), attempt(503), attempt(500)], [1_000, 5_000], now)).toMatchObject({ state: 'failed', nextAttemptAt: null });
+  });
+});
+
+describe('signingSecrets', () => {
+  it('signs with the replaced secret too until its day is over', () => {
+    const secrets = { secret: 'whsec_new', previous: 'whsec_old', previousUntil: '2026-03-02T12:00:00.000Z' };
+    expect(signingSecrets(secrets, new Date('2026-03-02T11:59:59.999Z'))).toEqual(['whsec_new', 'whsec_old']);
+    expect(signingSecrets(secrets, new Date('2026-03-02T12:00:00.000Z'))).toEqual(['whsec_new']);
+    expect(signingSecrets({ secret: 'whsec_only', previous: null, previousUntil: null }, new Date())).toEqual(['whsec_only']);
   });
 });
