@@ -1,4 +1,4 @@
-import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionEvent, ExecutionSummary, PollView } from '../service/index.js';
+import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionEvent, ExecutionSummary, PollView, RetryBody } from '../service/index.js';
 import { fromCompatPoll } from './compat-poll.js';
 import { executionEvents, type EventsOptions } from './execution-events.js';
 import type { ClientSettings } from './options.js';
@@ -16,8 +16,8 @@ export interface ExecutionsApi {
   get(id: string, options?: RequestOptions): Promise<ExecutionDetail>;
   /** `not_cancellable` (409) once finished. */
   cancel(id: string, options?: PostOptions): Promise<{ executionId: string; status: string }>;
-  /** A new execution re-running the failed and skipped nodes. */
-  retry(id: string, options?: PostOptions): Promise<ExecuteAccepted>;
+  /** A new execution re-running the failed and skipped nodes; `body.callbackUrl` asks for its completion callback. */
+  retry(id: string, body?: RetryBody, options?: PostOptions): Promise<ExecuteAccepted>;
   /** Polls with backoff until COMPLETED, FAILED or CANCELLED; resolves with the last poll. */
   waitFor(id: string, options?: WaitOptions): Promise<PollView>;
   /**
@@ -36,7 +36,8 @@ export function executionsApi(transport: RestTransport, settings: ClientSettings
     poll,
     get: async (id, options) => data(await call('GET', at(id), options)),
     cancel: async (id, options) => data(await call('POST', at(id, 'cancel'), options)),
-    retry: (id, options) => call('POST', at(id, 'retry'), options),
+    // No body unless one is given: a hosted API's retry may take none.
+    retry: (id, body, options) => call('POST', at(id, 'retry'), options, body === undefined ? {} : { body }),
     waitFor: (id, options = {}) => waitFor({ poll, id, options, polling: settings.polling }),
     events: (id, options) => executionEvents(transport, settings, at(id, 'events'), options),
   };

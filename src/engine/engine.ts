@@ -50,16 +50,15 @@ export class Engine {
     const controller = new AbortController();
     // Every running attempt listens for cancel: a wide graph legitimately has many listeners.
     setMaxListeners(0, controller.signal);
-    const cancel = (reason = new PipewrightError('cancelled', 'Execution was cancelled')) => {
-      if (!controller.signal.aborted) controller.abort(reason);
+    const cancel = () => {
+      if (!controller.signal.aborted) controller.abort(new PipewrightError('cancelled', 'Execution was cancelled'));
     };
-    const onAbort = () => cancel();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    request.signal?.addEventListener('abort', cancel, { once: true });
     if (request.signal?.aborted) cancel();
     const local = pLimit(this.#perExecution);
     const loop = new ExecutionLoop({ ...this.#options, limit: (task) => local(() => this.#global(task)) }, { ...request, executionId }, controller.signal);
     const result = loop.run().finally(() => {
-      request.signal?.removeEventListener('abort', onAbort);
+      request.signal?.removeEventListener('abort', cancel);
       // Whatever ended the loop (including a store failure), nothing of this run keeps working.
       if (!controller.signal.aborted) controller.abort();
     });

@@ -26,7 +26,6 @@ export type {
   NewExecution,
   ExecutionFilter,
   OwnerClaim,
-  WriteGuard,
   ExecutionUpdate,
   IdempotencyRepository,
   ArtifactRepository,

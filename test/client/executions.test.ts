@@ -129,6 +129,13 @@ describe('cancel and retry', () => {
     expect(retried.executionId).not.toBe(failed.executionId);
     expect((await client.executions.waitFor(retried.executionId)).finalOutput).toEqual({ text: 'boom +1' });
   });
+
+  it('sends a callbackUrl with the retry: this server refuses a loopback one (callback_url_forbidden)', async () => {
+    const done = await client.executions.waitFor((await client.workflows.execute(greeting)).executionId);
+    await expect(client.executions.retry(done.executionId, { callbackUrl: 'http://127.0.0.1:9/hook' })).rejects.toMatchObject({
+      code: 'callback_url_forbidden',
+    });
+  });
 });
 
 describe('artifacts and webhooks', () => {
