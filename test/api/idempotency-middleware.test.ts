@@ -21,14 +21,14 @@ function recording(replay?: { status: number; headers: Record<string, string>; b
   return { service, calls };
 }
 
-const lint = (service: IdempotencyService, fail?: unknown, headers: Record<string, string> = { 'Idempotency-Key': 'k-1' }) =>
+const lint = (service: IdempotencyService, fail?: unknown, headers: Record<string, string> = { 'Idempotency-Key': 'k-1' }, query = '') =>
   createApp({
     services: fakeServices(fail === undefined ? {} : { fail }),
     idempotency: service,
     webhookOwners: async () => undefined,
     artifactUrls: noArtifactUrls,
     logger: pino({ level: 'silent' }),
-  }).request('/api/v1/workflows/lint', {
+  }).request(`/api/v1/workflows/lint${query}`, {
     method: 'POST',
     headers: { Authorization: 'Bearer sk-good', 'Content-Type': 'application/json', ...headers },
     body: '{"nodes":[]}',
@@ -47,6 +47,12 @@ describe('idempotency middleware', () => {
       { status: 200, headers: { 'content-type': 'application/json' }, body: await response.text() },
       'claim-1',
     ]);
+  });
+
+  it('counts the query as part of the path: a trigger with another callbackUrl is another request', async () => {
+    const { service, calls } = recording();
+    await lint(service, undefined, { 'Idempotency-Key': 'k-1' }, '?callbackUrl=https%3A%2F%2Fexample.com%2Fhook');
+    expect(calls[0]).toMatchObject(['begin', 'acc_1', 'k-1', { path: '/api/v1/workflows/lint?callbackUrl=https%3A%2F%2Fexample.com%2Fhook' }]);
   });
 
   it('stores a 4xx: the answer to that request is final', async () => {

@@ -25,7 +25,9 @@ export function idempotency(service: IdempotencyService): MiddlewareHandler<AppE
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined || c.req.method !== 'POST') return next();
     const accountId = scopeOf(c);
-    const begun = await service.begin(accountId, key, { method: c.req.method, path: c.req.path, body: c.var.bodyText });
+    // The query is part of the request: a trigger's callbackUrl rides on it (docs/events.md).
+    const path = `${c.req.path}${new URL(c.req.url).search}`;
+    const begun = await service.begin(accountId, key, { method: c.req.method, path, body: c.var.bodyText });
     if (begun.kind === 'replay') {
       return c.body(begun.body, begun.status as ContentfulStatusCode, { ...begun.headers, [REPLAYED_HEADER]: 'true' });
     }
