@@ -1,0 +1,103 @@
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type CancelNotices, type ExecutionJobs, openCancelNotices, openExecutionJobs } from '../../src/store/index.js';
+import { type PostgresCluster, startPostgres } from '../support/postgres.js';
+import { until } from '../support/until.js';
+
+// One throwaway cluster for the file, a new database for every test.
+let cluster: PostgresCluster;
+beforeAll(async () => {
+  cluster = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const opened: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const closable of opened.splice(0)) await closable.close();
+});
+
+/** A long lease: a worker that is not ready does not fetch again (after a lease) within the test. */
+async function jobsOn(url: string): Promise<ExecutionJobs> {
+  const jobs = await openExecutionJobs({ url, pollMs: 500, leaseMs: 60_000 });
+  opened.push(jobs);
+  return jobs;
+}
+
+async function waiting(url: string): Promise<Array<{ key: string; later: boolean }>> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query<{ key: string; later: boolean }>(
+      "select singleton_key as key, start_after > now() as later from pgboss.job where name = 'pipewright-executions' and state = 'created' order by singleton_key",
+    );
+    return rows;
+  } finally {
+    await pool.end();
+  }
+}
+
+describe('execution jobs on pg-boss (PostgreSQL)', () => {
+  it('creates its schema when several processes start at once, and collapses sends for an execution while one waits', async () => {
+    const url = await cluster.createDatabase();
+    const [first, second] = await Promise.all([jobsOn(url), jobsOn(url)]);
+    await first!.send(['exec_a', 'exec_b']);
+    await second!.send(['exec_a']);
+    await first!.send(['exec_c'], 60);
+    await second!.send(['exec_c']);
+    expect(await waiting(url)).toEqual([
+      { key: 'exec_a', later: false },
+      { key: 'exec_b', later: false },
+      { key: 'exec_c', later: true },
+    ]);
+  });
+
+  it('hands jobs out one at a time, each to one worker, fetching nothing while a worker is not ready', async () => {
+    const url = await cluster.createDatabase();
+    const sender = await jobsOn(url);
+    const workers = [await jobsOn(url), await jobsOn(url)];
+    const taken: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The first worker takes one job and then is full until released; the second takes the rest.
+    await workers[0]!.work({ take: async (id) => void taken.push(`first:${id}`), ready: () => gate });
+    await sender.send(['exec_1']);
+    await until(() => taken.length === 1);
+    await sender.send(['exec_2', 'exec_3']);
+    await workers[1]!.work({ take: async (id) => void taken.push(`second:${id}`), ready: async () => {} });
+    await until(() => taken.length === 3);
+    // One insert sends exec_2 and exec_3 together: pg-boss orders them by job id, not as sent.
+    expect([...taken].sort()).toEqual(['first:exec_1', 'second:exec_2', 'second:exec_3']);
+    expect(await waiting(url)).toEqual([]);
+    release();
+  });
+});
+
+describe('cancel notices on LISTEN/NOTIFY (PostgreSQL)', () => {
+  it('tells the listening process of each cancel announced by another, and again after its connection was cut', async () => {
+    const url = await cluster.createDatabase();
+    const listening: CancelNotices = await openCancelNotices({ url });
+    const announcing: CancelNotices = await openCancelNotices({ url });
+    opened.push(listening, announcing);
+    const heard: string[] = [];
+    listening.listen((id) => heard.push(id));
+    // LISTEN is in place once an announcement made now is heard.
+    await until(async () => {
+      await announcing.announce('exec_probe');
+      return heard.includes('exec_probe');
+    });
+    await announcing.announce('exec_1');
+    await until(() => heard.includes('exec_1'));
+
+    const admin = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'LISTEN%'");
+    } finally {
+      await admin.end();
+    }
+    await until(async () => {
+      await announcing.announce('exec_2');
+      return heard.includes('exec_2');
+    });
+  });
+});
