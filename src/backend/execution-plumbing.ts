@@ -41,7 +41,7 @@ export async function openExecutionPlumbing(options: ExecutionPlumbingOptions): 
     if (runs === 'none') return { queue: new ApiOnlyQueue() };
     return { queue: runs === 'worker' ? new StorePollQueue({ ...concurrency, pollMs: options.pollMs }) : new InProcessQueue(concurrency) };
   }
-  const jobs = await openExecutionJobs({ url: databaseUrl, pollMs: options.pollMs });
+  const jobs = await openExecutionJobs({ url: databaseUrl, pollMs: options.pollMs, leaseMs: options.lease.ttlMs });
   const notices = await openCancelNotices({ url: databaseUrl });
   return {
     queue: new PgBossQueue({ jobs, runs, leaseMs: options.lease.ttlMs, ...concurrency }),

@@ -1,3 +1,4 @@
+import type { PipewrightError } from '../errors/index.js';
 import type { CompiledGraph } from '../graph/index.js';
 import type { EngineListener } from './events.js';
 import type { ExecutionState, IterationState, NodeState } from './states.js';
@@ -57,5 +58,10 @@ export interface ExecutionHandle {
   executionId: string;
   /** Settles with the final state; never rejects for node failures (they are in the state). */
   result: Promise<ExecutionState>;
-  cancel(): void;
+  /**
+   * Stops the run; its nodes end with `reason` (default `cancelled`). Stopped by
+   * `execution_taken_over`, nodes leave their provider jobs running: another process has taken
+   * the execution over and re-attached to them.
+   */
+  cancel(reason?: PipewrightError): void;
 }

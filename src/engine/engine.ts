@@ -50,15 +50,16 @@ export class Engine {
     const controller = new AbortController();
     // Every running attempt listens for cancel: a wide graph legitimately has many listeners.
     setMaxListeners(0, controller.signal);
-    const cancel = () => {
-      if (!controller.signal.aborted) controller.abort(new PipewrightError('cancelled', 'Execution was cancelled'));
+    const cancel = (reason = new PipewrightError('cancelled', 'Execution was cancelled')) => {
+      if (!controller.signal.aborted) controller.abort(reason);
     };
-    request.signal?.addEventListener('abort', cancel, { once: true });
+    const onAbort = () => cancel();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
     if (request.signal?.aborted) cancel();
     const local = pLimit(this.#perExecution);
     const loop = new ExecutionLoop({ ...this.#options, limit: (task) => local(() => this.#global(task)) }, { ...request, executionId }, controller.signal);
     const result = loop.run().finally(() => {
-      request.signal?.removeEventListener('abort', cancel);
+      request.signal?.removeEventListener('abort', onAbort);
       // Whatever ended the loop (including a store failure), nothing of this run keeps working.
       if (!controller.signal.aborted) controller.abort();
     });

@@ -129,6 +129,7 @@ export const ERROR_CODES = {
   artifact_write_failed: { category: 'operational', message: 'Could not store an artifact file' },
   artifact_store_unavailable: { category: 'operational', message: 'The artifact store could not be reached' },
   shutting_down: { category: 'operational', message: 'The process is shutting down' },
+  execution_taken_over: { category: 'operational', message: 'Another process took the execution over after this one let its lease end' },
   listen_failed: { category: 'operational', message: 'The server could not listen on the address asked for' },
   // Ours.
   internal: { category: 'bug', message: 'An internal error occurred; quote the request id when reporting it', publicMessage: true },

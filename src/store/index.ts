@@ -26,6 +26,7 @@ export type {
   NewExecution,
   ExecutionFilter,
   OwnerClaim,
+  WriteGuard,
   ExecutionUpdate,
   IdempotencyRepository,
   ArtifactRepository,

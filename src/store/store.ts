@@ -118,6 +118,16 @@ export interface OwnerClaim {
   expiredBy?: string;
 }
 
+/**
+ * Fencing: a write of the process running an execution lands only while that process still
+ * holds it. One that stalled past its lease and had the execution taken over (claimOwner) writes
+ * nothing more — no node result, no charge, no final state — whatever its engine still does.
+ */
+export interface WriteGuard {
+  /** The owner token the execution must still have (its `runner`). */
+  owner: string;
+}
+
 export interface ExecutionFilter {
   workflowId?: string;
   status?: string;
@@ -145,17 +155,18 @@ export interface ExecutionRepository {
   /**
    * Writes the fields given while the execution is QUEUED or RUNNING, and answers whether it did.
    * A COMPLETED, FAILED or CANCELLED execution is final: nothing is written and the answer is false.
+   * With `guard`, only while `guard.owner` still holds it (WriteGuard).
    */
-  update(id: string, fields: ExecutionUpdate): Promise<boolean>;
+  update(id: string, fields: ExecutionUpdate, guard?: WriteGuard): Promise<boolean>;
   nodes(executionId: string): Promise<NodeRunRecord[]>;
   /**
    * Writes the node's latest state while the execution is QUEUED or RUNNING, and answers whether
    * it did: a finished execution's nodes are final, so nothing completes or is charged after a
    * cancel. When it is COMPLETED with credits > 0, the charge (a ledger entry keyed by execution
    * and node, and the balance) lands in the same transaction, at most once however often the same
-   * COMPLETED state is written.
+   * COMPLETED state is written. With `guard`, only while `guard.owner` still holds it (WriteGuard).
    */
-  saveNode(executionId: string, accountId: string, node: NodeRunRecord): Promise<boolean>;
+  saveNode(executionId: string, accountId: string, node: NodeRunRecord, guard?: WriteGuard): Promise<boolean>;
   /**
    * Sets a RUNNING node's progress (0–1) and appends its `node.progress` event, atomically, while
    * the execution is unfinished; false, writing nothing, otherwise (the node or the run ended).

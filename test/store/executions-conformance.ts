@@ -163,6 +163,32 @@ export function describeExecutionStore(context: Context): void {
       expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_c']);
     });
 
+    it('fences the writes of an owner that lost the execution to a takeover: no node, no charge, no final state', async () => {
+      const { store, account } = context();
+      const { id: accountId } = await account();
+      await store.ledger.record({ accountId, amount: 100, reason: 'grant' });
+      await store.executions.create('exec_f', { ...newExecution(accountId), owner: 'w/1/a', leaseUntil: T1 }, [nodeRun('paid')]);
+      const stalled = { owner: 'w/1/a' };
+      expect(await store.executions.update('exec_f', { status: 'RUNNING' }, stalled)).toBe(true);
+      expect(await store.executions.saveNode('exec_f', accountId, nodeRun('paid', { status: 'RUNNING' }), stalled)).toBe(true);
+      expect(await store.executions.claimOwner('exec_f', 'w/2/b', { from: 'w/1/a', leaseUntil: LATER, expiredBy: T2 })).toBe(true);
+
+      // The stalled owner resumes: nothing it writes lands.
+      expect(await store.executions.saveNode('exec_f', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }), stalled)).toBe(false);
+      expect(await store.executions.update('exec_f', { credits: 9 }, stalled)).toBe(false);
+      expect(await store.executions.update('exec_f', {}, stalled)).toBe(false);
+      expect(await store.executions.update('exec_f', { status: 'FAILED', error: { code: 'late' } }, stalled)).toBe(false);
+      expect(await store.executions.load('exec_f')).toMatchObject({ status: 'RUNNING', owner: 'w/2/b', credits: 0 });
+      expect((await store.executions.nodes('exec_f')).map((node) => node.status)).toEqual(['RUNNING']);
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(100);
+
+      // The new owner's writes land.
+      const taker = { owner: 'w/2/b' };
+      expect(await store.executions.saveNode('exec_f', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }), taker)).toBe(true);
+      expect(await store.executions.update('exec_f', { status: 'COMPLETED', credits: 9 }, taker)).toBe(true);
+      expect((await store.accounts.get(accountId))?.creditsBalance).toBe(91);
+    });
+
     it('lists newest first with workflow and status filters and a cursor', async () => {
       const { store, clock, account } = context();
       const [a, b] = [await account(), await account()];

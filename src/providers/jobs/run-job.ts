@@ -1,3 +1,4 @@
+import { PipewrightError } from '../../errors/index.js';
 import { poll } from '../../net/index.js';
 import type { ProviderCallContext, ProviderResult } from '../provider.js';
 import type { PollSettings, PollStep } from './poll.js';
@@ -22,6 +23,8 @@ export interface JobSettings {
  * restarted process re-attaches instead of paying again, then poll. On abort the remote job is
  * cancelled too — it would otherwise run, and bill, to completion — and the call rejects with the
  * abort reason. A job whose id could not be stored is cancelled as well: nothing could re-attach to it.
+ * An abort for `execution_taken_over` leaves the job alone: the process that took the execution
+ * over has re-attached to it.
  */
 export async function runJob(protocol: JobProtocol, ctx: ProviderCallContext, settings: JobSettings): Promise<ProviderResult> {
   const { signal } = ctx;
@@ -44,9 +47,13 @@ export async function runJob(protocol: JobProtocol, ctx: ProviderCallContext, se
     });
     return { output: value, jobId };
   } catch (error) {
-    if (signal.aborted || !remembered) await cancelQuietly(protocol, jobId, ctx, settings.cancelTimeoutMs);
+    if ((signal.aborted && !takenOver(signal.reason)) || !remembered) await cancelQuietly(protocol, jobId, ctx, settings.cancelTimeoutMs);
     throw signal.aborted ? signal.reason : error;
   }
+}
+
+function takenOver(reason: unknown): boolean {
+  return reason instanceof PipewrightError && reason.code === 'execution_taken_over';
 }
 
 async function cancelQuietly(protocol: JobProtocol, jobId: string, ctx: ProviderCallContext, timeoutMs: number): Promise<void> {

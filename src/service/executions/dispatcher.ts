@@ -2,7 +2,7 @@ import { Engine, FINISHED_EXECUTION_STATUSES, type EngineOptions, type Execution
 import type { NodeRegistry } from '../../nodes/index.js';
 import type { SecurityPolicy } from '../../net/index.js';
 import type { ArtifactStore } from '../../artifacts/index.js';
-import { errorEntry } from '../../errors/index.js';
+import { errorEntry, PipewrightError } from '../../errors/index.js';
 import type { ExecutionRecord, NodeRunRecord, Store } from '../../store/index.js';
 import type { ExecutionQueue, TakeOutcome } from './queue.js';
 import type { CancelFeed } from './cancel-feed.js';
@@ -57,7 +57,7 @@ export class Dispatcher {
   #renewTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.#recorder = new StoreRecorder(options.store, (executionId) => this.#endedElsewhere(executionId));
+    this.#recorder = new StoreRecorder(options.store, (executionId) => this.#refused(executionId));
     this.artifacts = new OwnedArtifactStore({ inner: options.artifacts, store: options.store, now: options.now, readUnowned: options.policy.allowLocalFiles });
     this.#engine = new Engine({
       cache: new StoreOutputCache({ store: options.store, now: options.now }),
@@ -185,7 +185,10 @@ export class Dispatcher {
     const tick = async () => {
       if (this.#stopping) return;
       try {
-        await this.options.store.executions.renewLeases(this.owner, this.#leaseEnd());
+        // Fewer renewed than running: one was cancelled, or taken over while this process stalled.
+        const renewed = await this.options.store.executions.renewLeases(this.owner, this.#leaseEnd());
+        if (renewed < this.#running.size) for (const executionId of [...this.#running.keys()]) await this.#refused(executionId);
+        await this.options.queue.holding?.([...this.#running.keys()]);
       } catch {
         // The store is busy or failing: the next renewal comes well before the lease ends.
       }
@@ -196,6 +199,23 @@ export class Dispatcher {
 
   #leaseEnd(): string {
     return new Date(this.options.now().getTime() + (this.options.lease ?? DEFAULT_LEASE).ttlMs).toISOString();
+  }
+
+  /**
+   * The store refused a write of a run of this process, or renewed fewer leases than it runs. The
+   * execution has ended — another process cancelled it: the run stops and cancels its provider
+   * jobs — or another process took it over after this one stalled past its lease: the run stops
+   * and leaves the provider jobs to the new holder, which re-attached to them. Otherwise nothing.
+   */
+  async #refused(executionId: string): Promise<void> {
+    const handle = this.#running.get(executionId);
+    if (handle === undefined) return;
+    const record = await this.options.store.executions.load(executionId).catch(() => undefined);
+    if (record !== undefined && !FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) {
+      if (record.owner !== this.owner) handle.cancel(new PipewrightError('execution_taken_over', `Execution ${executionId} was taken over by another process`));
+      return;
+    }
+    handle.cancel();
   }
 
   /** The store says a run of this process has ended (another process cancelled it): stop it. */
@@ -230,7 +250,7 @@ export class Dispatcher {
     const graph = await storedGraph(store, this.options.registry, record);
     const reuse = reusable(await store.executions.nodes(executionId));
     if (this.#stopping || this.#cancelled.delete(executionId) || this.#running.has(executionId)) return undefined;
-    this.#recorder.track(executionId, { accountId: record.accountId, startedAt: record.startedAt });
+    this.#recorder.track(executionId, { accountId: record.accountId, startedAt: record.startedAt, owner: this.owner });
     try {
       const handle = this.artifacts.runAs({ accountId: record.accountId, executionId }, () =>
         this.#engine.execute({ executionId, graph, inputs: record.inputs, reuse, cacheScope: record.accountId, ...runOptions(record.options) }),
@@ -250,7 +270,8 @@ export class Dispatcher {
     const known = (error as { code?: unknown }).code === 'graph_unavailable';
     const failure = known ? errorEntry('graph_unavailable', (error as Error).message) : errorEntry('internal', 'The execution stopped on an internal error');
     try {
-      await this.options.store.executions.update(executionId, { status: 'FAILED', endedAt: this.options.now().toISOString(), error: failure });
+      const fields = { status: 'FAILED', endedAt: this.options.now().toISOString(), error: failure };
+      await this.options.store.executions.update(executionId, fields, { owner: this.owner });
     } catch {
       // The store itself is failing; the execution stays unfinished and resumes on the next start.
     }

@@ -48,8 +48,8 @@ export class PgBossQueue implements ExecutionQueue {
    * take it over should this process die.
    */
   async enqueue(executionId: string): Promise<void> {
-    if (!this.runsHere) return this.#jobs.send(executionId);
-    await this.#jobs.send(executionId, this.#checkAfterSeconds);
+    if (!this.runsHere) return this.#jobs.send([executionId]);
+    await this.#jobs.send([executionId], this.#checkAfterSeconds);
     await this.#local.enqueue(executionId);
   }
 
@@ -58,12 +58,23 @@ export class PgBossQueue implements ExecutionQueue {
     if (this.#runs !== 'worker') return;
     void this.#jobs.work({
       take: async (executionId) => {
+        // Fetched while full (the loop stopped waiting for room): back in the queue, for a worker with room.
+        if (!this.#local.hasRoom()) return this.#jobs.send([executionId]);
         // Left before the claim: should this process die between the two, the check still comes.
-        const outcome = await take(executionId, () => this.#jobs.send(executionId, this.#checkAfterSeconds));
+        const outcome = await take(executionId, () => this.#jobs.send([executionId], this.#checkAfterSeconds));
         if (outcome === 'taken') await this.#local.enqueue(executionId);
       },
       ready: () => this.#local.ready(),
     });
+  }
+
+  /**
+   * Each renewal makes sure a check waits for every execution this process runs (collapsing into
+   * the one already waiting): the chain of checks does not depend on a worker that fetched one
+   * having lived long enough to leave the next.
+   */
+  async holding(executionIds: readonly string[]): Promise<void> {
+    await this.#jobs.send(executionIds, this.#checkAfterSeconds);
   }
 
   async close(): Promise<void> {
@@ -87,9 +98,13 @@ class LocalRuns extends InProcessQueue {
     });
   }
 
+  hasRoom(): boolean {
+    return this.#room() > 0;
+  }
+
   /** Resolves once fewer than `concurrency` runs are running or waiting here (or on close). */
   ready(): Promise<void> {
-    if (this.closed || this.#room() > 0) return Promise.resolve();
+    if (this.closed || this.hasRoom()) return Promise.resolve();
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 

@@ -32,6 +32,11 @@ export interface ExecutionQueue {
    * it. `take` looks at one execution a hand-out of the queue's own names (PgBossQueue).
    */
   consume(worker: (executionId: string) => Promise<void>, claim: (limit: number) => Promise<string[]>, take: TakeExecution): void;
+  /**
+   * This process has just renewed its lease on these executions, which it runs: a queue with a
+   * hand-out of its own makes sure one will come back to them should this process die.
+   */
+  holding?(executionIds: readonly string[]): Promise<void>;
   /** Hands out nothing more; executions still waiting stay QUEUED in the store for the next start. */
   close(): Promise<void>;
 }

@@ -1,12 +1,14 @@
 import { PipewrightError } from '../../errors/index.js';
 import type { ExecutionRecorder, ExecutionState, NodeState } from '../../engine/index.js';
-import type { Store } from '../../store/index.js';
+import type { Store, WriteGuard } from '../../store/index.js';
 import { ProgressCoalescer } from './progress-coalescer.js';
 
 interface Tracked {
   accountId: string;
   /** When the execution first started: a resumed run keeps it. */
   startedAt: string | null;
+  /** The process running it: its writes land only while the execution is still its own (store WriteGuard). */
+  owner?: string;
 }
 
 /**
@@ -14,9 +16,10 @@ interface Tracked {
  * transition, so what poll and detail read is never behind what a listener was told. A node
  * write carries its charge (ExecutionRepository.saveNode), hence the account of each execution.
  *
- * The store refuses every write to an execution that has ended — another process cancelled it —
- * and the refusal is news: `onEnded` hears it before the write returns, so the run is aborted
- * before the engine starts anything more (a node's RUNNING write comes before its provider call).
+ * The store refuses every write to an execution that has ended (another process cancelled it) or
+ * that another process has taken over (fencing: writes carry the owner), and the refusal is news:
+ * `onEnded` hears it, and has stopped the run, before the write returns, so the engine starts
+ * nothing more (a node's RUNNING write comes before its provider call).
  */
 export class StoreRecorder implements ExecutionRecorder {
   readonly #tracked = new Map<string, Tracked>();
@@ -25,7 +28,7 @@ export class StoreRecorder implements ExecutionRecorder {
 
   constructor(
     private readonly store: Pick<Store, 'executions'>,
-    private readonly onEnded: (executionId: string) => void,
+    private readonly onEnded: (executionId: string) => void | Promise<void>,
     progressIntervalMs?: number,
   ) {
     this.#progress = new ProgressCoalescer(
@@ -54,23 +57,27 @@ export class StoreRecorder implements ExecutionRecorder {
 
   async execution(state: Omit<ExecutionState, 'nodes'>): Promise<void> {
     const tracked = this.#owner(state.executionId);
-    const written = await this.store.executions.update(state.executionId, {
-      status: state.status,
-      startedAt: tracked.startedAt ?? state.startedAt ?? null,
-      endedAt: state.endedAt ?? null,
-      finalOutput: state.finalOutput ?? null,
-      error: state.error === undefined ? null : { ...state.error },
-      credits: state.credits,
-    });
-    if (!written) this.onEnded(state.executionId);
+    const written = await this.store.executions.update(
+      state.executionId,
+      {
+        status: state.status,
+        startedAt: tracked.startedAt ?? state.startedAt ?? null,
+        endedAt: state.endedAt ?? null,
+        finalOutput: state.finalOutput ?? null,
+        error: state.error === undefined ? null : { ...state.error },
+        credits: state.credits,
+      },
+      guard(tracked),
+    );
+    if (!written) await this.onEnded(state.executionId);
   }
 
   /** A node's progress written before its next state, so its stream never tells progress after the end. */
   async node(executionId: string, node: NodeState): Promise<void> {
-    const { accountId } = this.#owner(executionId);
+    const tracked = this.#owner(executionId);
     if (node.status !== 'RUNNING') this.#progress.end(executionId, node.nodeId);
     await this.#progress.settled(executionId);
-    if (!(await this.store.executions.saveNode(executionId, accountId, node))) this.onEnded(executionId);
+    if (!(await this.store.executions.saveNode(executionId, tracked.accountId, node, guard(tracked)))) await this.onEnded(executionId);
   }
 
   /** Coalesced (progress-coalescer.ts): a node may report far more often than is worth a row. */
@@ -85,4 +92,8 @@ export class StoreRecorder implements ExecutionRecorder {
     if (tracked === undefined) throw new PipewrightError('untracked_execution', `Execution ${executionId} was not started by this process`);
     return tracked;
   }
+}
+
+function guard(tracked: Tracked): WriteGuard | undefined {
+  return tracked.owner === undefined ? undefined : { owner: tracked.owner };
 }

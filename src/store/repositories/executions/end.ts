@@ -7,12 +7,14 @@ import { UNFINISHED } from './unfinished.js';
 
 /**
  * Writes an execution's final status (COMPLETED, FAILED; a cancel goes through cancel.ts) while it
- * is unfinished, and appends the one event that ends its stream in the same transaction; false,
+ * is unfinished (and, given `owner`, held by it), and appends the one event that ends its stream in the same transaction; false,
  * writing nothing, once it has finished.
  */
-export function endExecution(db: Kysely<Database>, id: string, columns: Partial<Selectable<ExecutionsTable>>, at: string): Promise<boolean> {
+export function endExecution(db: Kysely<Database>, id: string, columns: Partial<Selectable<ExecutionsTable>>, at: string, owner?: string): Promise<boolean> {
   return atomic(db, async (trx) => {
-    const result = await trx.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
+    let query = trx.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED);
+    if (owner !== undefined) query = query.where('runner', '=', owner);
+    const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     const row = await trx.selectFrom('executions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const type = EXECUTION_EVENTS[row.status];

@@ -54,18 +54,22 @@ export function executionRepository(db: Kysely<Database>, now: () => Date, bell:
       return newestFirstPage(query, filter, toExecutionRecord);
     },
 
-    async update(id, fields) {
+    async update(id, fields, guard) {
       const columns = updateColumns(fields);
       if (Object.keys(columns).length === 0) {
-        const row = await db.selectFrom('executions').select('id').where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
-        return row !== undefined;
+        let query = db.selectFrom('executions').select('id').where('id', '=', id).where('status', 'in', UNFINISHED);
+        if (guard !== undefined) query = query.where('runner', '=', guard.owner);
+        return (await query.executeTakeFirst()) !== undefined;
       }
       if (fields.status !== undefined && fields.status !== 'QUEUED' && fields.status !== 'RUNNING') {
-        return told(id, endExecution(db, id, columns, now().toISOString()));
+        return told(id, endExecution(db, id, columns, now().toISOString(), guard?.owner));
       }
       // A finished execution is final: whoever writes late (an engine that missed a cancel, a
-      // second process) changes nothing. The condition is in the statement, so no read can race it.
-      const result = await db.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
+      // second process, one that lost it to a takeover) changes nothing. The conditions are in the
+      // statement, so no read can race them.
+      let query = db.updateTable('executions').set(columns).where('id', '=', id).where('status', 'in', UNFINISHED);
+      if (guard !== undefined) query = query.where('runner', '=', guard.owner);
+      const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
 
@@ -74,7 +78,7 @@ export function executionRepository(db: Kysely<Database>, now: () => Date, bell:
       return rows.map(toNodeRunRecord);
     },
 
-    saveNode: (executionId, accountId, node) => told(executionId, saveNode(db, now, { executionId, accountId, node })),
+    saveNode: (executionId, accountId, node, guard) => told(executionId, saveNode(db, now, { executionId, accountId, node, owner: guard?.owner })),
 
     saveProgress: (executionId, nodeId, progress, message) => told(executionId, saveProgress(db, now, { executionId, nodeId, progress, message })),
 

@@ -17,10 +17,14 @@ import { holdUnfinished } from './unfinished.js';
  * nodes again, two writers racing) never charges twice. A change of status appends its event
  * (events.ts) in the same transaction; a rewrite of the same status appends none.
  */
-export function saveNode(db: Kysely<Database>, now: () => Date, write: { executionId: string; accountId: string; node: NodeRunRecord }): Promise<boolean> {
+export function saveNode(
+  db: Kysely<Database>,
+  now: () => Date,
+  write: { executionId: string; accountId: string; node: NodeRunRecord; owner?: string | undefined },
+): Promise<boolean> {
   const { executionId, accountId, node } = write;
   return atomic(db, async (trx) => {
-    if (!(await holdUnfinished(trx, executionId))) return false;
+    if (!(await holdUnfinished(trx, executionId, write.owner))) return false;
     const before = await trx
       .selectFrom('node_runs')
       .select('status')
