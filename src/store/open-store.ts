@@ -5,7 +5,8 @@ import { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Store } from './store.js';
 import { createKyselyStore } from './kysely-store.js';
-import { DEFAULT_LOCK_WAIT_MS, type LockSeam, waitForLock } from './lock-wait.js';
+import { DEFAULT_LOCK_WAIT_MS } from './lock-wait.js';
+import { lendConnection } from './lent-connection.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 import { StoreSqliteDialect } from './sqlite-dialect.js';
@@ -35,11 +36,6 @@ export interface OpenStoreOptions {
  * longer waits are lock-wait.ts's, asynchronous.
  */
 const SQLITE_BUSY_TIMEOUT_MS = 5;
-/**
- * The connection is lent anew for each try (`db.connection()` takes Kysely's mutex and gives it
- * back), and what it was lent for left no transaction open, so a try refused SQLITE_BUSY did nothing.
- */
-const LENT: LockSeam = { idle: () => true, handBack: async () => {}, takeBack: async () => {} };
 /** SQLite's default threshold, in pages, for the fallback when the checkpoint thread fails. */
 const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
@@ -76,7 +72,7 @@ async function openSqliteStore(options: OpenStoreOptions): Promise<Store> {
   const store = createKyselyStore(db, options.now ? { now: options.now } : {});
   return {
     ...store,
-    connection: { kind: 'sqlite', exclusive: (use) => waitForLock(() => db.connection().execute(() => use(sqlite)), LENT, lockWaitMs) },
+    ...lendConnection(store, db, sqlite, lockWaitMs),
     // The checkpoint thread goes first, so this connection is the file's last here and its close
     // checkpoints what is left.
     close: async () => {

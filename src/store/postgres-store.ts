@@ -4,6 +4,9 @@ import type { Store } from './store.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
 
+/** Connections of the counters' pool: each count is one short statement. */
+const COUNTER_CONNECTIONS = 4;
+
 /**
  * Opens (migrating as needed) the store on PostgreSQL (`PIPEWRIGHT_DATABASE_URL`,
  * docs/store.md "PostgreSQL"): the same repositories as on SQLite, through Kysely's
@@ -24,5 +27,18 @@ export async function openPostgresStore(options: { url: string; now?: () => Date
     await db.destroy();
     throw error;
   }
-  return { ...createKyselyStore(db, { flavour: 'postgres', ...(options.now && { now: options.now }) }), connection: { kind: 'postgres', pool } };
+  const store = createKyselyStore(db, { flavour: 'postgres', ...(options.now && { now: options.now }) });
+  // The API's counters get a small pool of their own: a webhook trigger spends its budget inside
+  // the admission's transaction, while every connection of the store's pool may be held by
+  // transactions waiting for that one's advisory lock.
+  const counters = new pg.Pool({ connectionString: options.url, max: COUNTER_CONNECTIONS });
+  counters.on('error', () => {});
+  return {
+    ...store,
+    connection: { kind: 'postgres', pool: counters },
+    close: async () => {
+      await store.close();
+      await counters.end();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import type { StoreConnection } from '../../service/index.js';
-import { type BackendCall, flexibleRateLimiter, type RateLimiter } from './limiter.js';
+import { isPipewrightError } from '../../errors/index.js';
+import { type BackendCall, flexibleRateLimiter, memoryRateLimiter, type RateLimiter } from './limiter.js';
 
 /** rate-limiter-flexible's table (key, points, expire), one for every budget: keys carry the budget's prefix. */
 const TABLE = 'rate_limits';
@@ -14,44 +15,48 @@ interface Prunable {
 }
 
 /**
+ * How long a count waits for another process's write lock on SQLite before this process counts in
+ * its own memory instead: a request is never held up, or refused, for a lock it does not need.
+ */
+const COUNT_LOCK_WAIT_MS = 250;
+
+/**
  * Per-minute counters in the store, so a budget holds across every API process on it
- * (CONTRACT.md §8): rate-limiter-flexible's RateLimiterPostgres on the store's pool, or its
+ * (CONTRACT.md §8): rate-limiter-flexible's RateLimiterPostgres on the store's database, or its
  * RateLimiterSQLite on the store's connection. Its table is created here, before the first count.
- *
- * On SQLite every call holds the connection (`exclusive`): RateLimiterSQLite writes through
- * better-sqlite3 directly, and left to itself it would run inside whatever transaction of this
- * process is open (as a savepoint of it, undone if it rolls back), and fail outright when another
- * process holds the write lock. Held, its one-statement write is alone on the connection, and
- * a lock held elsewhere is waited for off the event loop, then answered `store_busy` as the store's
- * own statements are.
  */
 export async function storeRateLimiter(connection: StoreConnection): Promise<RateLimiter> {
-  if (connection.kind === 'postgres') {
-    const options = (points: number) => ({
-      storeClient: connection.pool,
-      storeType: 'pool',
-      tableName: TABLE,
-      points,
-      duration: 60,
-      keyPrefix: `rpm${points}`,
-    });
-    // Concurrent creation by another process is tolerated by RateLimiterPostgres itself.
-    await new Promise<void>(
-      (resolve, reject) => new RateLimiterPostgres({ ...options(1), clearExpiredByTimeout: false }, (error) => (error ? reject(error) : resolve())),
-    );
-    return flexibleRateLimiter((points) => new RateLimiterPostgres({ ...options(points), tableCreated: true }));
-  }
+  if (connection.kind === 'sqlite') return sqliteRateLimiter(connection);
+  const options = (points: number) => ({ storeClient: connection.pool, storeType: 'pool', tableName: TABLE, points, duration: 60, keyPrefix: `rpm${points}` });
+  // Concurrent creation by another process is tolerated by RateLimiterPostgres itself.
+  await new Promise<void>(
+    (resolve, reject) => new RateLimiterPostgres({ ...options(1), clearExpiredByTimeout: false }, (error) => (error ? reject(error) : resolve())),
+  );
+  return flexibleRateLimiter((points) => new RateLimiterPostgres({ ...options(points), tableCreated: true }));
+}
+
+/**
+ * Every call holds the connection (`exclusive`): RateLimiterSQLite writes through better-sqlite3
+ * directly, and left to itself it would run inside whatever transaction of this process is open
+ * (as a savepoint of it, undone if it rolls back), and fail outright when another process holds
+ * the write lock. Held, its one-statement write is alone on the connection, and a lock held
+ * elsewhere is waited for off the event loop. A lock held past COUNT_LOCK_WAIT_MS (a long write of
+ * another process) is not the request's business: that count is made in this process's memory.
+ */
+async function sqliteRateLimiter(connection: Extract<StoreConnection, { kind: 'sqlite' }>): Promise<RateLimiter> {
   const onBackend: BackendCall = async (call) => {
     // A refusal rejects with a RateLimiterRes, which is no Error: it is carried out of the store's
     // lock wait as a value (that wait retries with p-retry, which takes Errors only) and thrown here.
-    const outcome = await connection.exclusive(() =>
-      call().then(
-        (value) => ({ value }),
-        (rejection: unknown) => {
-          if (rejection instanceof RateLimiterRes) return { refusal: rejection };
-          throw rejection;
-        },
-      ),
+    const outcome = await connection.exclusive(
+      () =>
+        call().then(
+          (value) => ({ value }),
+          (rejection: unknown) => {
+            if (rejection instanceof RateLimiterRes) return { refusal: rejection };
+            throw rejection;
+          },
+        ),
+      COUNT_LOCK_WAIT_MS,
     );
     if ('refusal' in outcome) throw outcome.refusal;
     return outcome.value;
@@ -80,5 +85,17 @@ export async function storeRateLimiter(connection: StoreConnection): Promise<Rat
   );
   const prune = setInterval(() => onBackend(() => first.clearExpired(Date.now() - HOUR_MS)).catch(() => {}), PRUNE_EVERY_MS);
   prune.unref();
-  return flexibleRateLimiter((points) => create(points), onBackend);
+  const shared = flexibleRateLimiter((points) => create(points), onBackend);
+  const local = memoryRateLimiter();
+  return {
+    consume: (key, perMinute, points) => shared.consume(key, perMinute, points).catch(orLocally(() => local.consume(key, perMinute, points))),
+    refund: (key, perMinute, points) => shared.refund(key, perMinute, points).catch(orLocally(() => local.refund(key, perMinute, points))),
+  };
+}
+
+function orLocally<T>(local: () => Promise<T>): (error: unknown) => Promise<T> {
+  return async (error) => {
+    if (isPipewrightError(error) && error.code === 'store_busy') return local();
+    throw error;
+  };
 }

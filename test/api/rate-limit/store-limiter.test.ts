@@ -25,9 +25,9 @@ async function sqliteHome(): Promise<string> {
 }
 
 /** A limiter on a SQLite home whose write lock another connection (another process, as SQLite sees it) holds. */
-async function heldByAnother(lockWaitMs: number) {
+async function heldByAnother() {
   const home = await sqliteHome();
-  const limiter = await storeRateLimiter((await open({ home, lockWaitMs })).connection!);
+  const limiter = await storeRateLimiter((await open({ home })).connection!);
   const other = new BetterSqlite3(join(home, 'pipewright.db'), { timeout: 0 });
   cleanups.push(() => {
     other.close();
@@ -35,6 +35,9 @@ async function heldByAnother(lockWaitMs: number) {
   other.exec('begin immediate');
   return { limiter, other };
 }
+
+/** The counts in the store, as another process reads them. */
+const stored = (other: BetterSqlite3.Database) => other.prepare('select key, points from rate_limits').all();
 
 /** Two stores on one database stand in for two processes; their limiters must count one budget. */
 async function expectOneBudget(first: Store, second: Store): Promise<void> {
@@ -58,11 +61,24 @@ describe('storeRateLimiter: per-minute budgets in the store', () => {
     const cluster = await startPostgres();
     cleanups.push(() => cluster.stop());
     const databaseUrl = await cluster.createDatabase();
-    await expectOneBudget(await open({ home: '', databaseUrl }), await open({ home: '', databaseUrl }));
+    const first = await open({ home: '', databaseUrl });
+    await expectOneBudget(first, await open({ home: '', databaseUrl }));
+    // More transactions at once than the store's pool has connections, each counting inside (as a
+    // webhook trigger does): the counts never wait for a connection those transactions hold.
+    const limiter = await storeRateLimiter(first.connection!);
+    const counted = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        first.transaction(async (tx) => {
+          await tx.accounts.count();
+          return (await limiter.consume('key:inside', 100)).allowed;
+        }),
+      ),
+    );
+    expect(counted.filter(Boolean)).toHaveLength(15);
   }, 120_000);
 
   it('SQLite: a count kept out by another process’s write lock waits off the event loop, then lands', async () => {
-    const { limiter, other } = await heldByAnother(60_000);
+    const { limiter, other } = await heldByAnother();
     const events: string[] = [];
     const counted = limiter.consume('key:k', 5).then((decision) => {
       events.push('counted');
@@ -73,29 +89,57 @@ describe('storeRateLimiter: per-minute budgets in the store', () => {
     other.exec('commit');
     expect(await counted).toMatchObject({ allowed: true, remaining: 4 });
     expect(events).toEqual(['timer fired', 'counted']);
+    expect(stored(other)).toEqual([{ key: 'rpm5:key:k', points: 1 }]);
   });
 
-  it('SQLite: a lock held past the wait answers store_busy with a Retry-After, not a backend failure', async () => {
-    const { limiter, other } = await heldByAnother(50);
-    await expect(limiter.consume('key:k', 5)).rejects.toMatchObject({ code: 'store_busy', details: { retryAfter: 1 } });
-    other.exec('rollback');
+  it('SQLite: a lock held past the count’s wait does not hold the request up: that count is made in this process’s memory', async () => {
+    const { limiter, other } = await heldByAnother();
     expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 4 });
+    other.exec('rollback');
+    expect(stored(other)).toEqual([]);
+    expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 4 });
+    expect(stored(other)).toEqual([{ key: 'rpm5:key:k', points: 1 }]);
   });
 
-  it('SQLite: a count is never part of a transaction of the same process, so its rollback does not undo it', async () => {
+  it('SQLite: a count made while another flow of the process is inside a transaction waits for it, and its rollback does not undo the count', async () => {
     const home = await sqliteHome();
     const store = await open({ home });
     const limiter = await storeRateLimiter(store.connection!);
-    let counted: Promise<unknown> | undefined;
-    await expect(
-      store.transaction(async (tx) => {
-        await tx.accounts.create({ name: 'Owner', plan: 'pro', creditsBalance: 0 });
-        counted = limiter.consume('key:k', 5);
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    await counted;
+    let began!: () => void;
+    const inside = new Promise<void>((resolve) => (began = resolve));
+    let end!: () => void;
+    const ending = new Promise<void>((resolve) => (end = resolve));
+    const transaction = store.transaction(async (tx) => {
+      await tx.accounts.create({ name: 'Owner', plan: 'pro', creditsBalance: 0 });
+      began();
+      await ending;
+      throw new Error('rolled back');
+    });
+    await inside;
+    // Started outside the transaction: it waits for the connection instead of joining the transaction.
+    const counted = limiter.consume('key:k', 5);
+    end();
+    await expect(transaction).rejects.toThrow('rolled back');
+    expect(await counted).toMatchObject({ allowed: true, remaining: 4 });
     expect(await store.accounts.count()).toBe(0);
+    expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 3 });
+  });
+
+  it('SQLite: a count made by the work of a transaction (a trigger spends its budget inside the admission) runs within it', async () => {
+    const home = await sqliteHome();
+    const store = await open({ home });
+    const limiter = await storeRateLimiter(store.connection!);
+    await store.transaction(async (tx) => {
+      expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 4 });
+      await tx.accounts.create({ name: 'Owner', plan: 'pro', creditsBalance: 0 });
+    });
+    await expect(
+      store.transaction(async () => {
+        await limiter.consume('key:k', 5);
+        throw new Error('refused after the count');
+      }),
+    ).rejects.toThrow('refused after the count');
+    // The first count committed with its transaction; the second rolled back with its own.
     expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true, remaining: 3 });
   });
 });
