@@ -290,14 +290,13 @@ export interface Store extends Repositories {
 
 /**
  * PostgreSQL: a `pg` pool of the store's database, apart from the store's own, so a count made
- * inside a `transaction` never waits for a connection that transactions hold. SQLite: the
- * store's one connection, lent to `use` alone —
- * outside every transaction of this process — and, when another process holds the write lock,
- * lent again after an asynchronous wait, as the store's own statements are (lock-wait.ts); past
- * the lock wait (the store's, or `lockWaitMs`) it fails with `store_busy`. `use` must leave no
- * transaction open. Called from
- * within `transaction`'s `fn`, `use` runs at once inside that transaction, and what it writes
- * commits or rolls back with it (lent-connection.ts).
+ * inside a `transaction` never waits for a connection that transactions hold. SQLite: the store's
+ * one connection, lent to `use` alone — outside every transaction of this process — and, when
+ * another process holds the write lock, lent again after an asynchronous wait, as the store's own
+ * statements are (lock-wait.ts); past the lock wait (the store's, or `lockWaitMs`) it fails with
+ * `store_busy`. `use` must leave no transaction open. Called from within `transaction`'s `fn`,
+ * `use` runs at once inside that transaction, and what it writes commits or rolls back with it
+ * (lent-connection.ts).
  */
 export type StoreConnection =
   | { kind: 'postgres'; pool: import('pg').Pool }
