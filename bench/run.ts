@@ -3,6 +3,7 @@ import { formatApiReport, runApiBench, type ApiBenchOptions } from './api/index.
 import { formatEngineReport, runEngineBench } from './engine/index.js';
 import { formatExecutionsReport, runExecutionsBench, type ExecutionsBenchOptions } from './executions/index.js';
 import { formatMcpReport, runMcpBench, type McpBenchOptions } from './mcp/index.js';
+import { formatScaleReport, runScaleBench, type ScaleBenchOptions } from './scale/index.js';
 import { formatSseReport, runSseBench, type SseBenchOptions } from './sse/index.js';
 import { formatOutcome, outcomesJson, runSections, summarize, type Section } from './support/sections.js';
 
@@ -28,6 +29,9 @@ const { values, positionals } = parseArgs({
     'mcp-runs': { type: 'string' },
     'mcp-polls': { type: 'string' },
     'sse-runs': { type: 'string' },
+    'scale-executions': { type: 'string' },
+    'scale-delay-ms': { type: 'string' },
+    'scale-concurrency': { type: 'string' },
   },
 });
 
@@ -55,6 +59,12 @@ const executionsOptions: Partial<ExecutionsBenchOptions> = {
 const mcpOptions: Partial<McpBenchOptions> = {
   ...(values['mcp-runs'] !== undefined && { startupRuns: positiveInteger('mcp-runs', values['mcp-runs']) }),
   ...(values['mcp-polls'] !== undefined && { pollCalls: positiveInteger('mcp-polls', values['mcp-polls']) }),
+};
+
+const scaleOptions: Partial<ScaleBenchOptions> = {
+  ...(values['scale-executions'] !== undefined && { executions: positiveInteger('scale-executions', values['scale-executions']) }),
+  ...(values['scale-delay-ms'] !== undefined && { providerDelayMs: positiveInteger('scale-delay-ms', values['scale-delay-ms']) }),
+  ...(values['scale-concurrency'] !== undefined && { workerConcurrency: positiveInteger('scale-concurrency', values['scale-concurrency']) }),
 };
 
 const sseOptions: Partial<SseBenchOptions> = {
@@ -86,6 +96,10 @@ const SECTIONS: Record<string, Section['run']> = {
   async sse(context) {
     const report = await runSseBench(sseOptions, context);
     return { report, text: formatSseReport(report) };
+  },
+  async scale(context) {
+    const report = await runScaleBench(scaleOptions, context);
+    return { report, text: formatScaleReport(report) };
   },
 };
 
