@@ -2,8 +2,6 @@
 const SCHEMA = 'pgboss';
 /** The one queue: each job names an execution that needs a look from a worker. */
 const QUEUE = 'pipewright-executions';
-/** pg-boss polls at most this often (its own floor is 500 ms). */
-const MIN_POLL_SECONDS = 0.5;
 /** A look that failed (the store was down) is retried, without end, this many seconds later. */
 const RETRY = { retryLimit: 1_000_000, retryDelay: 2, retryBackoff: false } as const;
 
@@ -11,7 +9,9 @@ const RETRY = { retryLimit: 1_000_000, retryDelay: 2, retryBackoff: false } as c
 export interface JobTaker {
   /** Looks at the execution; a rejection puts the job back, to be fetched again later. */
   take(executionId: string): Promise<void>;
-  /** Resolves when this process can take another job: until then (or a lease) it fetches none. */
+  /** How many executions this process could start now: a fetch asks for at most this many jobs. */
+  room(): number;
+  /** Resolves once `room()` is above 0 (or the process is closing): until then it fetches none. */
   ready(): Promise<void>;
 }
 
@@ -28,8 +28,9 @@ export interface ExecutionJobs {
    */
   send(executionIds: readonly string[], afterSeconds?: number): Promise<void>;
   /**
-   * Starts this process's fetch loop: one job at a time, completed once `take` resolved; after
-   * each, it waits for `ready` before fetching again, and fetches at once when ready.
+   * Starts this process's fetch loop: once `ready`, it fetches up to `room()` jobs in one
+   * statement, takes them together and completes each once its `take` resolved, then fetches
+   * again at once; only a fetch that found nothing waits (`pollMs`) before the next.
    */
   work(taker: JobTaker): Promise<void>;
   /** Stops fetching and closes pg-boss's connections. */
@@ -49,10 +50,6 @@ export async function openExecutionJobs(options: { url: string; pollMs: number; 
   // fetched again (RETRY), so even then the execution is looked at again within a few leases.
   const leaseSeconds = Math.max(1, Math.ceil(options.leaseMs / 1000));
   const expireInSeconds = 2 * leaseSeconds;
-  // How long the fetch loop waits for a free slot before fetching anyway: pg-boss races the
-  // handler against the job's expiry, so the wait stays inside it (a job fetched while still full
-  // is put back by the caller).
-  const holdMs = (expireInSeconds * 1000) / 2;
   const boss = new PgBossClass({ connectionString: options.url, schema: SCHEMA, max: 4, schedule: false, maintenanceIntervalSeconds: leaseSeconds });
   // pg-boss reports failures of its own loops (a dropped connection) as 'error' events; unheard,
   // they would end the process. Each loop tries again on its next turn.
@@ -64,8 +61,46 @@ export async function openExecutionJobs(options: { url: string; pollMs: number; 
     await boss.stop({ graceful: false });
     throw error;
   }
-  const pollingIntervalSeconds = Math.max(MIN_POLL_SECONDS, options.pollMs / 1000);
   let closed = false;
+  let loop: Promise<void> | undefined;
+  /** Ends the wait of a fetch loop that found the queue empty, or waits for room, when closing. */
+  let wakeOnClose: () => void = () => {};
+  const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
+  const pause = (ms: number) => Promise.race([closing, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
+  /**
+   * The worker's own loop, not pg-boss's `work()`: that fetches a fixed batch and then waits out its
+   * polling interval (500 ms at least) unless told otherwise, so a worker with several free slots
+   * filled them one job per round. Here a fetch asks for every free slot, and only an empty queue
+   * makes the loop wait. A job stays active until its look is done: should this process die
+   * meanwhile, pg-boss's maintenance fails it after `expireInSeconds` and it is fetched again.
+   */
+  async function fetchLoop(taker: JobTaker): Promise<void> {
+    while (!closed) {
+      await Promise.race([taker.ready(), closing]);
+      if (closed) break;
+      const room = taker.room();
+      // pg-boss's fetch answers [] when its statement fails (the store is down): waited out as empty.
+      const jobs = room > 0 ? await boss.fetch<{ executionId: string }>(QUEUE, { batchSize: room }) : [];
+      if (jobs.length === 0) {
+        await pause(options.pollMs);
+        continue;
+      }
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await taker.take(job.data.executionId);
+            await boss.complete(QUEUE, job.id);
+          } catch (error) {
+            options.onError?.(error);
+            // Back in the queue, fetched again after RETRY's delay (or by maintenance, should this fail too).
+            await boss.fail(QUEUE, job.id).catch(() => undefined);
+          }
+        }),
+      );
+    }
+  }
+
   return {
     async send(executionIds, afterSeconds = 0) {
       if (executionIds.length === 0) return;
@@ -73,19 +108,12 @@ export async function openExecutionJobs(options: { url: string; pollMs: number; 
       await boss.insert(executionIds.map((executionId) => ({ name: QUEUE, data: { executionId }, singletonKey: executionId, startAfter, expireInSeconds })));
     },
     async work(taker) {
-      const workerId: string = await boss.work<{ executionId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
-        for (const job of jobs) {
-          await taker.take(job.data.executionId);
-          // Completed before waiting for room: the job is done, and no other worker waits on it.
-          await boss.complete(QUEUE, job.id);
-        }
-        await Promise.race([taker.ready(), new Promise((resolve) => setTimeout(resolve, holdMs).unref())]);
-        // Fetch again at once rather than after the polling interval: more jobs may be waiting.
-        if (!closed) boss.notifyWorker(workerId);
-      });
+      loop ??= fetchLoop(taker);
     },
     async close() {
       closed = true;
+      wakeOnClose();
+      await loop;
       await boss.stop({ graceful: true, timeout: 5_000, wait: true });
     },
   };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CancelNotices, type ExecutionJobs, openCancelNotices, openExecutionJobs } from '../../src/store/index.js';
+import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { type PostgresCluster, startPostgres } from '../support/postgres.js';
 import { until } from '../support/until.js';
 
@@ -52,24 +53,45 @@ describe('execution jobs on pg-boss (PostgreSQL)', () => {
     ]);
   });
 
-  it('hands jobs out one at a time, each to one worker, fetching nothing while a worker is not ready', async () => {
+  it('hands each job to one worker, no more at a time than it has room for, and none while it has no room', async () => {
     const url = await cluster.createDatabase();
     const sender = await jobsOn(url);
     const workers = [await jobsOn(url), await jobsOn(url)];
     const taken: string[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    // The first worker takes one job and then is full until released; the second takes the rest.
-    await workers[0]!.work({ take: async (id) => void taken.push(`first:${id}`), ready: () => gate });
+    let room = 1;
+    // The first worker has one slot, full once it took a job: it fetches nothing more.
+    await workers[0]!.work({
+      take: async (id) => void ((room -= 1), taken.push(`first:${id}`)),
+      room: () => room,
+      ready: () => (room > 0 ? Promise.resolve() : new Promise(() => {})),
+    });
     await sender.send(['exec_1']);
     await until(() => taken.length === 1);
     await sender.send(['exec_2', 'exec_3']);
-    await workers[1]!.work({ take: async (id) => void taken.push(`second:${id}`), ready: async () => {} });
+    await workers[1]!.work({ take: async (id) => void taken.push(`second:${id}`), room: () => 4, ready: async () => {} });
     await until(() => taken.length === 3);
     // One insert sends exec_2 and exec_3 together: pg-boss orders them by job id, not as sent.
     expect([...taken].sort()).toEqual(['first:exec_1', 'second:exec_2', 'second:exec_3']);
     expect(await waiting(url)).toEqual([]);
-    release();
+  });
+
+  it('fetches as many jobs as the worker has room for in one go, and takes them together', async () => {
+    const url = await cluster.createDatabase();
+    const sender = await jobsOn(url);
+    await sender.send(['exec_1', 'exec_2', 'exec_3', 'exec_4']);
+    const worker = await jobsOn(url);
+    const inside: string[] = [];
+    // Each take returns only once three are inside at once: fetched one by one, none would return.
+    await worker.work({
+      take: async (id) => {
+        inside.push(id);
+        await until(() => inside.length >= 3);
+      },
+      room: () => 3 - Math.min(inside.length, 3),
+      ready: () => (inside.length < 3 ? Promise.resolve() : new Promise(() => {})),
+    });
+    await until(() => inside.length === 3);
+    expect(await waiting(url)).toHaveLength(1);
   });
 });
 
@@ -99,5 +121,37 @@ describe('cancel notices on LISTEN/NOTIFY (PostgreSQL)', () => {
       await announcing.announce('exec_2');
       return heard.includes('exec_2');
     });
+  });
+});
+
+describe('store sessions idle inside a transaction (PostgreSQL)', () => {
+  it('are ended by the server, releasing their locks for another process, and the stalled store recovers', async () => {
+    const url = await cluster.createDatabase();
+    // The stalled process: a short limit, so the test does not wait out the default.
+    const stalled = await openPostgresStore({ url, idleInTransactionMs: 300 });
+    const other = await openPostgresStore({ url });
+    try {
+      let inside: () => void = () => {};
+      const entered = new Promise<void>((resolve) => (inside = resolve));
+      let resume: () => void = () => {};
+      const resumed = new Promise<void>((resolve) => (resume = resolve));
+      // Holds Store.transaction's advisory lock and then waits on something other than a statement,
+      // as a process paused mid-transaction does.
+      const stalledRun = stalled.transaction(async (tx) => {
+        await tx.accounts.count();
+        inside();
+        await resumed;
+      });
+      await entered;
+      // Waits for the advisory lock until the server ends the stalled session.
+      await other.transaction((tx) => tx.accounts.create({ name: 'After', plan: 'pro', creditsBalance: 0 }));
+      resume();
+      await expect(stalledRun).rejects.toThrow();
+      expect(await stalled.accounts.count()).toBe(1);
+      expect(await stalled.transaction((tx) => tx.accounts.count())).toBe(1);
+    } finally {
+      await stalled.close();
+      await other.close();
+    }
   });
 });

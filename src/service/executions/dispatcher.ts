@@ -94,16 +94,21 @@ export class Dispatcher {
 
   /**
    * At start: queues every execution nobody holds or a dead process of this host left QUEUED or
-   * RUNNING; returns how many. The process check only makes a same-host restart quick: one whose
-   * owner is alive here, or on another host, is left to its lease — once that has ended, the
-   * queue's claims take it over (`#claim`). An API-only process resumes nothing.
+   * RUNNING; returns how many (a queue that hands out gets those nobody holds instead: `handOut`).
+   * The process check only makes a same-host restart quick: one whose owner is alive here, or on
+   * another host, is left to its lease — once that has ended, the queue's claims take it over
+   * (`#claim`). An API-only process resumes nothing.
    */
   async resumeUnfinished(): Promise<number> {
     if (!this.options.queue.runsHere) return 0;
     const { executions } = this.options.store;
     let resumed = 0;
-    for (const record of await executions.unfinished()) {
-      if (this.#running.has(record.id)) continue;
+    const { queue } = this.options;
+    const unfinished = await executions.unfinished();
+    const handedOut = queue.handOut === undefined ? [] : unfinished.filter((record) => record.owner === null);
+    await queue.handOut?.(handedOut.map((record) => record.id));
+    for (const record of unfinished) {
+      if (this.#running.has(record.id) || handedOut.includes(record)) continue;
       const mine = record.owner === this.owner;
       if (!mine && record.owner !== null && ownerAlive(record.owner)) continue;
       if (!mine && !(await executions.claimOwner(record.id, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd() }))) continue;

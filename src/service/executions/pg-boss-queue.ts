@@ -58,14 +58,25 @@ export class PgBossQueue implements ExecutionQueue {
     if (this.#runs !== 'worker') return;
     void this.#jobs.work({
       take: async (executionId) => {
-        // Fetched while full (the loop stopped waiting for room): back in the queue, for a worker with room.
+        // Full since the fetch (this process's own admissions took the slots): back in the queue, for a worker with room.
         if (!this.#local.hasRoom()) return this.#jobs.send([executionId]);
         // Left before the claim: should this process die between the two, the check still comes.
         const outcome = await take(executionId, () => this.#jobs.send([executionId], this.#checkAfterSeconds));
         if (outcome === 'taken') await this.#local.enqueue(executionId);
       },
+      room: () => this.#local.room(),
       ready: () => this.#local.ready(),
     });
+  }
+
+  /**
+   * At start, executions nobody holds are handed out rather than claimed here: each already has
+   * a job (or gets one now, should its API process have died before sending it), and whichever
+   * worker has room fetches it, so two workers starting together share them instead of one
+   * queueing most of them behind its own slots while the other waits idle.
+   */
+  async handOut(executionIds: readonly string[]): Promise<void> {
+    await this.#jobs.send(executionIds);
   }
 
   /**
@@ -99,7 +110,12 @@ class LocalRuns extends InProcessQueue {
   }
 
   hasRoom(): boolean {
-    return this.#room() > 0;
+    return this.room() > 0;
+  }
+
+  /** Slots free: `concurrency` less the runs running or waiting here. */
+  room(): number {
+    return this.limit.concurrency - this.limit.activeCount - this.limit.pendingCount;
   }
 
   /** Resolves once fewer than `concurrency` runs are running or waiting here (or on close). */
@@ -113,12 +129,8 @@ class LocalRuns extends InProcessQueue {
     this.#wake();
   }
 
-  #room(): number {
-    return this.limit.concurrency - this.limit.activeCount - this.limit.pendingCount;
-  }
-
   #wake(): void {
-    if (!this.closed && this.#room() <= 0) return;
+    if (!this.closed && this.room() <= 0) return;
     for (const resolve of this.#waiting.splice(0)) resolve();
   }
 }

@@ -37,6 +37,11 @@ export interface ExecutionQueue {
    * hand-out of its own makes sure one will come back to them should this process die.
    */
   holding?(executionIds: readonly string[]): Promise<void>;
+  /**
+   * A queue with a hand-out of its own hands out, at start, the executions nobody holds rather
+   * than this process claiming them all (`resumeUnfinished`), so every worker takes its share.
+   */
+  handOut?(executionIds: readonly string[]): Promise<void>;
   /** Hands out nothing more; executions still waiting stay QUEUED in the store for the next start. */
   close(): Promise<void>;
 }

@@ -34,13 +34,20 @@ class FakeJobs implements ExecutionJobs {
   async close(): Promise<void> {}
 }
 
+/** An execution an API-only process admitted: QUEUED, nobody's, its job waiting. */
+async function admittedByApi(): Promise<{ jobs: FakeJobs; executionId: string }> {
+  const { admin, workflow, sibling } = h();
+  const workflowId = await workflow(paidChain());
+  const jobs = new FakeJobs();
+  const api = await sibling({ queue: new PgBossQueue({ jobs, runs: 'none', leaseMs: LEASE_MS }) });
+  const { executionId } = await api.services.executions.execute(admin, workflowId, {});
+  return { jobs, executionId };
+}
+
 describe('PgBossQueue: pg-boss hands out, the store lease decides', () => {
   it('an API-only process sends a job per admission; the worker that gets it runs it and leaves a check, which then finds it finished', async () => {
-    const { admin, store, workflow, sibling, finished } = h();
-    const workflowId = await workflow(paidChain());
-    const jobs = new FakeJobs();
-    const api = await sibling({ queue: new PgBossQueue({ jobs, runs: 'none', leaseMs: LEASE_MS }) });
-    const { executionId } = await api.services.executions.execute(admin, workflowId, {});
+    const { store, sibling, finished } = h();
+    const { jobs, executionId } = await admittedByApi();
     expect(jobs.waiting.get(executionId)).toBe('now');
     expect(await store.executions.load(executionId)).toMatchObject({ status: 'QUEUED', owner: null });
 
@@ -71,6 +78,20 @@ describe('PgBossQueue: pg-boss hands out, the store lease decides', () => {
     await jobs.deliver('all');
     expect(await finished('exec_held')).toBe('COMPLETED');
     expect((await store.executions.load('exec_held'))?.owner).not.toBe('elsewhere/1/a');
+  });
+
+  it('at start, a worker hands out the executions nobody holds instead of claiming them, so workers starting together share them', async () => {
+    const { store, sibling, finished } = h();
+    const { jobs, executionId } = await admittedByApi();
+    // As if the API process had died between its commit and its send: no job waits.
+    jobs.waiting.clear();
+
+    const worker = await sibling({ queue: new PgBossQueue({ jobs, runs: 'worker', leaseMs: LEASE_MS }) });
+    expect(await worker.services.executions.resumeUnfinished()).toBe(0);
+    expect(await store.executions.load(executionId)).toMatchObject({ status: 'QUEUED', owner: null });
+    expect(jobs.waiting.get(executionId)).toBe('now');
+    expect(await jobs.deliver()).toEqual([executionId]);
+    expect(await finished(executionId)).toBe('COMPLETED');
   });
 
   it('a process that runs what it admits runs it at once and leaves a check for a worker, should it die', async () => {
