@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,30 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A receiver on 127.0.0.1 for one completion callback: its URL, and the first body POSTed to it. */
+async function receiveOneCallback(): Promise<{ url: string; origin: string; body: Promise<unknown> }> {
+  let told!: (body: unknown) => void;
+  const body = new Promise<unknown>((resolve) => {
+    told = resolve;
+  });
+  const server = createHttpServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    res.writeHead(204).end();
+    told(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url: `${origin}/done`, origin, body };
 }
 
 const started: ChildProcess[] = [];
@@ -119,6 +144,7 @@ describe('docs/deployment.md, followed as written with the built CLI', () => {
     const values: Record<string, string> = {
       PIPEWRIGHT_HOME: join(home, '.pipewright'),
       PORT: port,
+      PIPEWRIGHT_PUBLIC_URL: `http://127.0.0.1:${port}`,
       PIPEWRIGHT_API_KEY: ADMIN_KEY,
       OPENAI_API_KEY: standIns.env.OPENAI_API_KEY!,
       FAL_KEY: standIns.env.FAL_KEY!,
@@ -155,7 +181,8 @@ describe('docs/deployment.md, followed as written with the built CLI', () => {
     standIns.fal.knobs.hang = false;
     const created = await call(base, 'POST', '/workflows', GRAPH);
     expect(created.status).toBe(201);
-    const run = await call(base, 'POST', `/workflows/${created.json.data.id}/execute`, {});
+    const callback = await receiveOneCallback();
+    const run = await call(base, 'POST', `/workflows/${created.json.data.id}/execute`, { callbackUrl: callback.url });
     expect(run.status).toBe(201);
     // Once a second: the topology's own rate limit (the plan's 60 requests a minute) holds here too.
     await vi.waitFor(
@@ -167,6 +194,10 @@ describe('docs/deployment.md, followed as written with the built CLI', () => {
     const file = /"(http:[^"]+\/api\/v1\/artifacts\/art_[^"]+)"/.exec(JSON.stringify(view));
     expect(file, JSON.stringify(view)).not.toBeNull();
     expect((await fetch(file![1]!)).status).toBe(200);
+    // Whichever process sends the completion callback (a worker, in topologies 2 and 3), its file URLs are the API's.
+    const told = JSON.stringify(await callback.body);
+    expect(told).toContain(`${base}/api/v1/artifacts/art_`);
+    expect(told.match(/https?:\/\/[^/"]+/g)?.filter((origin) => origin !== base && origin !== callback.origin) ?? []).toEqual([]);
   }
 
   it('1. one machine, one process: serve on a SQLite home', async () => {
