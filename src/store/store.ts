@@ -170,8 +170,9 @@ export interface ExecutionRepository {
   /**
    * Sets a RUNNING node's progress (0–1) and appends its `node.progress` event, atomically, while
    * the execution is unfinished; false, writing nothing, otherwise (the node or the run ended).
+   * With `guard`, only while `guard.owner` still holds it (WriteGuard).
    */
-  saveProgress(executionId: string, nodeId: string, progress: number, message?: string): Promise<boolean>;
+  saveProgress(executionId: string, nodeId: string, progress: number, message?: string, guard?: WriteGuard): Promise<boolean>;
   /**
    * The execution's events with an id above `afterId`, oldest first, at most `limit`. Every write
    * that changes a node's status or ends the execution (create, saveNode, saveProgress, update,

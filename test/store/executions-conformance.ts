@@ -178,12 +178,15 @@ export function describeExecutionStore(context: Context): void {
       expect(await store.executions.update('exec_f', { credits: 9 }, stalled)).toBe(false);
       expect(await store.executions.update('exec_f', {}, stalled)).toBe(false);
       expect(await store.executions.update('exec_f', { status: 'FAILED', error: { code: 'late' } }, stalled)).toBe(false);
+      expect(await store.executions.saveProgress('exec_f', 'paid', 0.5, 'late', stalled)).toBe(false);
       expect(await store.executions.load('exec_f')).toMatchObject({ status: 'RUNNING', owner: 'w/2/b', credits: 0 });
-      expect((await store.executions.nodes('exec_f')).map((node) => node.status)).toEqual(['RUNNING']);
+      expect((await store.executions.nodes('exec_f')).map((node) => [node.status, node.progress])).toEqual([['RUNNING', undefined]]);
+      expect((await store.executions.events('exec_f', 0, 10)).map((event) => event.type)).toEqual(['node.started']);
       expect((await store.accounts.get(accountId))?.creditsBalance).toBe(100);
 
       // The new owner's writes land.
       const taker = { owner: 'w/2/b' };
+      expect(await store.executions.saveProgress('exec_f', 'paid', 0.5, 'half', taker)).toBe(true);
       expect(await store.executions.saveNode('exec_f', accountId, nodeRun('paid', { status: 'COMPLETED', credits: 9 }), taker)).toBe(true);
       expect(await store.executions.update('exec_f', { status: 'COMPLETED', credits: 9 }, taker)).toBe(true);
       expect((await store.accounts.get(accountId))?.creditsBalance).toBe(91);

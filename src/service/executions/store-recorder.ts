@@ -32,7 +32,12 @@ export class StoreRecorder implements ExecutionRecorder {
     progressIntervalMs?: number,
   ) {
     this.#progress = new ProgressCoalescer(
-      (executionId, nodeId, progress, message) => store.executions.saveProgress(executionId, nodeId, progress, message),
+      // Fenced like every other write; a refused one is dropped, as progress is best-effort.
+      (executionId, nodeId, progress, message) => {
+        const tracked = this.#tracked.get(executionId);
+        if (tracked === undefined) return Promise.resolve(false);
+        return store.executions.saveProgress(executionId, nodeId, progress, message, guard(tracked));
+      },
       progressIntervalMs,
     );
   }

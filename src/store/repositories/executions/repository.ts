@@ -80,7 +80,8 @@ export function executionRepository(db: Kysely<Database>, now: () => Date, bell:
 
     saveNode: (executionId, accountId, node, guard) => told(executionId, saveNode(db, now, { executionId, accountId, node, owner: guard?.owner })),
 
-    saveProgress: (executionId, nodeId, progress, message) => told(executionId, saveProgress(db, now, { executionId, nodeId, progress, message })),
+    saveProgress: (executionId, nodeId, progress, message, guard) =>
+      told(executionId, saveProgress(db, now, { executionId, nodeId, progress, message, owner: guard?.owner })),
 
     events: (executionId, afterId, limit) => readEvents(db, executionId, afterId, limit),
 

@@ -7,16 +7,18 @@ import { holdUnfinished } from './unfinished.js';
 
 /**
  * A RUNNING node's progress and its `node.progress` event, in one transaction, while the
- * execution is unfinished. A node that has ended keeps its final state: a late report writes nothing.
+ * execution is unfinished — and, given `owner`, still held by it (store.ts WriteGuard), so a process
+ * that lost the execution to a takeover adds nothing to the new holder's stream. A node that has
+ * ended keeps its final state: a late report writes nothing.
  */
 export function saveProgress(
   db: Kysely<Database>,
   now: () => Date,
-  write: { executionId: string; nodeId: string; progress: number; message?: string | undefined },
+  write: { executionId: string; nodeId: string; progress: number; message?: string | undefined; owner?: string | undefined },
 ): Promise<boolean> {
   const { executionId, nodeId, progress, message } = write;
   return atomic(db, async (trx) => {
-    if (!(await holdUnfinished(trx, executionId))) return false;
+    if (!(await holdUnfinished(trx, executionId, write.owner))) return false;
     const result = await trx
       .updateTable('node_runs')
       .set({ progress: Math.round(progress * PER_MILLE) })
