@@ -53,8 +53,10 @@ export interface CallbackDeliveryRepository {
   forExecution(executionId: string): Promise<CallbackDeliveryRecord[]>;
   /**
    * Leases to `claim.token`, at most `claim.limit`, `waiting` deliveries whose execution has ended,
-   * whose next attempt is due and which nobody holds: one conditional update each, so of two
-   * processes claiming at once, each delivery goes to one of them.
+   * whose next attempt is due and which nobody holds: one conditional update each, which takes a
+   * delivery only as it was read (same attempts, same next attempt), so of two processes claiming
+   * at once each delivery goes to one of them, and a claim never undoes an attempt recorded since
+   * its read. Answers the deliveries as claimed.
    */
   claimDue(claim: CallbackClaim): Promise<CallbackDeliveryRecord[]>;
   /** Writes the outcome and frees the lease, only while `token` still holds it; answers whether it did. */

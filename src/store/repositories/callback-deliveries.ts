@@ -44,15 +44,21 @@ export function callbackDeliveryRepository(db: Kysely<Database>, now: () => Date
         .execute();
       const claimed: CallbackDeliveryRecord[] = [];
       for (const row of due) {
-        // The condition is re-checked in the update itself: another process may have taken it since the read.
-        const result = await db
+        // Another process may have claimed, sent and recorded an attempt since the read, freeing
+        // its lease: the update takes the row only as it was read (same attempts, same next
+        // attempt, still due), and what it hands out is the row as claimed, never the read.
+        const taken = await db
           .updateTable('callback_deliveries')
           .set({ lease_owner: token, lease_until: leaseUntil })
           .where('id', '=', row.id)
           .where('state', '=', 'waiting')
+          .where('attempts', '=', row.attempts)
+          .where('next_attempt_at', '=', row.next_attempt_at)
+          .where('next_attempt_at', '<=', at)
           .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+          .returningAll()
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) > 0) claimed.push(toRecord(row));
+        if (taken) claimed.push(toRecord(taken));
       }
       return claimed;
     },
