@@ -18,6 +18,14 @@ export interface EventsOptions {
  */
 const IDLE_MS = 60_000;
 
+/** Where the events are, and how to tell a run that has finished when its stream keeps ending without saying so. */
+export interface EventSource {
+  /** `…/executions/{id}/events`. */
+  path: string;
+  /** One poll of the execution: whether it has reached a final status. */
+  finished: (signal: AbortSignal | undefined) => Promise<boolean>;
+}
+
 /**
  * `GET /workflows/executions/{id}/events` as an async iterator (docs/client.md). A connection that
  * drops or goes silent is opened again with `Last-Event-ID`, so the events come each once and in
@@ -28,18 +36,19 @@ const IDLE_MS = 60_000;
 export async function* executionEvents(
   transport: RestTransport,
   settings: ClientSettings,
-  path: string,
+  source: EventSource,
   options: EventsOptions = {},
 ): AsyncGenerator<ExecutionEvent> {
   let last = options.lastEventId ?? 0;
   let failures = 0;
   let quietEnds = 0;
+  /** A poll saw the run finished: one more stream gives what is left of it, then the iterator ends. */
+  let finished = false;
   for (;;) {
-    let gave = false;
     try {
       const body = await transport.stream({
         method: 'GET',
-        path,
+        path: source.path,
         idleMs: IDLE_MS,
         ...(last > 0 && { headers: { 'last-event-id': String(last) } }),
         ...(options.signal && { signal: options.signal }),
@@ -47,22 +56,24 @@ export async function* executionEvents(
       for await (const message of parseSse(body)) {
         const event = toEvent(message.id, message.event, message.data);
         last = event.id;
-        gave = true;
         failures = 0;
+        quietEnds = 0;
         yield event;
         if (FINAL_EVENT_TYPES.has(event.type)) return;
       }
-      // The server ended the stream without the run's end: it stopped (a restart), or the run
-      // finished before events were kept. A second quiet end with nothing new means the latter.
-      if (!gave && ++quietEnds > 1) return;
+      // The server ended the stream before the run's end: it is stopping (a restart, during which
+      // a long node may give nothing new; docs/events.md), or it kept no events for this run. Only
+      // a poll tells the two apart, so a second quiet end in a row asks whether the run finished.
+      if (finished) return;
+      if (++quietEnds > 1) finished = await source.finished(options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (isPipewrightError(error) && error.kind === 'user' && error.details.status !== 429) throw error;
       if (++failures > settings.retries || (isPipewrightError(error) && error.details.status !== undefined && !retryable(error, 'GET', failures, settings)))
         throw error;
     }
-    if (gave) quietEnds = 0;
-    await backoff(settings, failures, options.signal);
+    // A server that is restarting needs a moment: reconnecting at once would only find it gone.
+    if (!finished) await backoff(settings, Math.max(failures, quietEnds), options.signal);
   }
 }
 
@@ -73,19 +84,19 @@ function toEvent(id: string | undefined, type: string, data: string): ExecutionE
   return { id: number, type: type as ExecutionEvent['type'], data: JSON.parse(data) as Record<string, unknown> };
 }
 
-function backoff(settings: ClientSettings, failures: number, signal: AbortSignal | undefined): Promise<void> {
-  if (failures === 0) return Promise.resolve();
+function backoff(settings: ClientSettings, attempt: number, signal: AbortSignal | undefined): Promise<void> {
+  if (attempt === 0) return Promise.resolve();
   const { minDelayMs, maxDelayMs } = settings.retryDelay;
-  const ms = Math.min(maxDelayMs, minDelayMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+  const ms = Math.min(maxDelayMs, minDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -1,4 +1,14 @@
-import type { Page, CompatPollView, ExecuteAccepted, ExecutionDetail, ExecutionEvent, ExecutionSummary, PollView, RetryBody } from '../service/index.js';
+import {
+  type CompatPollView,
+  type ExecuteAccepted,
+  type ExecutionDetail,
+  type ExecutionEvent,
+  type ExecutionSummary,
+  FINISHED_EXECUTION_STATUSES,
+  type Page,
+  type PollView,
+  type RetryBody,
+} from '../service/index.js';
 import { fromCompatPoll } from './compat-poll.js';
 import { executionEvents, type EventsOptions } from './execution-events.js';
 import type { ClientSettings } from './options.js';
@@ -39,6 +49,12 @@ export function executionsApi(transport: RestTransport, settings: ClientSettings
     // No body unless one is given: a hosted API's retry may take none.
     retry: (id, body, options) => call('POST', at(id, 'retry'), options, body === undefined ? {} : { body }),
     waitFor: (id, options = {}) => waitFor({ poll, id, options, polling: settings.polling }),
-    events: (id, options) => executionEvents(transport, settings, at(id, 'events'), options),
+    events: (id, options) =>
+      executionEvents(
+        transport,
+        settings,
+        { path: at(id, 'events'), finished: async (signal) => FINISHED_EXECUTION_STATUSES.has((await poll(id, signal && { signal })).status) },
+        options,
+      ),
   };
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,68 @@ describe('executions.events against a server that drops the connection', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe("executions.events against a server that ends the stream without the run's end", () => {
+  let server: Server;
+  let url: string;
+  const asked: string[] = [];
+  let status = 'RUNNING';
+  let quietLeft = 0;
+
+  beforeAll(async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const last = req.headers['last-event-id'] as string | undefined;
+      asked.push(`${req.url?.endsWith('/poll') ? 'poll' : 'events'} ${last ?? '-'}`);
+      if (req.url?.endsWith('/poll')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ executionId: 'exec_1', status, nodeStates: [] }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      // Two clean ends with nothing new (a server restarted twice during one long node), then the rest.
+      if (last === undefined) res.end(frame(1, 'node.started', { nodeId: 'a' }));
+      else if (quietLeft-- > 0) res.end();
+      else res.end(frame(2, 'node.completed', { nodeId: 'a' }) + frame(3, 'execution.completed', { status: 'COMPLETED' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const follow = async (signal?: AbortSignal) => {
+    const client = createClient({ baseUrl: url, apiKey: ADMIN_KEY, retryDelay: { minDelayMs: 1, maxDelayMs: 5 } });
+    try {
+      return await collect(client.executions.events('exec_1', signal && { signal }));
+    } finally {
+      await client.close();
+    }
+  };
+
+  it('reconnects after quiet ends while a poll says the run is still going, until the final event', async () => {
+    asked.length = 0;
+    status = 'RUNNING';
+    quietLeft = 2;
+    const stop = new AbortController();
+    const events = await follow(stop.signal);
+    expect(events.map((event) => [event.id, event.type])).toEqual([
+      [1, 'node.started'],
+      [2, 'node.completed'],
+      [3, 'execution.completed'],
+    ]);
+    expect(asked).toEqual(['events -', 'events 1', 'poll -', 'events 1', 'poll -', 'events 1']);
+    // Each backoff's abort listener is gone once its wait is over.
+    expect(getEventListeners(stop.signal, 'abort')).toEqual([]);
+  });
+
+  it('ends when the stream keeps ending quietly and a poll says the run has finished', async () => {
+    asked.length = 0;
+    status = 'COMPLETED';
+    quietLeft = Number.POSITIVE_INFINITY;
+    const events = await follow();
+    expect(events.map((event) => event.id)).toEqual([1]);
+    // After the poll, one more stream for what the run wrote before it finished.
+    expect(asked).toEqual(['events -', 'events 1', 'poll -', 'events 1']);
   });
 });
 
