@@ -147,4 +147,28 @@ describe('the event feed of MCP subscriptions', () => {
     await feed.close();
     expect(ended).toBe(2);
   });
+  it('follows once when two subscribes come at once, and follows nothing when unwatched during the first read', async () => {
+    const source = eventSource();
+    let opened = 0;
+    let ended = 0;
+    const { backend, polling } = fakes(async function* (signal) {
+      opened++;
+      try {
+        yield* source.stream(signal);
+      } finally {
+        ended++;
+      }
+    });
+    const feed = createEventFeed({ backend, polling, onChange: async () => {} });
+    const uri = 'pipewright://executions/exec_1';
+    await Promise.all([feed.watch(uri), feed.watch(uri)]);
+    expect(opened).toBe(1);
+    feed.unwatch(uri);
+    await expect.poll(() => ended).toBe(1);
+    const watching = feed.watch(uri);
+    feed.unwatch(uri);
+    await watching;
+    await feed.close();
+    expect([opened, ended]).toEqual([1, 1]);
+  });
 });

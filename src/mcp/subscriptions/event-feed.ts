@@ -21,6 +21,10 @@ export interface EventFeedOptions {
 export function createEventFeed({ backend, onChange, onError, polling }: EventFeedOptions): ChangeFeed {
   const watches = new Map<string, AbortController>();
   const following = new Set<Promise<void>>();
+  /** Ends a watch's claim unless an unwatch and a new watch have replaced it since. */
+  const release = (uri: string, stop: AbortController) => {
+    if (watches.get(uri) === stop) watches.delete(uri);
+  };
 
   async function follow(uri: string, executionId: string, seen: RunProgress, stop: AbortController): Promise<void> {
     const notify = coalesced(() => onChange(uri));
@@ -29,7 +33,7 @@ export function createEventFeed({ backend, onChange, onError, polling }: EventFe
     } catch (error) {
       if (stop.signal.aborted) return;
       if (eventStreamUnavailable(error)) {
-        watches.delete(uri);
+        release(uri, stop);
         return void (await polling.watch(uri).catch((failed: unknown) => onError?.(failed)));
       }
       // Gone (not_found) is the last change there is to tell; anything else is a fault to report.
@@ -37,7 +41,7 @@ export function createEventFeed({ backend, onChange, onError, polling }: EventFe
       else onError?.(error);
     } finally {
       await notify.settled();
-      if (watches.get(uri) === stop) watches.delete(uri);
+      release(uri, stop);
     }
   }
 
@@ -46,11 +50,17 @@ export function createEventFeed({ backend, onChange, onError, polling }: EventFe
       const executionId = executionIdOf(uri);
       if (executionId === undefined) return polling.watch(uri);
       if (watches.has(uri)) return;
-      // Refused now, as a poll would be, when it is not the caller's to see; one that has ended will not change.
-      const view = await backend.pollExecution(executionId);
-      if (FINISHED_EXECUTION_STATUSES.has(view.status)) return;
+      // Claimed before the read, so a second subscribe meanwhile starts no second follow, and an
+      // unsubscribe meanwhile (which aborts the claim) leaves none running.
       const stop = new AbortController();
       watches.set(uri, stop);
+      // Refused now, as a poll would be, when it is not the caller's to see; one that has ended will not change.
+      const view = await backend.pollExecution(executionId).catch((error: unknown) => {
+        release(uri, stop);
+        throw error;
+      });
+      if (stop.signal.aborted) return;
+      if (FINISHED_EXECUTION_STATUSES.has(view.status)) return release(uri, stop);
       const followed = follow(uri, executionId, new RunProgress(view), stop);
       following.add(followed);
       void followed.finally(() => following.delete(followed));
