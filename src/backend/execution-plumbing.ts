@@ -26,6 +26,11 @@ export interface ExecutionPlumbingOptions {
   lease: LeaseTimes;
   /** How often a queue that polls looks for work. */
   pollMs: number;
+  /**
+   * Told each failure of PostgreSQL's background work — pg-boss's loops, the fetch loop, the
+   * cancel LISTEN connection — which tries again by itself; unheard, a broken loop is silent.
+   */
+  onError: (error: unknown) => void;
 }
 
 /**
@@ -41,10 +46,22 @@ export async function openExecutionPlumbing(options: ExecutionPlumbingOptions): 
     if (runs === 'none') return { queue: new ApiOnlyQueue() };
     return { queue: runs === 'worker' ? new StorePollQueue({ ...concurrency, pollMs: options.pollMs }) : new InProcessQueue(concurrency) };
   }
-  const jobs = await openExecutionJobs({ url: databaseUrl, pollMs: options.pollMs, leaseMs: options.lease.ttlMs });
-  const notices = await openCancelNotices({ url: databaseUrl });
-  return {
-    queue: new PgBossQueue({ jobs, runs, leaseMs: options.lease.ttlMs, ...concurrency }),
-    cancelFeed: new NotifyCancelFeed({ notices, store: options.store, listens: runs !== 'none' }),
-  };
+  const { onError } = options;
+  const jobs = await openExecutionJobs({ url: databaseUrl, pollMs: options.pollMs, leaseMs: options.lease.ttlMs, onError });
+  try {
+    const notices = await openCancelNotices({ url: databaseUrl, onError });
+    return {
+      queue: new PgBossQueue({ jobs, runs, leaseMs: options.lease.ttlMs, ...concurrency }),
+      cancelFeed: new NotifyCancelFeed({ notices, store: options.store, listens: runs !== 'none' }),
+    };
+  } catch (error) {
+    await jobs.close();
+    throw error;
+  }
+}
+
+/** Stops what the plumbing opened (pg-boss, the LISTEN connection) when no dispatcher came to own it. */
+export async function closeExecutionPlumbing(plumbing: ExecutionPlumbing): Promise<void> {
+  await plumbing.queue.close();
+  await plumbing.cancelFeed?.close();
 }

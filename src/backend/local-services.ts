@@ -17,7 +17,7 @@ import {
   type Services,
   type WebhookOwners,
 } from '../service/index.js';
-import { openExecutionPlumbing } from './execution-plumbing.js';
+import { closeExecutionPlumbing, type ExecutionPlumbing, openExecutionPlumbing } from './execution-plumbing.js';
 import { openArtifactStore, openStore, type OpenedArtifactStore, type Store, storeSettingsFromEnv } from '../store/index.js';
 
 /** The node types a process runs, with the providers whose keys are in its environment. */
@@ -51,6 +51,12 @@ export interface LocalRuntimeOptions {
   runs?: 'own' | 'worker' | 'none';
   /** Executions a `worker` runs at once. */
   concurrency?: number;
+  /**
+   * Told each failure of the store's background work on PostgreSQL (pg-boss, the cancel LISTEN
+   * connection), which tries again by itself; default a line on stderr — never stdout, which
+   * belongs to command output and to MCP over stdio.
+   */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 /** What every command runs on: the services over the store under `home`, and the store's request records. */
@@ -73,20 +79,24 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
   const { lease, pollMs } = leaseSettingsFromEnv(options.env);
   const store = await open(options.home, options.env);
   let files: OpenedArtifactStore | undefined;
+  let plumbing: ExecutionPlumbing | undefined;
+  let services: Services | undefined;
   try {
     // Our own absolute artifact URLs are read from the store; another host's are fetched.
     const origins = URL.canParse(settings.links.publicBaseUrl) ? [settings.links.publicBaseUrl] : [];
     files = await openArtifactStore({ home: options.home, env: options.env, origins });
     const { close: closeFiles } = files;
     const { registry, providers } = localCatalog(options.env);
-    const services = createServices({
+    const onError = options.onBackgroundError ?? writeToStderr;
+    plumbing = await openExecutionPlumbing({ ...options, store, lease, pollMs, onError });
+    services = createServices({
       store,
       registry,
       providers,
       settings,
       artifacts: files.artifacts,
       policy: policyFor(options.mode, options.env),
-      ...(await openExecutionPlumbing({ ...options, store, lease, pollMs })),
+      ...plumbing,
       lease,
       callbacks: callbackSettingsFromEnv(options.env),
       ...(options.onExecutionError && { onExecutionError: options.onExecutionError }),
@@ -96,25 +106,33 @@ export async function openLocalRuntime(options: LocalRuntimeOptions): Promise<Lo
     // execution; `mcp` and `run` (short-lived, the user's own) leave them to those (docs/events.md).
     if (options.runs === 'worker' || options.runs === 'none') services.callbacks.startSending();
     let closing: Promise<void> | undefined;
+    const opened = services;
     return {
       services,
       idempotency: createIdempotencyService({ store }),
       webhookOwners: createWebhookOwners(store),
       storeConnection: store.connection,
       close: () =>
-        (closing ??= services.callbacks
+        (closing ??= opened.callbacks
           .stopSending()
-          .then(() => services.executions.shutdown())
+          .then(() => opened.executions.shutdown())
           .finally(() => {
             closeFiles();
             return store.close();
           })),
     };
   } catch (error) {
+    // No pg-boss or LISTEN connection outlives a failed start: the dispatcher owns them once it exists.
+    if (services !== undefined) await services.executions.shutdown();
+    else if (plumbing !== undefined) await closeExecutionPlumbing(plumbing);
     files?.close();
     await store.close();
     throw error;
   }
+}
+
+function writeToStderr(error: unknown): void {
+  process.stderr.write(`pipewright: background database work failed, retrying: ${error instanceof Error ? error.message : String(error)}\n`);
 }
 
 export interface StartUp {

@@ -25,6 +25,7 @@ export async function runWorker(flags: { concurrency?: string }): Promise<void> 
     runs: 'worker',
     ...(concurrency !== undefined && { concurrency }),
     onExecutionError: (err, executionId) => logger.error({ err, executionId }, 'execution stopped on a fault'),
+    onBackgroundError: (err) => logger.error({ err }, 'background database work failed, retrying'),
   });
   const resumed = await runtime.services.executions.resumeUnfinished();
   logger.info({ home, resumed, ...(concurrency !== undefined && { concurrency }) }, 'worker running');

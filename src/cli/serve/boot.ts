@@ -79,6 +79,7 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       settings,
       runs: options.worker === false ? 'none' : 'worker',
       onExecutionError: (err, executionId) => options.logger.error({ err, executionId }, 'execution stopped on a fault'),
+      onBackgroundError: (err) => options.logger.error({ err }, 'background database work failed, retrying'),
       ...(options.now && { now: options.now }),
     });
     // REST and /mcp hand out the same signed URLs under the public base.
