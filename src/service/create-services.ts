@@ -63,10 +63,11 @@ export function createServices(options: CreateServicesOptions): Services {
     now,
     ttlSeconds: settings.artifactUrlTtlSeconds ?? DEFAULT_ARTIFACT_URL_TTL_SECONDS,
   });
+  const callbackSettings = options.callbacks ?? DEFAULT_CALLBACK_SETTINGS;
   const callbacks = createCallbackService({
     store,
     policy,
-    settings: options.callbacks ?? DEFAULT_CALLBACK_SETTINGS,
+    settings: callbackSettings,
     urls: { links, artifacts },
     now,
   });
@@ -88,6 +89,7 @@ export function createServices(options: CreateServicesOptions): Services {
       now,
       dispatcher,
       policy,
+      triggerCallbacks: callbackSettings.onTriggers,
       ...(options.providers && { providers: options.providers }),
     }),
   };

@@ -268,3 +268,28 @@ describe('callbackUrl on a server that does not allow private addresses', () => 
     expect((await call(closed, 'GET', `/workflows/executions?workflowId=${flow.id}`)).body.data).toEqual([]);
   });
 });
+
+describe('callbackUrl on webhook triggers with PIPEWRIGHT_TRIGGER_CALLBACKS=off', () => {
+  let off: TestServer;
+  let flow: { id: string; webhookId: string };
+  beforeAll(async () => {
+    off = await startTestServer({ ...UNLIMITED, env: { ...CALLBACK_ENV, OPENAI_BASE_URL: llm.baseUrl, PIPEWRIGHT_TRIGGER_CALLBACKS: 'off' } });
+    flow = await createWorkflow(off, greetingFlow());
+  });
+  afterAll(() => off.close());
+
+  it('refuses a trigger that asks for one (400 invalid_field, callbackUrl), starting nothing; a keyed execute still takes one', async () => {
+    const query = `?callbackUrl=${encodeURIComponent(`${receiver.url}/off`)}`;
+    const hook = await call(off, 'POST', `/workflow/${flow.webhookId}/trigger${query}`, { key: null, json: { name: 'hook' } });
+    expect([hook.status, codeOf(hook), hook.body.field, hook.body.error.message]).toEqual([
+      400,
+      'invalid_field',
+      'callbackUrl',
+      expect.stringContaining('PIPEWRIGHT_TRIGGER_CALLBACKS=off'),
+    ]);
+    expect((await call(off, 'GET', `/workflows/executions?workflowId=${flow.id}`)).body.data).toEqual([]);
+    const keyed = await execute(off, flow.id, { inputs: { name: 'keyed' }, callbackUrl: `${receiver.url}/off-keyed` });
+    expect(keyed.status, JSON.stringify(keyed.body)).toBe(201);
+    expect(await receiver.waitFor('/off-keyed', 1)).toHaveLength(1);
+  });
+});

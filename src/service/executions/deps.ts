@@ -14,6 +14,8 @@ export interface ExecutionDeps {
   dispatcher: Dispatcher;
   /** The network rules a callback URL must pass at admission (the same as node fetches). */
   policy: SecurityPolicy;
+  /** False (`PIPEWRIGHT_TRIGGER_CALLBACKS=off`): a webhook trigger that asks for a callback is refused. */
+  triggerCallbacks: boolean;
   now: () => Date;
   /** The providers configured here: a real run that needs a missing one is refused before anything is recorded. */
   providers?: Providers;

@@ -10,7 +10,9 @@ import { prepareRun } from './prepare.js';
 /**
  * `POST /workflow/{webhookId}/trigger`, no key: the webhook id is the credential. The JSON object
  * sent becomes `triggerData` and fills input nodes by node id or, failing that, by label
- * (case-insensitive). The run counts against the owner's credits and daily cap.
+ * (case-insensitive). The run counts against the owner's credits and daily cap. A `callbackUrl`
+ * sends the run's outputs to whoever holds the webhook URL, so the operator may refuse it
+ * (`PIPEWRIGHT_TRIGGER_CALLBACKS=off`, docs/security.md).
  */
 export async function triggerWebhook(
   deps: ExecutionDeps,
@@ -20,6 +22,11 @@ export async function triggerWebhook(
 ): Promise<{ executionId: string; status: 'queued'; message: string }> {
   checkSize(data);
   const workflow = await findWebhook(deps, webhookId);
+  if (options.callbackUrl !== undefined && !deps.triggerCallbacks) {
+    throw new PipewrightError('invalid_field', 'This server takes no callbackUrl on webhook triggers (PIPEWRIGHT_TRIGGER_CALLBACKS=off)', {
+      details: { field: 'callbackUrl' },
+    });
+  }
   const prepared = await prepareRun(deps, workflow, { workflowId: workflow.id });
   const inputs = inputsFrom(prepared.graph, data);
   checkInputs(prepared.graph, inputs);

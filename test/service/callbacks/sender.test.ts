@@ -33,7 +33,7 @@ async function sendWith(store: Store, env: NodeJS.ProcessEnv) {
   const sender = new CallbackSender({
     store,
     policy: policyFor('server', env),
-    settings: { timeoutMs: 2_000, retryDelaysMs: [], pollMs: 10 },
+    settings: { timeoutMs: 2_000, retryDelaysMs: [], pollMs: 10, onTriggers: true },
     urls: { links: restLinks('http://127.0.0.1:1'), artifacts: { sign: async () => ({ exp: 0, sig: '' }) } },
     now: () => new Date(),
   });

@@ -15,11 +15,18 @@ describe('callbackSettingsFromEnv', () => {
 
   it('reads the three variables', () => {
     const env = { PIPEWRIGHT_CALLBACK_TIMEOUT_SECONDS: '2.5', PIPEWRIGHT_CALLBACK_POLL_MS: '50', PIPEWRIGHT_CALLBACK_RETRY_SECONDS: '0, 0.5,3' };
-    expect(callbackSettingsFromEnv(env)).toEqual({ timeoutMs: 2_500, pollMs: 50, retryDelaysMs: [0, 500, 3_000] });
+    expect(callbackSettingsFromEnv(env)).toEqual({ timeoutMs: 2_500, pollMs: 50, retryDelaysMs: [0, 500, 3_000], onTriggers: true });
+  });
+
+  it('takes callbackUrl on webhook triggers unless PIPEWRIGHT_TRIGGER_CALLBACKS is off', () => {
+    expect(callbackSettingsFromEnv({}).onTriggers).toBe(true);
+    expect(callbackSettingsFromEnv({ PIPEWRIGHT_TRIGGER_CALLBACKS: 'on' }).onTriggers).toBe(true);
+    expect(callbackSettingsFromEnv({ PIPEWRIGHT_TRIGGER_CALLBACKS: 'off' }).onTriggers).toBe(false);
   });
 
   it('refuses what it cannot take with invalid_field naming the variable', () => {
     for (const [name, value] of [
+      ['PIPEWRIGHT_TRIGGER_CALLBACKS', 'no'],
       ['PIPEWRIGHT_CALLBACK_TIMEOUT_SECONDS', '0'],
       ['PIPEWRIGHT_CALLBACK_POLL_MS', 'soon'],
       ['PIPEWRIGHT_CALLBACK_RETRY_SECONDS', '1,,5'],
