@@ -16,8 +16,8 @@ const TIERS = [
   ['store'],
   ['graph'],
 ];
-/** Pure helpers at the bottom: anyone may import them; they import only each other. */
-const HELPERS = ['net', 'errors', 'artifacts'];
+/** Pure helpers at the bottom: anyone may import them; they import only each other (sse: nothing at all, see below). */
+const HELPERS = ['net', 'errors', 'artifacts', 'sse'];
 /** The faces translate requests into service or Backend calls; they never reach these. */
 const CORE = ['engine', 'store', 'providers'];
 const FACES = ['api', 'mcp', 'cli'];
@@ -59,6 +59,13 @@ export default {
       severity: 'error',
       from: { path: any(FACES) },
       to: { path: any(CORE) },
+    },
+    {
+      name: 'sse-imports-nothing',
+      comment: 'src/sse is bundled into the run viewer too (web/viewer): it imports nothing, not even a Node built-in or a package',
+      severity: 'error',
+      from: { path: '^src/sse/' },
+      to: { pathNot: '^src/sse/' },
     },
     {
       name: 'through-index',

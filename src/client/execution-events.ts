@@ -2,7 +2,7 @@ import { isPipewrightError, PipewrightError } from '../errors/index.js';
 import { type ExecutionEvent, FINAL_EVENT_TYPES } from '../service/index.js';
 import type { ClientSettings } from './options.js';
 import { retryable } from './retry-policy.js';
-import { parseSse } from './sse-parser.js';
+import { parseSse } from '../sse/index.js';
 import type { RestTransport } from './transport.js';
 
 export interface EventsOptions {

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ExecutionEvent, type PipewrightClient } from '../../src/client/index.js';
-import { parseSse } from '../../src/client/sse-parser.js';
 import { greetingFlow } from '../api/flows.js';
 import { ADMIN_KEY, startRealServer, type RealServer } from './real-server.js';
 
@@ -15,25 +14,6 @@ async function collect(events: AsyncIterable<ExecutionEvent>): Promise<Execution
 
 const frame = (id: number, type: string, data: Record<string, unknown> = {}) =>
   `id: ${id}\r\nevent: ${type}\r\ndata: ${JSON.stringify({ executionId: 'exec_1', ...data })}\r\n\r\n`;
-
-describe('parseSse', () => {
-  it('reads CRLF, LF and CR line ends, joins data lines, skips comments and an event cut off at the end', async () => {
-    const text =
-      ': hello\r\nid: 1\r\nevent: a\r\ndata: x\r\ndata:y\r\n\r\nid: 2\nevent: b\ndata: {"k":1}\n\nid: 3\revent: c\rdata: z\r\rid: 4\nevent: cut\ndata: never';
-    const bytes = new TextEncoder().encode(text);
-    // One byte at a time: a CR split from its LF must not end two lines.
-    const chunks = (async function* () {
-      for (const byte of bytes) yield Uint8Array.of(byte);
-    })();
-    const messages = [];
-    for await (const message of parseSse(chunks)) messages.push(message);
-    expect(messages).toEqual([
-      { id: '1', event: 'a', data: 'x\ny' },
-      { id: '2', event: 'b', data: '{"k":1}' },
-      { id: '3', event: 'c', data: 'z' },
-    ]);
-  });
-});
 
 describe('executions.events against a server that drops the connection', () => {
   let server: Server;

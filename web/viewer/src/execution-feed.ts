@@ -3,6 +3,7 @@
 import type { WorkflowGraph } from '../../shared/execution-graph.js';
 import { applyNodeEvent, type DetailNode, type ExecutionStatus, type NodeEventData, type NodeStates, statesFromDetail } from '../../shared/node-state.js';
 import { API, ApiError, apiError, apiGet, authHeaders, executionPath, workflowPath } from './api.js';
+import { sleep } from './sleep.js';
 import { readEventStream, type StreamEvent } from './sse.js';
 
 export interface ExecutionDetail {
@@ -118,11 +119,4 @@ async function poll(options: FeedOptions): Promise<void> {
 function retryDelay(response: Response | undefined, fallback: number): number {
   const seconds = Number(response?.headers.get('Retry-After'));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : fallback;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
 }
