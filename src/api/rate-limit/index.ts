@@ -8,7 +8,7 @@ import { routeBudget, type RouteBudget } from './execution-routes.js';
 import type { RateLimiter } from './limiter.js';
 
 export { flexibleRateLimiter, memoryRateLimiter } from './limiter.js';
-export { storeRateLimiter } from './store-limiter.js';
+export { storeRateLimiter, type StoreRateLimiter } from './store-limiter.js';
 export type { LimiterFactory, RateLimitDecision, RateLimiter } from './limiter.js';
 export { batchLimit, executionLimit, spendTrigger, triggerGuard } from './execution-limit.js';
 export { spendExecution, spendRequest } from './budgets.js';

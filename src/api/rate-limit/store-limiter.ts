@@ -5,34 +5,61 @@ import { type BackendCall, flexibleRateLimiter, memoryRateLimiter, type RateLimi
 
 /** rate-limiter-flexible's table (key, points, expire), one for every budget: keys carry the budget's prefix. */
 const TABLE = 'rate_limits';
-/** Windows that ended an hour ago are deleted this often, as rate-limiter-flexible does on PostgreSQL itself. */
+/** Windows that ended an hour ago are deleted this often, as rate-limiter-flexible itself would (one timer per budget). */
 const PRUNE_EVERY_MS = 5 * 60_000;
 const HOUR_MS = 60 * 60_000;
 
-/** RateLimiterSQLite has it (node_modules/rate-limiter-flexible/lib/RateLimiterSQLite.js); its typings do not say so. */
+/**
+ * RateLimiterSQLite and RateLimiterPostgres have it (node_modules/rate-limiter-flexible/lib/); their
+ * typings do not say so.
+ */
 interface Prunable {
-  clearExpired(beforeMs: number): Promise<void>;
+  clearExpired(beforeMs: number): Promise<unknown>;
+}
+
+/** A limiter that prunes its table now and then, until `close`. */
+export interface StoreRateLimiter extends RateLimiter {
+  /** Stops the pruning; call before the store closes. */
+  close(): void;
 }
 
 /**
  * How long a count waits for another process's write lock on SQLite before this process counts in
  * its own memory instead: a request is never held up, or refused, for a lock it does not need.
+ * The price is told in docs/api.md, "Rate limits": while it lasts, each process gives the budget.
  */
 const COUNT_LOCK_WAIT_MS = 250;
 
 /**
  * Per-minute counters in the store, so a budget holds across every API process on it
- * (CONTRACT.md §8): rate-limiter-flexible's RateLimiterPostgres on the store's database, or its
- * RateLimiterSQLite on the store's connection. Its table is created here, before the first count.
+ * (docs/api.md, "Rate limits"): rate-limiter-flexible's RateLimiterPostgres on the store's
+ * database, or its RateLimiterSQLite on the store's connection. Its table is created here, before
+ * the first count.
  */
-export async function storeRateLimiter(connection: StoreConnection): Promise<RateLimiter> {
+export async function storeRateLimiter(connection: StoreConnection): Promise<StoreRateLimiter> {
   if (connection.kind === 'sqlite') return sqliteRateLimiter(connection);
-  const options = (points: number) => ({ storeClient: connection.pool, storeType: 'pool', tableName: TABLE, points, duration: 60, keyPrefix: `rpm${points}` });
+  const options = (points: number) => ({
+    storeClient: connection.pool,
+    storeType: 'pool',
+    tableName: TABLE,
+    clearExpiredByTimeout: false,
+    points,
+    duration: 60,
+    keyPrefix: `rpm${points}`,
+  });
   // Concurrent creation by another process is tolerated by RateLimiterPostgres itself.
-  await new Promise<void>(
-    (resolve, reject) => new RateLimiterPostgres({ ...options(1), clearExpiredByTimeout: false }, (error) => (error ? reject(error) : resolve())),
-  );
-  return flexibleRateLimiter((points) => new RateLimiterPostgres({ ...options(points), tableCreated: true }));
+  const first = await new Promise<RateLimiterPostgres & Prunable>((resolve, reject) => {
+    const limiter = new RateLimiterPostgres(options(1), (error) => (error ? reject(error) : resolve(limiter as RateLimiterPostgres & Prunable)));
+  });
+  const shared = flexibleRateLimiter((points) => new RateLimiterPostgres({ ...options(points), tableCreated: true }));
+  return pruning(shared, () => first.clearExpired(Date.now() - HOUR_MS));
+}
+
+/** One prune timer for the whole table (every budget is in it), cleared by `close`. */
+function pruning(limiter: RateLimiter, prune: () => Promise<unknown>): StoreRateLimiter {
+  const timer = setInterval(() => void prune().catch(() => {}), PRUNE_EVERY_MS);
+  timer.unref();
+  return { consume: limiter.consume, refund: limiter.refund, close: () => clearInterval(timer) };
 }
 
 /**
@@ -43,7 +70,7 @@ export async function storeRateLimiter(connection: StoreConnection): Promise<Rat
  * elsewhere is waited for off the event loop. A lock held past COUNT_LOCK_WAIT_MS (a long write of
  * another process) is not the request's business: that count is made in this process's memory.
  */
-async function sqliteRateLimiter(connection: Extract<StoreConnection, { kind: 'sqlite' }>): Promise<RateLimiter> {
+async function sqliteRateLimiter(connection: Extract<StoreConnection, { kind: 'sqlite' }>): Promise<StoreRateLimiter> {
   const onBackend: BackendCall = async (call) => {
     // A refusal rejects with a RateLimiterRes, which is no Error: it is carried out of the store's
     // lock wait as a value (that wait retries with p-retry, which takes Errors only) and thrown here.
@@ -83,14 +110,13 @@ async function sqliteRateLimiter(connection: Extract<StoreConnection, { kind: 's
         const limiter = create(1, (error) => (error ? reject(error) : resolve(limiter as RateLimiterSQLite & Prunable)));
       }),
   );
-  const prune = setInterval(() => onBackend(() => first.clearExpired(Date.now() - HOUR_MS)).catch(() => {}), PRUNE_EVERY_MS);
-  prune.unref();
   const shared = flexibleRateLimiter((points) => create(points), onBackend);
   const local = memoryRateLimiter();
-  return {
+  const counts: RateLimiter = {
     consume: (key, perMinute, points) => shared.consume(key, perMinute, points).catch(orLocally(() => local.consume(key, perMinute, points))),
     refund: (key, perMinute, points) => shared.refund(key, perMinute, points).catch(orLocally(() => local.refund(key, perMinute, points))),
   };
+  return pruning(counts, () => onBackend(() => first.clearExpired(Date.now() - HOUR_MS)));
 }
 
 function orLocally<T>(local: () => Promise<T>): (error: unknown) => Promise<T> {

@@ -63,11 +63,13 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
       throw listenFailure(error, options.host, options.port);
     });
   let runtime: LocalRuntime | undefined;
+  let stopPruning: (() => void) | undefined;
   // Told first, so that open event streams end and their connections can close with the rest.
   const closing = new AbortController();
   const close = async () => {
     closing.abort();
     await server.close();
+    stopPruning?.();
     await runtime?.close();
   };
   return cleanUpOnError(close, async () => {
@@ -85,7 +87,9 @@ export async function bootServer(options: BootOptions): Promise<BootedServer> {
     // REST and /mcp hand out the same signed URLs under the public base.
     const artifactUrls = rest.restArtifactUrls({ publicBaseUrl: settings.links.publicBaseUrl, links: runtime.services.artifacts });
     // Counted in the store, so the budgets hold across every `serve` on it.
-    const rateLimiter = runtime.storeConnection ? await rest.storeRateLimiter(runtime.storeConnection) : rest.memoryRateLimiter();
+    const storeLimiter = runtime.storeConnection && (await rest.storeRateLimiter(runtime.storeConnection));
+    stopPruning = storeLimiter?.close;
+    const rateLimiter = storeLimiter ?? rest.memoryRateLimiter();
     const restApp = createRestApp({
       rest,
       runtime,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeRateLimiter } from '../../../src/api/rate-limit/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { startPostgres } from '../../support/postgres.js';
@@ -75,6 +75,23 @@ describe('storeRateLimiter: per-minute budgets in the store', () => {
       ),
     );
     expect(counted.filter(Boolean)).toHaveLength(15);
+  }, 120_000);
+
+  it('prunes its table on a timer that close clears, on SQLite and PostgreSQL', async () => {
+    const cluster = await startPostgres();
+    cleanups.push(() => cluster.stop());
+    const stores = [await open({ home: await sqliteHome() }), await open({ home: '', databaseUrl: await cluster.createDatabase() })];
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    cleanups.push(() => {
+      vi.useRealTimers();
+    });
+    for (const store of stores) {
+      const limiter = await storeRateLimiter(store.connection!);
+      expect(await limiter.consume('key:k', 5)).toMatchObject({ allowed: true });
+      expect(vi.getTimerCount()).toBe(1);
+      limiter.close();
+      expect(vi.getTimerCount()).toBe(0);
+    }
   }, 120_000);
 
   it('SQLite: a count kept out by another process’s write lock waits off the event loop, then lands', async () => {
