@@ -208,8 +208,11 @@ export interface ExecutionRepository {
    * conditional statement, so of two processes taking over the same execution, one wins.
    */
   claimOwner(id: string, owner: string, claim: OwnerClaim): Promise<boolean>;
-  /** Extends to `leaseUntil` the lease of every unfinished execution `owner` holds, in one statement; answers how many. */
-  renewLeases(owner: string, leaseUntil: string): Promise<number>;
+  /**
+   * Extends to `leaseUntil` the lease of the unfinished executions `owner` holds — only those of
+   * `only` when given — answering how many; one statement (per 500 ids of `only`).
+   */
+  renewLeases(owner: string, leaseUntil: string, only?: readonly string[]): Promise<number>;
   /** Unfinished executions with no owner or whose lease ended before `now` (ISO), oldest first, at most `limit`: what a worker may claim. */
   claimable(now: string, limit: number): Promise<ExecutionRecord[]>;
 }

@@ -147,7 +147,7 @@ export function describeExecutionStore(context: Context): void {
       expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_q']);
     });
 
-    it('renews every lease an owner holds in one call, and no other', async () => {
+    it('renews every lease an owner holds in one call, or only those named, and no other', async () => {
       const { store, account } = context();
       const { id: accountId } = await account();
       for (const [id, owner] of [
@@ -159,6 +159,9 @@ export function describeExecutionStore(context: Context): void {
         await store.executions.create(id, { ...newExecution(accountId), owner, leaseUntil: T1 }, []);
       }
       await store.executions.update('exec_d', { status: 'FAILED' });
+      expect(await store.executions.renewLeases('w/1/a', LATER, ['exec_a', 'exec_c', 'exec_d'])).toBe(1);
+      expect(await store.executions.renewLeases('w/1/a', LATER, [])).toBe(0);
+      expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_b', 'exec_c']);
       expect(await store.executions.renewLeases('w/1/a', LATER)).toBe(2);
       expect(ids(await store.executions.claimable(T2, 10))).toEqual(['exec_c']);
     });

@@ -62,6 +62,7 @@ export async function admit(deps: ExecutionDeps, admission: Admission): Promise<
     await recordDeliveries(tx, admission.callbackUrl, created);
     return created;
   });
+  // Never rejects: the runs are admitted once committed, and one the queue refused is handed out later.
   for (const record of records) await deps.dispatcher.enqueue(record.id);
   return records;
 }

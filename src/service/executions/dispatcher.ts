@@ -26,7 +26,10 @@ export interface DispatcherOptions {
   engine?: Pick<EngineOptions, 'concurrency' | 'retry' | 'cache'>;
   /** How long shutdown waits for running executions before leaving them to the next start. */
   shutdownGraceMs?: number;
-  /** Told about executions that stopped on a fault that is not a node's (the store went away). */
+  /**
+   * Told about executions that stopped on a fault that is not a node's (the store went away), and
+   * about admitted ones the queue refused to take (they are handed out again within a lease).
+   */
   onError?: (error: unknown, executionId: string) => void;
   /** How cancels recorded by other processes reach this one; default: polling the store. */
   cancelFeed?: CancelFeed;
@@ -37,6 +40,8 @@ export interface DispatcherOptions {
 const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 /** How long `cancel` waits for a running execution to settle before answering. */
 const CANCEL_WAIT_MS = 2_000;
+/** At most this many executions nobody holds are handed out per lease, oldest first. */
+const HAND_OUT_LIMIT = 1_000;
 
 /**
  * Runs what the queue hands out on this process's one engine, and owns the handles that cancel
@@ -51,10 +56,12 @@ export class Dispatcher {
   readonly #recorder: StoreRecorder;
   readonly #cancelFeed: CancelFeed;
   readonly #running = new Map<string, ExecutionHandle>();
+  /** Taken for this process and given to its queue, until its worker is done with them: what it renews. */
+  readonly #held = new Set<string>();
   /** Cancelled while a worker was loading them: the worker must not start them. */
   readonly #cancelled = new Set<string>();
   #stopping = false;
-  #renewTimer: NodeJS.Timeout | undefined;
+  readonly #timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.#recorder = new StoreRecorder(options.store, (executionId) => this.#refused(executionId));
@@ -72,7 +79,7 @@ export class Dispatcher {
       (limit) => this.#claim(limit),
       (executionId, unfinished) => this.#take(executionId, unfinished),
     );
-    if (options.queue.runsHere) this.#renewLeases();
+    if (options.queue.runsHere) this.#keepLeases();
     this.#cancelFeed = options.cancelFeed ?? new StorePollCancelFeed({ store: options.store });
     this.#cancelFeed.watch(
       () => [...this.#running.keys()],
@@ -80,8 +87,24 @@ export class Dispatcher {
     );
   }
 
-  enqueue(executionId: string): Promise<void> {
-    return this.options.queue.enqueue(executionId);
+  /**
+   * Gives an execution to the queue: one this process holds, to run here, and then leaves a check
+   * for it (`holding`) should this process die; on an API-only process, one nobody holds, for a
+   * worker. Never rejects: the execution is stored QUEUED whatever the queue says, so a refusal
+   * (pg-boss's send failed) is only reported. One the queue did not take is not renewed either:
+   * its lease ends, and a claim or the periodic hand-out (`#handOutUnheld`) brings it to a worker.
+   */
+  async enqueue(executionId: string): Promise<void> {
+    const { queue } = this.options;
+    if (queue.runsHere) this.#held.add(executionId);
+    try {
+      await queue.enqueue(executionId);
+    } catch (error) {
+      if (!this.#running.has(executionId)) this.#held.delete(executionId);
+      this.options.onError?.(error, executionId);
+      return;
+    }
+    if (queue.runsHere) await queue.holding?.([executionId]).catch((error: unknown) => this.options.onError?.(error, executionId));
   }
 
   /**
@@ -146,7 +169,7 @@ export class Dispatcher {
     await Promise.race([Promise.allSettled([...this.#running.values()].map((h) => h.result)), delay(grace)]);
     await this.#cancelFeed.close();
     this.#recorder.close();
-    clearTimeout(this.#renewTimer);
+    for (const timer of this.#timers) clearTimeout(timer);
     retireOwnerToken(this.owner);
     // What is left unfinished here is anyone's at once, on any host, rather than after the lease.
     if (this.options.queue.runsHere) await this.options.store.executions.renewLeases(this.owner, this.options.now().toISOString()).catch(() => 0);
@@ -165,6 +188,7 @@ export class Dispatcher {
       if (this.#stopping || this.#running.has(record.id)) continue;
       if (await executions.claimOwner(record.id, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd(), expiredBy: now })) won.push(record.id);
     }
+    for (const executionId of won) this.#held.add(executionId);
     return won;
   }
 
@@ -178,28 +202,61 @@ export class Dispatcher {
     const record = await executions.load(executionId);
     if (record === undefined || FINISHED_EXECUTION_STATUSES.has(record.status as ExecutionStatus)) return 'finished';
     await unfinished();
-    if (this.#stopping || record.owner === this.owner || this.#running.has(executionId)) return 'held';
+    // One leased to this process that it does not hold (its hand-off failed) is taken like any other once its lease ends.
+    if (this.#stopping || this.#held.has(executionId) || this.#running.has(executionId)) return 'held';
     const now = this.options.now().toISOString();
     const won = await executions.claimOwner(executionId, this.owner, { from: record.owner, leaseUntil: this.#leaseEnd(), expiredBy: now });
+    if (won) this.#held.add(executionId);
     return won ? 'taken' : 'held';
   }
 
-  /** One statement per renewal for everything this process holds, running or waiting in its queue. */
-  #renewLeases(): void {
-    const { renewMs } = this.options.lease ?? DEFAULT_LEASE;
+  /**
+   * Renews, every `renewMs`, the leases of what this process holds — running, or waiting in its
+   * queue — and nothing else: an execution leased to it that it lost track of (its hand-off to the
+   * queue failed) lets its lease end, and another claim or hand-out takes it. Every lease, a queue
+   * with a hand-out of its own also hands out what nobody holds (`#handOutUnheld`).
+   */
+  #keepLeases(): void {
+    const { renewMs, ttlMs } = this.options.lease ?? DEFAULT_LEASE;
+    this.#every(renewMs, async () => {
+      const mine = [...new Set([...this.#held, ...this.#running.keys()])];
+      // Fewer renewed than running: one was cancelled, or taken over while this process stalled.
+      const renewed = await this.options.store.executions.renewLeases(this.owner, this.#leaseEnd(), mine);
+      if (renewed < this.#running.size) for (const executionId of [...this.#running.keys()]) await this.#refused(executionId);
+      await this.options.queue.holding?.([...this.#running.keys()]);
+    });
+    if (this.options.queue.handOut !== undefined) this.#every(ttlMs, () => this.#handOutUnheld());
+  }
+
+  /**
+   * A job for each execution nobody holds — no owner, or a lease that ended — collapsing into one
+   * already waiting: the net under the jobs, so an execution whose admission's send failed, or
+   * whose holder died before leaving a check, is still run, without waiting for a restart.
+   */
+  async #handOutUnheld(): Promise<void> {
+    const unheld = await this.options.store.executions.claimable(this.options.now().toISOString(), HAND_OUT_LIMIT);
+    await this.options.queue.handOut?.(unheld.map((record) => record.id));
+  }
+
+  /** Runs `work` every `ms`, one at a time, until shutdown; the timers never keep the process alive. */
+  #every(ms: number, work: () => Promise<void>): void {
     const tick = async () => {
       if (this.#stopping) return;
       try {
-        // Fewer renewed than running: one was cancelled, or taken over while this process stalled.
-        const renewed = await this.options.store.executions.renewLeases(this.owner, this.#leaseEnd());
-        if (renewed < this.#running.size) for (const executionId of [...this.#running.keys()]) await this.#refused(executionId);
-        await this.options.queue.holding?.([...this.#running.keys()]);
+        await work();
       } catch {
-        // The store is busy or failing: the next renewal comes well before the lease ends.
+        // The store is busy or failing: the next turn comes well before the lease ends.
       }
-      if (!this.#stopping) this.#renewTimer = setTimeout(() => void tick(), renewMs).unref();
+      if (!this.#stopping) schedule();
     };
-    this.#renewTimer = setTimeout(() => void tick(), renewMs).unref();
+    const schedule = () => {
+      const timer = setTimeout(() => {
+        this.#timers.delete(timer);
+        void tick();
+      }, ms).unref();
+      this.#timers.add(timer);
+    };
+    schedule();
   }
 
   #leaseEnd(): string {
@@ -237,6 +294,8 @@ export class Dispatcher {
     } catch (error) {
       await this.#fail(executionId, error);
     } finally {
+      // Through the worker: the lease is renewed while it runs (`#running`), and not after it.
+      this.#held.delete(executionId);
       // Only the worker that started the run lets go of it (a duplicate hand-out returns early).
       if (handle !== undefined) {
         this.#running.delete(executionId);
@@ -255,6 +314,8 @@ export class Dispatcher {
     const graph = await storedGraph(store, this.options.registry, record);
     const reuse = reusable(await store.executions.nodes(executionId));
     if (this.#stopping || this.#cancelled.delete(executionId) || this.#running.has(executionId)) return undefined;
+    // Taken over by another process while it waited here (this one stalled past its lease): theirs now.
+    if (record.owner !== this.owner) return undefined;
     this.#recorder.track(executionId, { accountId: record.accountId, startedAt: record.startedAt, owner: this.owner });
     try {
       const handle = this.artifacts.runAs({ accountId: record.accountId, executionId }, () =>

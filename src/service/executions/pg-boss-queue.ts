@@ -44,12 +44,11 @@ export class PgBossQueue implements ExecutionQueue {
 
   /**
    * An API-only process hands the execution to whichever worker fetches its job. Any other admitted
-   * it as its own, leased (Dispatcher.admitAs), and runs it; the check it leaves lets a worker
-   * take it over should this process die.
+   * it as its own, leased (Dispatcher.admitAs), and runs it; the check the dispatcher then leaves
+   * (`holding`) lets a worker take it over should this process die.
    */
   async enqueue(executionId: string): Promise<void> {
     if (!this.runsHere) return this.#jobs.send([executionId]);
-    await this.#jobs.send([executionId], this.#checkAfterSeconds);
     await this.#local.enqueue(executionId);
   }
 
@@ -80,9 +79,9 @@ export class PgBossQueue implements ExecutionQueue {
   }
 
   /**
-   * Each renewal makes sure a check waits for every execution this process runs (collapsing into
-   * the one already waiting): the chain of checks does not depend on a worker that fetched one
-   * having lived long enough to leave the next.
+   * After each renewal, and once for each execution this process admits or resumes, makes sure a
+   * check waits for it (collapsing into the one already waiting): the chain of checks does not
+   * depend on a worker that fetched one having lived long enough to leave the next.
    */
   async holding(executionIds: readonly string[]): Promise<void> {
     await this.#jobs.send(executionIds, this.#checkAfterSeconds);

@@ -24,6 +24,7 @@ export interface ExecutionQueue {
    * what it admits stays QUEUED with no owner, for a worker to claim.
    */
   readonly runsHere: boolean;
+  /** Rejects only when the execution was not queued (an API-only queue's send failed). */
   enqueue(executionId: string): Promise<void>;
   /**
    * Sets this process's worker; it resolves when the execution it was given has finished.
@@ -33,8 +34,9 @@ export interface ExecutionQueue {
    */
   consume(worker: (executionId: string) => Promise<void>, claim: (limit: number) => Promise<string[]>, take: TakeExecution): void;
   /**
-   * This process has just renewed its lease on these executions, which it runs: a queue with a
-   * hand-out of its own makes sure one will come back to them should this process die.
+   * This process has just renewed its lease on these executions, which it runs, or queued one it
+   * holds (`enqueue`): a queue with a hand-out of its own makes sure one will come back to them
+   * should this process die.
    */
   holding?(executionIds: readonly string[]): Promise<void>;
   /**

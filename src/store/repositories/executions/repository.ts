@@ -112,14 +112,16 @@ export function executionRepository(db: Kysely<Database>, now: () => Date, bell:
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async renewLeases(owner, leaseUntil) {
-      const result = await db
-        .updateTable('executions')
-        .set({ lease_until: leaseUntil })
-        .where('runner', '=', owner)
-        .where('status', 'in', UNFINISHED)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    async renewLeases(owner, leaseUntil, only) {
+      const renew = async (ids?: readonly string[]) => {
+        let query = db.updateTable('executions').set({ lease_until: leaseUntil }).where('runner', '=', owner).where('status', 'in', UNFINISHED);
+        if (ids !== undefined) query = query.where('id', 'in', ids);
+        return Number((await query.executeTakeFirst()).numUpdatedRows);
+      };
+      if (only === undefined) return renew();
+      let renewed = 0;
+      for (let i = 0; i < only.length; i += IDS_PER_QUERY) renewed += await renew(only.slice(i, i + IDS_PER_QUERY));
+      return renewed;
     },
 
     async claimable(at, limit) {
