@@ -1,4 +1,5 @@
 import { isPipewrightError, PipewrightError } from '../errors/index.js';
+import { sleep } from '../net/index.js';
 import { type ExecutionEvent, FINAL_EVENT_TYPES } from '../service/index.js';
 import type { ClientSettings } from './options.js';
 import { retryable } from './retry-policy.js';
@@ -88,15 +89,5 @@ function backoff(settings: ClientSettings, attempt: number, signal: AbortSignal 
   if (attempt === 0) return Promise.resolve();
   const { minDelayMs, maxDelayMs } = settings.retryDelay;
   const ms = Math.min(maxDelayMs, minDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleep(ms, signal);
 }

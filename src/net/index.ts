@@ -7,6 +7,7 @@ export type { RunMode, SecurityPolicy } from './policy.js';
 export { retry } from './retry.js';
 export type { Backoff, RetryEvent, RetryOptions } from './retry.js';
 export { poll, pollDelay } from './poll.js';
+export { sleep } from './sleep.js';
 export type { PollBackoff, PollInfo, PollOptions } from './poll.js';
 export { parseRetryAfter } from './retry-after.js';
 export { fetchFailure, isTransientErrorCode } from './fetch-errors.js';
