@@ -1,18 +1,12 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type CancelNotices, type ExecutionJobs, openCancelNotices, openExecutionJobs } from '../../src/store/index.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
-import { type PostgresCluster, startPostgres } from '../support/postgres.js';
+import { postgresForFile } from '../support/postgres-per-file.js';
 import { until } from '../support/until.js';
 
 // One throwaway cluster for the file, a new database for every test.
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const cluster = postgresForFile();
 
 const opened: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -40,7 +34,7 @@ async function waiting(url: string): Promise<Array<{ key: string; later: boolean
 
 describe('execution jobs on pg-boss (PostgreSQL)', () => {
   it('creates its schema when several processes start at once, and collapses sends for an execution while one waits', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     const [first, second] = await Promise.all([jobsOn(url), jobsOn(url)]);
     await first!.send(['exec_a', 'exec_b']);
     await second!.send(['exec_a']);
@@ -54,7 +48,7 @@ describe('execution jobs on pg-boss (PostgreSQL)', () => {
   });
 
   it('hands each job to one worker, no more at a time than it has room for, and none while it has no room', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     const sender = await jobsOn(url);
     const workers = [await jobsOn(url), await jobsOn(url)];
     const taken: string[] = [];
@@ -76,7 +70,7 @@ describe('execution jobs on pg-boss (PostgreSQL)', () => {
   });
 
   it('fetches as many jobs as the worker has room for in one go, and takes them together', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     const sender = await jobsOn(url);
     await sender.send(['exec_1', 'exec_2', 'exec_3', 'exec_4']);
     const worker = await jobsOn(url);
@@ -97,7 +91,7 @@ describe('execution jobs on pg-boss (PostgreSQL)', () => {
 
 describe('cancel notices on LISTEN/NOTIFY (PostgreSQL)', () => {
   it('tells the listening process of each cancel announced by another, and again after its connection was cut', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     const listening: CancelNotices = await openCancelNotices({ url });
     const announcing: CancelNotices = await openCancelNotices({ url });
     opened.push(listening, announcing);
@@ -126,7 +120,7 @@ describe('cancel notices on LISTEN/NOTIFY (PostgreSQL)', () => {
 
 describe('store sessions idle inside a transaction (PostgreSQL)', () => {
   it('are ended by the server, releasing their locks for another process, and the stalled store recovers', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     // The stalled process: a short limit, so the test does not wait out the default.
     const stalled = await openPostgresStore({ url, idleInTransactionMs: 300 });
     const other = await openPostgresStore({ url });

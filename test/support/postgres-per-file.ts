@@ -9,7 +9,7 @@ export function postgresForFile(): () => PostgresCluster {
   let cluster: PostgresCluster | undefined;
   beforeAll(async () => {
     cluster = await startPostgres();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
   });
